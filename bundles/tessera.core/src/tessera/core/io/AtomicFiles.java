@@ -1,0 +1,56 @@
+package tessera.core.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Atomic file replacement: write into a temporary file beside the target, fsync, then
+ * rename it over the target. A crash or an exception during writing never leaves a
+ * partial file under the target name, and the previous file survives.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Something that writes a file at a given path. */
+    @FunctionalInterface
+    public interface FileWriteAction {
+        /**
+         * @param tmp temporary path to write to
+         * @throws IOException on failure
+         */
+        void write(Path tmp) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @param target final path
+     * @param action writes the content to the temporary path it is given
+     * @throws IOException from the action or the move; the temporary file is deleted
+     */
+    public static void write(Path target, FileWriteAction action) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            action.write(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

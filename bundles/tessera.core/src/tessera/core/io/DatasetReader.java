@@ -1,0 +1,45 @@
+package tessera.core.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import tessera.core.model.Dataset;
+
+/**
+ * Reads a file format into {@link Dataset}s. Contributed through the
+ * {@code tessera.core.readers} extension point (attributes {@code id}, {@code name},
+ * {@code class}, {@code extensions}, optional {@code magic}, {@code priority},
+ * {@code specification}). Implementations need a public no-argument constructor and must
+ * be thread-safe (stateless).
+ *
+ * <p>Contract: a reader returns every dataset it finds with calibrated axes (navigation
+ * first, signal last) and metadata in HyperSpy's keys ({@link tessera.core.model.Metadata}).
+ * On bad input it throws {@link InvalidFileException} naming the file and the problem; it
+ * never allocates more than the file can hold (see {@link InvalidFileException#checkPayload}).
+ */
+public interface DatasetReader {
+
+    /**
+     * Reads all datasets of a file.
+     *
+     * @param file the file
+     * @return the datasets, at least one
+     * @throws InvalidFileException if the content is invalid, truncated or unsupported
+     * @throws IOException on an I/O error
+     */
+    List<Dataset> read(Path file) throws IOException;
+
+    /**
+     * Refines the magic-number match declared in the contribution: given the first bytes
+     * of a file, says whether this reader can read it. The default accepts anything (the
+     * declared magic or extension decides).
+     *
+     * @param file the file
+     * @param head up to the first 512 bytes of the file
+     * @return true if the reader recognises the content
+     */
+    default boolean sniff(Path file, byte[] head) {
+        return true;
+    }
+}

@@ -1,0 +1,199 @@
+package tessera.core.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import tessera.core.io.DatasetReader;
+import tessera.core.io.DatasetWriter;
+import tessera.core.io.InvalidFileException;
+import tessera.core.model.Dataset;
+
+/**
+ * Chooses the reader or writer for a file from the contributed formats. A reader is
+ * chosen by content first: the contribution's {@code magic} bytes and the reader's
+ * {@link DatasetReader#sniff} decide, so a DM4 renamed to {@code .dat} still opens; the
+ * extension decides only among readers that declare no magic. Ties go to the higher
+ * {@code priority}.
+ */
+public final class FileFormats {
+    private static final int HEAD = 512;
+    private final Registry registry;
+
+    FileFormats(Registry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Reads every dataset of a file with the reader that recognises it.
+     *
+     * @param file the file
+     * @return datasets, at least one
+     * @throws InvalidFileException if the file is missing, empty, of no known format, or invalid for its reader
+     * @throws IOException on an I/O error
+     */
+    public List<Dataset> read(Path file) throws IOException {
+        Contribution c = readerFor(file);
+        List<Dataset> ds;
+        try {
+            ds = c.create(DatasetReader.class).read(file);
+        } catch (InvalidFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidFileException(file, "cannot be read as " + c.name() + ": " + oneLine(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidFileException(file, "reading it as " + c.name() + " needs more memory than available (corrupt header or huge file)", e);
+        }
+        if (ds == null || ds.isEmpty()) {
+            throw new InvalidFileException(file, "contains no dataset");
+        }
+        return ds;
+    }
+
+    /**
+     * Reads the first dataset of a file.
+     *
+     * @param file the file
+     * @return the dataset
+     * @throws IOException as {@link #read(Path)}
+     */
+    public Dataset readFirst(Path file) throws IOException {
+        return read(file).get(0);
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replace('\n', ' ');
+    }
+
+    /**
+     * Finds the reader contribution for a file.
+     *
+     * @param file the file
+     * @return the contribution
+     * @throws InvalidFileException if the file is missing, not a regular file, empty, or of no known format
+     * @throws IOException on an I/O error
+     */
+    public Contribution readerFor(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new InvalidFileException(file, "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidFileException(file, "not a regular file");
+        }
+        if (Files.size(file) == 0) {
+            throw new InvalidFileException(file, "file is empty");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD);
+        }
+        String ext = extension(file);
+        List<Contribution> readers = new ArrayList<>(registry.contributions(Registry.READERS));
+        readers.sort(Comparator.comparingInt(FileFormats::priority).reversed());
+        for (Contribution c : readers) {
+            String magic = c.attribute("magic");
+            if (magic != null && !magic.isBlank() && magicMatches(magic, head) && sniff(c, file, head)) {
+                return c;
+            }
+        }
+        for (Contribution c : readers) {
+            String magic = c.attribute("magic");
+            if ((magic == null || magic.isBlank()) && extensions(c).contains(ext) && sniff(c, file, head)) {
+                return c;
+            }
+        }
+        for (Contribution c : readers) {
+            if (extensions(c).contains(ext)) {
+                throw new InvalidFileException(file, "has the extension of " + c.name() + " but not its content (first bytes "
+                        + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(8, head.length)) + ")");
+            }
+        }
+        throw new InvalidFileException(file, "unrecognised file format (extension '" + ext + "', first bytes "
+                + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(8, head.length)) + ")");
+    }
+
+    /**
+     * Finds a writer by the target file's extension.
+     *
+     * @param file target file
+     * @return a writer instance
+     * @throws InvalidFileException if no writer handles the extension
+     */
+    public DatasetWriter writerFor(Path file) throws InvalidFileException {
+        String ext = extension(file);
+        for (Contribution c : registry.contributions(Registry.WRITERS)) {
+            if (extensions(c).contains(ext)) {
+                return c.create(DatasetWriter.class);
+            }
+        }
+        throw new InvalidFileException(file, "no writer for extension '" + ext + "'");
+    }
+
+    private static boolean sniff(Contribution c, Path file, byte[] head) {
+        try {
+            return c.create(DatasetReader.class).sniff(file, head);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int priority(Contribution c) {
+        try {
+            return c.attribute("priority") == null ? 0 : Integer.parseInt(c.attribute("priority").trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** @return the lower-case extension of a file name without the dot, or "" */
+    public static String extension(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> extensions(Contribution c) {
+        String e = c.attribute("extensions");
+        List<String> l = new ArrayList<>();
+        if (e != null) {
+            for (String s : e.split(",")) {
+                l.add(s.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return l;
+    }
+
+    /**
+     * Tests a magic pattern: alternatives separated by {@code |}, each a list of hex bytes
+     * or {@code ??} wildcards, matched at the start of {@code head}.
+     *
+     * @param pattern e.g. {@code "89 48 44 46 0D 0A 1A 0A"}
+     * @param head    the file's first bytes
+     * @return true if any alternative matches
+     */
+    public static boolean magicMatches(String pattern, byte[] head) {
+        for (String alt : pattern.split("\\|")) {
+            String[] bytes = alt.trim().split("\\s+");
+            if (bytes.length > head.length) {
+                continue;
+            }
+            boolean ok = true;
+            for (int i = 0; i < bytes.length && ok; i++) {
+                if (!bytes[i].equals("??")) {
+                    ok = (byte) Integer.parseInt(bytes[i], 16) == head[i];
+                }
+            }
+            if (ok) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
