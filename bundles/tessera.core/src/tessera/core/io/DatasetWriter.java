@@ -22,4 +22,21 @@ public interface DatasetWriter {
      * @throws IOException on an I/O error
      */
     void write(Dataset dataset, Path file) throws IOException;
+
+    /**
+     * Writes several datasets into one file, for formats that hold more than one (HyperSpy
+     * HDF5 holds one signal per {@code Experiments/<title>} group). The default accepts a
+     * single dataset only.
+     *
+     * @param datasets datasets in order; titles ({@code metadata General.title}) should be unique
+     * @param file     target file; replaced if it exists
+     * @throws InvalidFileException if the format cannot hold them all
+     * @throws IOException on an I/O error
+     */
+    default void writeAll(java.util.List<Dataset> datasets, Path file) throws IOException {
+        if (datasets.size() != 1) {
+            throw new InvalidFileException(file, "this format holds one dataset, not " + datasets.size());
+        }
+        write(datasets.get(0), file);
+    }
 }
