@@ -1,0 +1,53 @@
+package tessera.math;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Eigendecomposition of a real symmetric matrix with EJML's symmetric QR algorithm
+ * (Householder tridiagonalisation, then implicit QR; G. H. Golub, C. F. Van Loan, Matrix
+ * Computations, 4th ed., Johns Hopkins 2013, §8.3), sorted by descending eigenvalue.
+ *
+ * @param values  eigenvalues, descending, length m
+ * @param vectors eigenvectors, row-major {@code [m x m]}: row c ({@code vectors[c * m + j]}) is the
+ *                unit eigenvector of {@code values[c]}
+ */
+public record SymmetricEigen(double[] values, double[] vectors) {
+
+    /**
+     * Decomposes the symmetric matrix {@code a}.
+     *
+     * @param a row-major {@code [m x m]}, symmetric (only used as given; not modified)
+     * @param m order
+     * @return the eigenpairs, descending
+     * @throws IllegalArgumentException if {@code a} has the wrong length or the algorithm does not converge
+     */
+    public static SymmetricEigen of(double[] a, int m) {
+        if (a.length != (long) m * m) {
+            throw new IllegalArgumentException("matrix length " + a.length + " is not " + m + "^2");
+        }
+        DMatrixRMaj mat = new DMatrixRMaj(m, m);
+        System.arraycopy(a, 0, mat.data, 0, a.length);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
+        if (!eig.decompose(mat)) {
+            throw new IllegalArgumentException("symmetric eigendecomposition did not converge (non-finite input?)");
+        }
+        Integer[] order = new Integer[m];
+        double[] raw = new double[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+            raw[i] = eig.getEigenvalue(i).real;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(raw[y], raw[x]));
+        double[] values = new double[m];
+        double[] vectors = new double[m * m];
+        for (int c = 0; c < m; c++) {
+            int src = order[c];
+            values[c] = raw[src];
+            DMatrixRMaj v = eig.getEigenVector(src);
+            System.arraycopy(v.data, 0, vectors, c * m, m);
+        }
+        return new SymmetricEigen(values, vectors);
+    }
+}
