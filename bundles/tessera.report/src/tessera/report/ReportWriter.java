@@ -1,0 +1,458 @@
+package tessera.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import tessera.core.analysis.ClusterResult;
+import tessera.core.analysis.DecompositionResult;
+import tessera.core.analysis.LiteratureReference;
+import tessera.core.io.AtomicFiles;
+import tessera.core.model.Axis;
+import tessera.core.model.Dataset;
+import tessera.report.internal.Charts;
+import tessera.report.internal.Html;
+import tessera.report.internal.MapRenderer;
+import tessera.report.internal.MapRenderer.MapPanel;
+import tessera.report.internal.ScaleBars;
+
+/**
+ * Writes an {@link AnalysisReport} as a self-contained {@code report.html} (inline CSS, no
+ * scripts, all text escaped) plus the PNG figures it links relatively, rendered headlessly
+ * (AWT in headless mode, JFreeChart for line plots, Java2D for maps).
+ *
+ * <p>The figures adapt to the navigation dimension: loadings of a 2-D scan are maps (viridis,
+ * colour bar from the data minimum to maximum, scale bar in calibrated length units), of a
+ * line scan profiles against the calibrated position, and a single position is stated as
+ * such; cluster labels likewise become a categorical map, a label profile or a statement.
+ * Factors are spectra against the calibrated energy axis.
+ *
+ * <p><b>Failure semantics.</b> An existing {@code report.html} in the output folder is deleted
+ * first; each PNG and finally the HTML are written atomically with {@link AtomicFiles}. If
+ * anything fails, no {@code report.html} is left (PNGs already written may remain).
+ */
+public final class ReportWriter {
+    /** file name of the HTML report */
+    public static final String HTML_FILE = "report.html";
+    /** width of single line charts (scree, cluster means), pixels */
+    public static final int CHART_WIDTH = 900;
+    /** height of single line charts, pixels */
+    public static final int CHART_HEIGHT = 500;
+    /** largest side of one loading-map image in a grid, pixels */
+    public static final int MAP_SIZE = 230;
+    /** largest side of the cluster-map image, pixels */
+    public static final int CLUSTER_MAP_SIZE = 440;
+    /** at most this many scree components are plotted */
+    public static final int SCREE_MAX = 50;
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Renders the report into {@code outDir}: the PNGs first, {@value #HTML_FILE} last.
+     * Image names are derived from the section labels, e.g. {@code scree.png},
+     * {@code pca_factors.png}, {@code pca_loadings.png}, {@code k-means_clusters.png},
+     * {@code k-means_cluster_means.png}; existing files of those names are replaced.
+     *
+     * @param report the report
+     * @param outDir output folder, created if missing
+     * @return the HTML path and the image paths
+     * @throws IOException if a file cannot be written; then no {@code report.html} exists in {@code outDir}
+     */
+    public static WrittenReport write(AnalysisReport report, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        Path htmlPath = outDir.resolve(HTML_FILE);
+        Files.deleteIfExists(htmlPath);
+        Ctx ctx = new Ctx(outDir);
+        Html h = new Html();
+        head(h, report);
+        datasetSection(h, report);
+        screeSection(h, report, ctx);
+        decompositionSection(h, report, ctx);
+        clusteringSection(h, report, ctx);
+        parametersSection(h, report);
+        notesSection(h, report);
+        h.raw("</main>\n</body>\n</html>\n");
+        byte[] bytes = h.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(htmlPath, tmp -> Files.write(tmp, bytes));
+        return new WrittenReport(htmlPath, ctx.images);
+    }
+
+    /** Output folder and image bookkeeping. */
+    private static final class Ctx {
+        final Path dir;
+        final List<Path> images = new ArrayList<>();
+        final Set<String> names = new HashSet<>();
+
+        Ctx(Path dir) {
+            this.dir = dir;
+        }
+
+        String png(String base, BufferedImage img) throws IOException {
+            String slug = slug(base);
+            String name = slug + ".png";
+            for (int i = 2; !names.add(name); i++) {
+                name = slug + "-" + i + ".png";
+            }
+            Path p = dir.resolve(name);
+            AtomicFiles.write(p, tmp -> {
+                if (!ImageIO.write(img, "png", tmp.toFile())) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
+            images.add(p);
+            return name;
+        }
+    }
+
+    /** @return lower-case file-name stem of a label: letters, digits, '-' and '_' only */
+    static String slug(String s) {
+        String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+        return t.isEmpty() ? "figure" : t;
+    }
+
+    private static final String CSS = """
+            body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:0;background:#f6f6f4;color:#222;line-height:1.45}
+            main{max-width:1060px;margin:0 auto;padding:16px 28px 40px;background:#fff}
+            h1{font-size:1.6em;margin:.4em 0 .2em}h2{border-bottom:2px solid #3b528b;padding-bottom:3px;margin-top:1.6em}
+            h3{margin-top:1.2em}table{border-collapse:collapse;margin:.5em 0}
+            th,td{border:1px solid #ccc;padding:3px 9px;text-align:left;font-size:.92em}th{background:#eef0f5}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}
+            figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}
+            figcaption{font-size:.9em;color:#444;margin-top:4px}
+            .warn{background:#fff3cd;border-left:4px solid #e0a800;padding:6px 10px;margin:6px 0}
+            .note{background:#eef5ff;border-left:4px solid #3b78c4;padding:6px 10px;margin:6px 0}
+            .meta{color:#555;font-size:.92em}nav a{margin-right:12px}
+            """;
+
+    private static void head(Html h, AnalysisReport r) {
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").raw(Html.esc(r.title())).raw("</title>\n<style>\n")
+                .raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
+        h.el("h1", r.title());
+        h.raw("<p class=\"meta\">Source file: <b>").raw(Html.esc(r.sourceName())).raw("</b> · generated ")
+                .raw(Html.esc(DateTimeFormatter.ISO_INSTANT.format(r.created().atOffset(ZoneOffset.UTC).toInstant()))).raw(" by Tessera</p>\n");
+        h.raw("<nav><a href=\"#dataset\">Dataset</a><a href=\"#scree\">Scree</a><a href=\"#decomposition\">Decomposition</a>"
+                + "<a href=\"#clustering\">Clustering</a><a href=\"#parameters\">Parameters &amp; references</a><a href=\"#notes\">Notes</a></nav>\n");
+        if (!r.warnings().isEmpty()) {
+            h.raw("<p class=\"warn\">").raw(Html.esc(r.warnings().size() + (r.warnings().size() == 1 ? " warning" : " warnings")))
+                    .raw(" — see <a href=\"#notes\">Notes</a>.</p>\n");
+        }
+    }
+
+    private static String fmt(double v) {
+        return ScaleBars.format(v);
+    }
+
+    private static String shape(int[] s) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < s.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(s[i]);
+        }
+        return b.append(')').toString();
+    }
+
+    private static void datasetSection(Html h, AnalysisReport r) {
+        h.raw("<section id=\"dataset\">\n<h2>Dataset</h2>\n");
+        DatasetSummary d = r.dataset();
+        if (d == null) {
+            h.el("p", "No dataset summary was recorded.");
+        } else {
+            h.raw("<table>\n");
+            h.row(false, "Source file", r.sourceName());
+            if (!d.title().isEmpty()) {
+                h.row(false, "Title", d.title());
+            }
+            h.row(false, "Signal type", d.signalType().isEmpty() ? "(not set)" : d.signalType());
+            h.row(false, "Shape (array order, navigation first)", shape(d.shape()));
+            h.row(false, "Data type", d.dtype());
+            long nav = 1;
+            int navDim = 0;
+            for (Axis a : d.axes()) {
+                if (a.navigate()) {
+                    nav *= a.size();
+                    navDim++;
+                }
+            }
+            h.row(false, "Navigation", navDim == 0 ? "single spectrum (0-D)" : navDim == 1 ? "line scan (1-D), " + nav + " positions"
+                    : navDim == 2 ? "2-D map, " + nav + " positions" : navDim + "-D, " + nav + " positions");
+            for (Map.Entry<String, String> e : d.keyMetadata().entrySet()) {
+                h.row(false, e.getKey(), e.getValue());
+            }
+            h.raw("</table>\n<h3>Axes</h3>\n<table>\n");
+            h.row(true, "#", "Name", "Role", "Size", "Scale", "Offset", "Units", "Range");
+            for (int i = 0; i < d.axes().size(); i++) {
+                Axis a = d.axes().get(i);
+                h.row(false, i, a.name(), a.navigate() ? "navigation" : "signal", a.size(), fmt(a.scale()), fmt(a.offset()),
+                        a.units().isEmpty() ? "(uncalibrated)" : a.units(), fmt(a.offset()) + " … " + fmt(a.high()) + (a.units().isEmpty() ? "" : " " + a.units()));
+            }
+            h.raw("</table>\n");
+        }
+        h.raw("</section>\n");
+    }
+
+    private static void screeSection(Html h, AnalysisReport r, Ctx ctx) throws IOException {
+        h.raw("<section id=\"scree\">\n<h2>Scree plot</h2>\n");
+        Scree s = r.scree();
+        if (s == null) {
+            h.el("p", "No explained-variance (scree) data: no PCA was run.");
+        } else {
+            double[] all = s.ratios();
+            double[] shown = java.util.Arrays.copyOf(all, Math.min(all.length, SCREE_MAX));
+            String name = ctx.png("scree", Charts.scree(s.label() + " scree plot", shown, s.chosen(), CHART_WIDTH, CHART_HEIGHT));
+            double kept = 0;
+            for (int i = 0; i < s.chosen(); i++) {
+                kept += all[i];
+            }
+            String cap = String.format(Locale.ROOT, "Explained variance ratio of the first %d of %d components (log scale, component index from 0). "
+                    + "The dashed line marks the chosen number of components N = %d, which together explain %.2f %% of the variance.",
+                    shown.length, all.length, s.chosen(), 100 * kept);
+            h.figure(name, s.label() + " scree plot", cap, CHART_WIDTH);
+        }
+        h.raw("</section>\n");
+    }
+
+    /** @return the rows of a dataset whose axis 0 is the component axis: {@code [k][rest]} */
+    private static double[][] rows(Dataset d) {
+        int k = d.axis(0).size();
+        int n = Math.toIntExact(d.size() / k);
+        double[][] out = new double[k][n];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < n; j++) {
+                out[c][j] = d.getDouble((long) c * n + j);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> names(String prefix, int k) {
+        List<String> l = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            l.add(prefix + " " + i);
+        }
+        return l;
+    }
+
+    private static int columns(int k) {
+        return k == 1 ? 1 : k <= 4 ? 2 : 3;
+    }
+
+    private static void decompositionSection(Html h, AnalysisReport r, Ctx ctx) throws IOException {
+        h.raw("<section id=\"decomposition\">\n<h2>Decomposition</h2>\n");
+        if (r.decompositions().isEmpty()) {
+            h.el("p", "No decomposition was run.");
+        }
+        for (DecompositionSection sec : r.decompositions()) {
+            DecompositionResult res = sec.result();
+            int k = res.components();
+            String label = sec.label();
+            h.el("h3", label + " (" + res.algorithmId() + "), " + k + (k == 1 ? " component" : " components"));
+            // factors
+            Dataset f = res.factors();
+            List<Axis> sig = f.axes().subList(1, f.rank());
+            double[][] fr = rows(f);
+            if (sig.size() == 1) {
+                Axis e = sig.get(0);
+                BufferedImage img = Charts.grid(label + " factors", e, fr, names(label + " factor", k), "Factor (a.u.)", CHART_WIDTH, columns(k),
+                        columns(k) == 1 ? 420 : 260);
+                String n = ctx.png(label + "_factors", img);
+                h.figure(n, label + " factors", label + " factors (spectral components) against " + Charts.axisLabel(e) + ", "
+                        + fmt(e.offset()) + " … " + fmt(e.high()) + " " + e.units() + ".", img.getWidth());
+            } else if (sig.size() == 2) {
+                List<MapPanel> ps = new ArrayList<>();
+                for (int c = 0; c < k; c++) {
+                    ps.add(new MapPanel(label + " factor " + c, fr[c], sig.get(0), sig.get(1)));
+                }
+                MapRenderer.Rendered rd = MapRenderer.renderContinuous(label + " factors", ps, MAP_SIZE, 3);
+                String n = ctx.png(label + "_factors", rd.image());
+                h.figure(n, label + " factors", label + " factors (2-D signal) as images; each colour bar spans that factor's minimum to maximum.",
+                        rd.image().getWidth());
+            } else {
+                h.el("p", label + " factors have a " + sig.size() + "-D signal and are not plotted.");
+            }
+            // loadings
+            Dataset l = res.loadings();
+            List<Axis> nav = l.axes().subList(1, l.rank());
+            long nNav = 1;
+            for (Axis a : nav) {
+                nNav *= a.size();
+            }
+            double[][] lr = rows(l);
+            if (nav.isEmpty() || nNav == 1) {
+                h.el("p", "The data have a single navigation position, so the loadings are single numbers, not maps or profiles:");
+                h.raw("<table>\n");
+                h.row(true, "Component", "Loading");
+                for (int c = 0; c < k; c++) {
+                    h.row(false, c, MapRenderer.tickLabel(lr[c][0]));
+                }
+                h.raw("</table>\n");
+            } else if (nav.size() == 1) {
+                Axis x = nav.get(0);
+                BufferedImage img = Charts.grid(label + " loading profiles", x, lr, names(label + " loading", k), "Loading (a.u.)", CHART_WIDTH,
+                        columns(k), columns(k) == 1 ? 420 : 260);
+                String n = ctx.png(label + "_loadings", img);
+                h.figure(n, label + " loading profiles", "Line scan: " + label + " loadings as profiles along " + Charts.axisLabel(x) + ", "
+                        + x.size() + " positions.", img.getWidth());
+            } else if (nav.size() == 2) {
+                List<MapPanel> ps = new ArrayList<>();
+                for (int c = 0; c < k; c++) {
+                    ps.add(new MapPanel(label + " loading " + c, lr[c], nav.get(0), nav.get(1)));
+                }
+                MapRenderer.Rendered rd = MapRenderer.renderContinuous(label + " loading maps", ps, MAP_SIZE, 3);
+                String n = ctx.png(label + "_loadings", rd.image());
+                StringBuilder cap = new StringBuilder(label + " loading maps (" + nav.get(0).name() + " " + nav.get(0).size() + " × " + nav.get(1).name() + " "
+                        + nav.get(1).size() + " positions), viridis colour scale; each colour bar spans that map's minimum to maximum");
+                MapRenderer.PanelGeometry g0 = rd.panels().get(0);
+                if (g0.scaleBarLabel() != null) {
+                    cap.append("; scale bar ").append(g0.scaleBarLabel());
+                } else {
+                    cap.append("; navigation axes carry no length units, so there is no scale bar");
+                }
+                h.figure(n, label + " loading maps", cap.append('.').toString(), rd.image().getWidth());
+            } else {
+                h.el("p", label + " loadings have a " + nav.size() + "-D navigation space and are not plotted.");
+            }
+        }
+        h.raw("</section>\n");
+    }
+
+    private static void clusteringSection(Html h, AnalysisReport r, Ctx ctx) throws IOException {
+        h.raw("<section id=\"clustering\">\n<h2>Clustering</h2>\n");
+        if (r.clusterings().isEmpty()) {
+            h.el("p", "No clustering was run.");
+        }
+        for (ClusteringSection sec : r.clusterings()) {
+            ClusterResult cr = sec.result();
+            int k = cr.k();
+            int[] sizes = cr.sizes();
+            String label = sec.label();
+            h.el("h3", label + (sec.algorithmId().isEmpty() ? "" : " (" + sec.algorithmId() + ")") + ", " + k + " clusters");
+            List<Axis> nav = sec.navigationAxes();
+            int[] labels = cr.labels();
+            if (nav.isEmpty() || labels.length == 1) {
+                h.el("p", "The data have a single navigation position; it belongs to cluster " + labels[0] + ", so there is no cluster map.");
+            } else if (nav.size() == 1) {
+                BufferedImage img = Charts.labelProfile(label + " cluster labels along the line scan", nav.get(0), labels, k, CHART_WIDTH, 360);
+                String n = ctx.png(label + "_clusters", img);
+                h.figure(n, label + " cluster label profile", "Line scan: cluster label of each position along " + Charts.axisLabel(nav.get(0))
+                        + ", in the cluster colours used below.", CHART_WIDTH);
+            } else if (nav.size() == 2) {
+                MapRenderer.Rendered rd = MapRenderer.renderCategorical(label + " cluster map", label + ", k = " + k, labels, k, nav.get(0), nav.get(1),
+                        CLUSTER_MAP_SIZE);
+                String n = ctx.png(label + "_clusters", rd.image());
+                MapRenderer.PanelGeometry g0 = rd.panels().get(0);
+                h.figure(n, label + " cluster map", "Cluster of each navigation position (" + nav.get(0).name() + " × " + nav.get(1).name() + ")"
+                        + (g0.scaleBarLabel() == null ? "; no length calibration, so no scale bar." : "; scale bar " + g0.scaleBarLabel() + "."),
+                        rd.image().getWidth());
+            } else {
+                h.el("p", "The navigation space is " + nav.size() + "-D; the cluster map is not plotted.");
+            }
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                names.add("Cluster " + c + " (" + sizes[c] + ")");
+            }
+            BufferedImage means = Charts.overlay(label + " cluster-mean spectra", sec.energyAxis(), sec.meanSpectra(), names, "Mean intensity",
+                    CHART_WIDTH, CHART_HEIGHT);
+            String n = ctx.png(label + "_cluster_means", means);
+            h.figure(n, label + " cluster-mean spectra", "Mean spectrum of each cluster against " + Charts.axisLabel(sec.energyAxis())
+                    + (nav.size() == 2 ? ", same colours as the cluster map" : nav.size() == 1 ? ", same colours as the label profile" : "")
+                    + "; the legend gives the number of positions per cluster.", CHART_WIDTH);
+            h.raw("<table>\n");
+            h.row(true, "Cluster", "Positions", "Fraction");
+            for (int c = 0; c < k; c++) {
+                h.row(false, c, sizes[c], String.format(Locale.ROOT, "%.1f %%", 100.0 * sizes[c] / labels.length));
+            }
+            h.raw("</table>\n");
+            if (!Double.isNaN(cr.distortion())) {
+                h.el("p", "Distortion (sum of squared distances to the cluster centres): " + MapRenderer.tickLabel(cr.distortion()));
+            }
+        }
+        h.raw("</section>\n");
+    }
+
+    private static String duration(Duration d) {
+        double s = d.toNanos() / 1e9;
+        return s < 1 ? String.format(Locale.ROOT, "%.0f ms", s * 1000) : s < 120 ? String.format(Locale.ROOT, "%.2f s", s)
+                : String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
+    }
+
+    private static void parametersSection(Html h, AnalysisReport r) {
+        h.raw("<section id=\"parameters\">\n<h2>Parameters &amp; references</h2>\n");
+        if (r.parameters().isEmpty()) {
+            h.el("p", "No parameters were recorded.");
+        } else {
+            h.raw("<table>\n");
+            h.row(true, "Step", "Parameter", "Value");
+            for (Map.Entry<String, Map<String, Object>> e : r.parameters().entrySet()) {
+                for (Map.Entry<String, Object> p : e.getValue().entrySet()) {
+                    h.row(false, e.getKey(), p.getKey(), p.getValue() == null ? "auto" : p.getValue());
+                }
+            }
+            h.raw("</table>\n");
+        }
+        if (!r.timings().isEmpty()) {
+            h.el("h3", "Timing");
+            h.raw("<table>\n");
+            h.row(true, "Step", "Wall-clock time");
+            Duration total = Duration.ZERO;
+            for (Map.Entry<String, Duration> e : r.timings().entrySet()) {
+                h.row(false, e.getKey(), duration(e.getValue()));
+                total = total.plus(e.getValue());
+            }
+            if (r.timings().size() > 1) {
+                h.row(false, "Total", duration(total));
+            }
+            h.raw("</table>\n");
+        }
+        h.el("h3", "References");
+        if (r.references().isEmpty()) {
+            h.el("p", "No literature references were recorded.");
+        } else {
+            h.raw("<ul>\n");
+            for (Map.Entry<String, List<LiteratureReference>> e : r.references().entrySet()) {
+                for (LiteratureReference ref : e.getValue()) {
+                    h.raw("<li><b>").raw(Html.esc(e.getKey())).raw(":</b> ").raw(Html.esc(ref.citation()));
+                    if (!ref.doi().isEmpty()) {
+                        String url = "https://doi.org/" + ref.doi();
+                        h.raw(" <a href=\"").raw(Html.esc(url)).raw("\">doi:").raw(Html.esc(ref.doi())).raw("</a>");
+                    }
+                    h.raw("</li>\n");
+                }
+            }
+            h.raw("</ul>\n");
+        }
+        h.raw("</section>\n");
+    }
+
+    private static void notesSection(Html h, AnalysisReport r) {
+        h.raw("<section id=\"notes\">\n<h2>Notes</h2>\n");
+        if (r.warnings().isEmpty() && r.notes().isEmpty()) {
+            h.el("p", "None.");
+        }
+        for (String w : r.warnings()) {
+            h.raw("<p class=\"warn\"><b>Warning:</b> ").raw(Html.esc(w)).raw("</p>\n");
+        }
+        for (String n : r.notes()) {
+            h.raw("<p class=\"note\">").raw(Html.esc(n)).raw("</p>\n");
+        }
+        h.raw("</section>\n");
+    }
+}
