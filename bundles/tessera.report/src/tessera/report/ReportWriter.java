@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -149,7 +148,7 @@ public final class ReportWriter {
                 .raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
         h.el("h1", r.title());
         h.raw("<p class=\"meta\">Source file: <b>").raw(Html.esc(r.sourceName())).raw("</b> · generated ")
-                .raw(Html.esc(DateTimeFormatter.ISO_INSTANT.format(r.created().atOffset(ZoneOffset.UTC).toInstant()))).raw(" by Tessera</p>\n");
+                .raw(Html.esc(DateTimeFormatter.ISO_INSTANT.format(r.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))).raw(" by Tessera</p>\n");
         h.raw("<nav><a href=\"#dataset\">Dataset</a><a href=\"#scree\">Scree</a><a href=\"#decomposition\">Decomposition</a>"
                 + "<a href=\"#clustering\">Clustering</a><a href=\"#parameters\">Parameters &amp; references</a><a href=\"#notes\">Notes</a></nav>\n");
         if (!r.warnings().isEmpty()) {
@@ -223,8 +222,8 @@ public final class ReportWriter {
                 kept += all[i];
             }
             String cap = String.format(Locale.ROOT, "Explained variance ratio of the first %d of %d components (log scale, component index from 0). "
-                    + "The dashed line marks the chosen number of components N = %d, which together explain %.2f %% of the variance.",
-                    shown.length, all.length, s.chosen(), 100 * kept);
+                    + "The dashed line marks the chosen number of components N = %d, which together explain %.2f %% of the variance "
+                    + "of the %d computed components.", shown.length, all.length, s.chosen(), 100 * kept, all.length);
             h.figure(name, s.label() + " scree plot", cap, CHART_WIDTH);
         }
         h.raw("</section>\n");
