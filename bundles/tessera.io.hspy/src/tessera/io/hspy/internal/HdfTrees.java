@@ -254,7 +254,16 @@ final class HdfTrees {
         if (ds.isScalar()) {
             return convert(ds.getData(), ds.getDataType() instanceof EnumDataType);
         }
-        Object flat = ds.getDataFlat();
+        Object flat;
+        try {
+            flat = ds.getDataFlat();
+        } catch (RuntimeException e) {
+            List<String> strings = ShuffledStrings.read(ds);
+            if (strings == null) {
+                throw e;
+            }
+            return strings;
+        }
         if (flat instanceof Map<?, ?>) {
             return null; // compound (e.g. marker records): not representable
         }

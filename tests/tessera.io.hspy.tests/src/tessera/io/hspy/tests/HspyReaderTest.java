@@ -109,15 +109,17 @@ class HspyReaderTest {
         }
         List<String> els = new ArrayList<>();
         e.get("elements").forEach(x -> els.add(x.asString()));
-        if (e.get("file").asString().startsWith("eels/deconvolution_Si/")) {
-            // known jHDF 0.13 limitation: these files (rosettasciio, h5py 3) store Sample.elements as a
-            // shuffled+gzip variable-length string dataset whose shuffle filter has no client data;
-            // jHDF cannot decode it, the reader skips it and records that in original_metadata
-            assertEquals(List.of("Si"), els);
-            assertEquals(List.of(), md.elements());
-            assertTrue(String.valueOf(md.original().get("_tessera_skipped")).contains("Sample/_list_elements"));
+        assertEquals(els, md.elements(), "Sample.elements");
+        Object skipped = md.original().get("_tessera_skipped");
+        if (e.get("file").asString().endsWith("with_lists_etc.hdf5")) {
+            // known jHDF 0.13 limitation: the object header of metadata/test holds an opaque-typed
+            // attribute (_bs_binary_string, pickled bytes) that jHDF cannot parse, so the whole
+            // group is unreadable; the reader skips it, says so, and reads everything else
+            assertTrue(String.valueOf(skipped).contains("/metadata/test/"), String.valueOf(skipped));
+            assertEquals(Map.of(), md.get("test"), "group present but its content unreadable");
+            assertEquals(1L, md.get("Signal.Noise_properties.Variance_linear_model.correlation_factor"));
         } else {
-            assertEquals(els, md.elements(), "Sample.elements");
+            assertEquals(null, skipped, "nothing skipped");
         }
         TreeSet<String> omKeys = new TreeSet<>();
         e.get("original_metadata_keys").forEach(x -> omKeys.add(x.asString()));
