@@ -13,7 +13,7 @@ import numpy as np
 import hyperspy.api as hs
 
 out, data = sys.argv[1], sys.argv[2]
-sources = {"core_shell": "edx/core_shell.hspy", "espm_geological_EDX_SI": "edx/espm_geological_EDX_SI.hspy",
+sources = {"core_shell": "edx/core_shell.hspy", "core_shell_compressed": "edx/core_shell.hspy", "espm_geological_EDX_SI": "edx/espm_geological_EDX_SI.hspy",
            "EDS_SEM_TM002": "edx/EDS_SEM_TM002.hspy", "CuZn_EELS_mapping_tutorial": "eels/CuZn_EELS_mapping_tutorial.hspy",
            "CuZn_HAADF": "eels/CuZn_HAADF.hspy", "LSMO_linescan": "eels/LSMO_linescan.hspy", "Cr_L_cl": "eels/Cr_L_cl.hspy",
            "cl_k_edge": "eels/deconvolution_Si/cl_k_edge.hspy", "SrTiO3_ABF_movie_5frames": "images/SrTiO3_ABF_movie_5frames.hspy",

@@ -39,7 +39,7 @@ import tessera.core.model.Metadata;
  * does; a suffix {@code " (2)"}, {@code " (3)"}, ... makes repeated titles unique) holding:
  * <ul>
  * <li>{@code data}: the array, shape = {@link Dataset#shape()} (array order, navigation
- * axes first), same dtype (int8..uint64, float32, float64), contiguous, uncompressed;</li>
+ * axes first), same dtype (int8..uint64, float32, float64), stored in chunks of whole signals (about 1 MB, as HyperSpy chunks) with the shuffle and deflate (level 4) filters when larger than 4 kB, else contiguous;</li>
  * <li>{@code axis-i} for array dimension {@code i}: attributes {@code _type =
  * "UniformDataAxis"}, {@code size}, {@code scale}, {@code offset}, and {@code name},
  * {@code units} when not empty;</li>
@@ -132,6 +132,10 @@ public final class HspyWriter implements DatasetWriter {
                     h.putDataset(trailerName(), new byte[] {1});
                 }
                 verify(tmp);
+                if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    // the temporary file is created owner-only (0600); give the result the usual rw-r--r--
+                    java.nio.file.Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
             } catch (RuntimeException e) {
                 throw new InvalidFileException(file, "cannot be written as HyperSpy HDF5: " + e.getMessage(), e);
             }
@@ -314,11 +318,31 @@ public final class HspyWriter implements DatasetWriter {
                 idx[k] = 0;
             }
         }
+        DatasetCreationOptions.Builder opts = DatasetCreationOptions.builder();
         if (unsigned) {
-            g.putDataset("data", array, DatasetCreationOptions.builder().unsigned().build());
-        } else {
-            g.putDataset("data", array);
+            opts.unsigned();
         }
+        if (d.size() * elemBytes > 4096) {
+            opts.chunkDimensions(chunks(d, elemBytes)).shuffle().deflate(4);
+        }
+        g.putDataset("data", array, opts.build());
+    }
+
+    /**
+     * Chunk shape in the spirit of HyperSpy's {@code get_signal_chunks}: whole signals, about
+     * 1 MB per chunk, the remaining budget spread over the navigation axes from the last.
+     */
+    static int[] chunks(Dataset d, long elemBytes) {
+        int[] shape = d.shape();
+        int[] c = shape.clone();
+        int nav = d.navigationDimension();
+        long signalBytes = Math.max(1, d.signalSize() * elemBytes);
+        long budget = Math.max(1, 1_000_000 / signalBytes);
+        for (int i = nav - 1; i >= 0; i--) {
+            c[i] = (int) Math.max(1, Math.min(shape[i], budget));
+            budget = Math.max(1, budget / c[i]);
+        }
+        return c;
     }
 
     // ---- HyperSpy dictionary encoding (inverse of HyperSpy's _group2dict) ----

@@ -41,15 +41,15 @@ class HspyBadInputTest {
         fails(f);
     }
 
-    /** A truncated contiguous-layout file (as this project's writer produces). */
+    /** Truncated copies of a file written by HspyWriter (chunked, shuffle + deflate). */
     @Test
-    void truncatedContiguous() throws IOException {
-        Path src = work().resolve("contiguous_full.hspy");
+    void truncatedWrittenFile() throws IOException {
+        Path src = work().resolve("written_full.hspy");
         var d = new HspyReader().read(HspyReaderTest.data().resolve("eels/CuZn_EELS_mapping_tutorial.hspy")).get(0);
         new tessera.io.hspy.HspyWriter().write(d, src);
         byte[] all = Files.readAllBytes(src);
         for (int cut : new int[] {all.length / 2, all.length - 4096, 2048}) {
-            Path f = work().resolve("contiguous_cut" + cut + ".hspy");
+            Path f = work().resolve("written_cut" + cut + ".hspy");
             Files.write(f, Arrays.copyOf(all, cut));
             fails(f);
         }

@@ -74,6 +74,27 @@ class HspyWriterTest {
         assertEquals(ma.original().keySet(), mb.original().keySet(), "original_metadata keys");
     }
 
+    /** Large data is written chunked and deflate-compressed: a 16 MB uint32 cube compresses like HyperSpy's file. */
+    @Test
+    void largeDataIsCompressed() throws IOException {
+        Path src = HspyReaderTest.data().resolve("edx/core_shell.hspy");
+        Dataset a = new HspyReader().read(src).get(0);
+        Path f = out().resolve("core_shell_compressed.hspy");
+        new HspyWriter().write(a, f);
+        long raw = a.size() * 4;
+        assertEquals(16_252_928L, raw);
+        assertTrue(Files.size(f) < 2 * Files.size(src), "written " + Files.size(f) + " bytes, HyperSpy's file " + Files.size(src));
+        try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(f)) {
+            io.jhdf.api.Dataset d = h.getDatasetByPath("Experiments/Core shell/data");
+            assertEquals("CHUNKED", String.valueOf(d.getDataLayout()));
+            // whole spectra, about 1 MB: 3 x 64 spectra of 992 x 4 bytes
+            assertEquals("[3, 64, 992]", java.util.Arrays.toString(((io.jhdf.api.dataset.ChunkedDataset) d).getChunkDimensions()));
+            assertEquals("HyperSpy", h.getAttribute("file_format").getData());
+            assertEquals("3.1", h.getAttribute("file_format_version").getData());
+        }
+        assertSame(a, new HspyReader().read(f).get(0));
+    }
+
     /** Every integer and float dtype keeps its type and extreme values (unsigned included). */
     @Test
     void everyDtypeRoundTrips() throws IOException {
