@@ -1,0 +1,67 @@
+package tessera.cli.internal;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tessera.core.registry.Registry;
+import tessera.pipeline.AnalyzeJob;
+import tessera.pipeline.AnalyzeOptions;
+import tessera.pipeline.AnalyzeResult;
+import tessera.pipeline.EnergyRange;
+import tessera.samples.Samples;
+
+/**
+ * {@code tessera analyze [FILE] [--out DIR] [--components N] [--clusters K] [--energy-range A:B]}:
+ * the main job ({@link AnalyzeJob}); with no FILE it analyses the bundled FePt core–shell sample.
+ */
+@Command(name = "analyze", description = { "PCA scree, NMF and k-means clustering of a spectrum image or line scan;",
+        "writes report.html (+ PNGs) and results.hspy into DIR. With no FILE: the bundled FePt core-shell EDX sample." })
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "spectrum image or line scan (default: bundled sample)")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "tessera-out", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--components", paramLabel = "N", description = "number of components (default: the PCA scree elbow)")
+    Integer components;
+
+    @Option(names = "--clusters", paramLabel = "K", defaultValue = "3", description = "number of k-means clusters (default: ${DEFAULT-VALUE})")
+    int clusters;
+
+    @Option(names = "--energy-range", paramLabel = "A:B", description = "analyse only this window of the energy axis, in its units (keV for EDX, eV for EELS)")
+    String energyRange;
+
+    @Option(names = "--poisson", paramLabel = "auto|on|off", defaultValue = "auto",
+            description = "Poisson-noise normalisation (Keenan & Kotula 2004); auto = on for integer counts")
+    String poisson;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed of NMF and k-means (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        StderrProgress progress = new StderrProgress(System.err);
+        Path input = file;
+        if (input == null) {
+            input = Samples.coreShell();
+            progress.stage("no FILE given: analysing the bundled sample " + input.getFileName() + " (FePt core-shell STEM-EDX, NIST)");
+        }
+        Boolean p = switch (poisson.toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "on", "true" -> Boolean.TRUE;
+            case "off", "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("--poisson must be auto, on or off, not '" + poisson + "'");
+        };
+        AnalyzeOptions o = new AnalyzeOptions(input, out, components, clusters, energyRange == null ? null : EnergyRange.parse(energyRange), p, seed);
+        long t = System.nanoTime();
+        AnalyzeResult r = AnalyzeJob.run(Registry.get(), o, progress, progress::stage);
+        progress.stage(String.format("done in %.1f s: %d components (%s), %d clusters -> %s", (System.nanoTime() - t) / 1e9, r.components(),
+                r.componentsChosen() ? "scree elbow" : "given", r.clusters().k(), out.toAbsolutePath().resolve(AnalyzeJob.REPORT)));
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package tessera.cli.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tessera.core.registry.Contribution;
+import tessera.core.registry.Registry;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tessera plugins [--json]}: every contribution to Tessera's extension points with its bundle and version. */
+@Command(name = "plugins", description = "List every reader, writer and algorithm contribution with its bundle and version.")
+final class PluginsCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Contribution> all = Registry.get().all();
+        if (json) {
+            List<Object> out = new ArrayList<>();
+            for (Contribution c : all) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("point", "tessera.core." + c.point());
+                m.put("id", c.id());
+                m.put("name", c.name());
+                m.put("bundle", c.bundle());
+                m.put("version", c.bundleVersion());
+                Map<String, String> attrs = new LinkedHashMap<>(c.attributes());
+                attrs.keySet().removeAll(List.of("id", "name"));
+                m.put("attributes", attrs);
+                out.add(m);
+            }
+            System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(out));
+            return 0;
+        }
+        System.out.printf("%-14s %-28s %-34s %s%n", "POINT", "ID", "NAME", "BUNDLE (VERSION)");
+        for (Contribution c : all) {
+            System.out.printf("%-14s %-28s %-34s %s (%s)%n", c.point(), c.id(), c.name(), c.bundle(), c.bundleVersion());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package tessera.cli.internal;
+
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import tessera.core.io.InvalidFileException;
+
+/** Top-level {@code tessera} command and its error handling. */
+@Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
+        description = "Machine-learning analysis of (S)TEM EELS and EDX spectrum images.",
+        subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class })
+public final class TesseraCommand implements Callable<Integer> {
+    /** exit code for bad input (file missing, invalid, unreadable) */
+    public static final int EXIT_BAD_INPUT = 1;
+    /** exit code for an internal error */
+    public static final int EXIT_INTERNAL = 3;
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** @return a configured command line with one-line error reporting */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TesseraCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            Throwable e = ex;
+            if (e instanceof InvalidFileException || e instanceof NoSuchFileException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("tessera: error: " + oneLine(e));
+                return EXIT_BAD_INPUT;
+            }
+            if (e instanceof java.io.IOException) {
+                cmd.getErr().println("tessera: I/O error: " + oneLine(e));
+                return EXIT_BAD_INPUT;
+            }
+            cmd.getErr().println("tessera: internal error: " + oneLine(e));
+            if (System.getenv("TESSERA_DEBUG") != null) {
+                e.printStackTrace(System.err);
+            }
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof NoSuchFileException) {
+            m = m + ": no such file";
+        }
+        return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+}

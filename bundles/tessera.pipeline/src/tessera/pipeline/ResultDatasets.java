@@ -1,0 +1,99 @@
+package tessera.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tessera.core.analysis.DecompositionResult;
+import tessera.core.model.Axis;
+import tessera.core.model.Dataset;
+import tessera.core.model.Metadata;
+
+/**
+ * The calibrated datasets {@code tessera analyze} saves in {@code results.hspy}, each a
+ * HyperSpy signal that keeps its calibration:
+ * <ol>
+ * <li>{@code NMF factors} {@code [k, nE]} (navigation: component; signal: energy axis),</li>
+ * <li>{@code NMF loadings} {@code [k, ny, nx]} (signal: the calibrated x/y axes; for a line scan {@code [k, nx]}),</li>
+ * <li>{@code PCA factors} and {@code PCA loadings} likewise for the first k PCA components,</li>
+ * <li>{@code PCA explained variance ratio} {@code [m]} over all computed components (the scree),</li>
+ * <li>{@code Cluster labels} {@code int32 [ny, nx]} (or {@code [nx]}), values {@code 0..K-1},</li>
+ * <li>{@code Cluster mean spectra} {@code [K, nE]}.</li>
+ * </ol>
+ */
+public final class ResultDatasets {
+    private ResultDatasets() {
+    }
+
+    /**
+     * Builds the result datasets.
+     *
+     * @param r the analysis result
+     * @return datasets with unique titles, in the order listed above (NMF entries absent if NMF was skipped)
+     */
+    public static List<Dataset> of(AnalyzeResult r) {
+        List<Dataset> out = new ArrayList<>();
+        Dataset data = r.data();
+        String source = data.metadata().title();
+        int k = r.components();
+        if (r.nmf() != null) {
+            out.add(titled(firstComponents(r.nmf().factors(), k), "NMF factors", data, source));
+            out.add(titled(firstComponents(r.nmf().loadings(), k), "NMF loadings", data, null));
+        }
+        out.add(titled(firstComponents(r.pca().factors(), k), "PCA factors", data, source));
+        out.add(titled(firstComponents(r.pca().loadings(), k), "PCA loadings", data, null));
+        double[] ratio = r.pca().explainedVarianceRatio();
+        out.add(titled(Dataset.ofDoubles(ratio, List.of(Axis.uncalibrated("Principal component index", ratio.length, false)), null),
+                "PCA explained variance ratio", data, null));
+        List<Axis> mapAxes = new ArrayList<>();
+        for (Axis a : data.navigationAxes()) {
+            mapAxes.add(a.withNavigate(false));
+        }
+        out.add(titled(Dataset.ofInts(r.clusters().labels().clone(), mapAxes, null), "Cluster labels", data, null));
+        int kc = r.clusterMeans().length;
+        int nE = data.signalSize();
+        double[] means = new double[kc * nE];
+        for (int c = 0; c < kc; c++) {
+            System.arraycopy(r.clusterMeans()[c], 0, means, c * nE, nE);
+        }
+        List<Axis> meanAxes = new ArrayList<>();
+        meanAxes.add(Axis.uncalibrated("cluster", kc, true));
+        meanAxes.addAll(data.signalAxes());
+        out.add(titled(Dataset.ofDoubles(means, meanAxes, null), "Cluster mean spectra", data, source));
+        return out;
+    }
+
+    /**
+     * Copies the first {@code k} entries along axis 0.
+     *
+     * @param d dataset with axis 0 of size {@code >= k}
+     * @param k number to keep
+     * @return float32 copy with axis 0 of size k (or {@code d} itself if it already has k)
+     */
+    static Dataset firstComponents(Dataset d, int k) {
+        if (d.axis(0).size() == k) {
+            return d;
+        }
+        int per = Math.toIntExact(d.size() / d.axis(0).size());
+        float[] v = new float[k * per];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) d.getDouble(i);
+        }
+        List<Axis> axes = new ArrayList<>(d.axes());
+        axes.set(0, d.axis(0).crop(0, k));
+        return Dataset.ofFloats(v, axes, d.metadata().copy());
+    }
+
+    private static Dataset titled(Dataset d, String title, Dataset source, String signalTypeFrom) {
+        Metadata md = d.metadata().copy();
+        md.title(title);
+        if (signalTypeFrom != null) {
+            md.signalType(source.metadata().signalType());
+            Object be = source.metadata().get(Metadata.BEAM_ENERGY);
+            if (be != null) {
+                md.set(Metadata.BEAM_ENERGY, be);
+            }
+        }
+        md.set("General.original_filename", source.metadata().get("General.original_filename"));
+        return d.withMetadata(md);
+    }
+}
