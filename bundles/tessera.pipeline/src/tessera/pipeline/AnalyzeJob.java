@@ -107,10 +107,10 @@ public final class AnalyzeJob {
         b.dataset(DatasetSummary.of(r.data()));
         b.scree(tessera.report.Scree.of("PCA", r.pca(), r.components()));
         if (r.nmf() != null) {
-            b.decomposition("NMF (" + r.components() + " components)", firstK(r.nmf(), r.components()));
+            b.decomposition("NMF", firstK(r.nmf(), r.components()));
         }
-        b.decomposition("PCA (first " + r.components() + " components)", firstK(r.pca(), r.components()));
-        b.clustering(new ClusteringSection("k-means on " + r.components() + " PCA scores", KMEANS, r.clusters(), r.data().navigationAxes(),
+        b.decomposition("PCA", firstK(r.pca(), r.components()));
+        b.clustering(new ClusteringSection("k-means", KMEANS, r.clusters(), r.data().navigationAxes(),
                 r.data().axis(r.data().rank() - 1), r.clusterMeans()));
         for (String n : r.notes()) {
             b.note(n);
