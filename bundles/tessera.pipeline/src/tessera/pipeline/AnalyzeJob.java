@@ -66,13 +66,12 @@ public final class AnalyzeJob {
     public static AnalyzeResult run(Registry registry, AnalyzeOptions options, ProgressMonitor monitor, Consumer<String> log) throws IOException {
         Path file = options.input();
         long t0 = System.nanoTime();
-        log.accept("reading " + file);
         Dataset input = pickSpectrumImage(file, registry.formats().read(file));
         if (input.metadata().get("General.original_filename") == null) {
             input.metadata().set("General.original_filename", file.getFileName().toString());
         }
         double readSeconds = (System.nanoTime() - t0) / 1e9;
-        log.accept("analysing " + input);
+        log.accept(String.format("read %s in %.1f s: %s", file, readSeconds, input));
         AnalyzeResult r;
         try {
             r = compute(registry, input, options, monitor);
