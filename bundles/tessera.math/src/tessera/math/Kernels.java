@@ -12,7 +12,10 @@ import tessera.core.analysis.ProgressMonitor;
  * column sums and the projection {@code X V}. Rows are read in blocks through a
  * {@link RowReader}, so the data never need a second full copy.
  *
- * <p>Numerics: products of float32 inputs are accumulated in float64. Work is split into
+ * <p>Numerics: weighted or centred rows are rounded to float32 once (relative error 6e-8 per
+ * value); products of float32 values are accumulated in float64, so integer counts give exact results (accumulator
+ * {@code double[]}, input {@code float[]}: distinct array types let C2 vectorise the loops, since
+ * they cannot alias). Work is split into
  * fixed tiles whose results are combined in a fixed order, so every result is bit-for-bit
  * reproducible regardless of the number of threads (the common {@link java.util.concurrent.ForkJoinPool}
  * is used). The inner loops are plain Java axpy loops over contiguous {@code double[]}
@@ -23,10 +26,12 @@ import tessera.core.analysis.ProgressMonitor;
  * high-performance matrix multiplication", ACM TOMS 34 (2008) 12, doi:10.1145/1356052.1356053.
  */
 public final class Kernels {
-    /** Tile edge of the Gram matrix, in columns (128 doubles = 1 KiB per tile row). */
-    static final int TILE = 128;
+    /** Tile edge of the Gram matrix, in columns (256 doubles = 2 KiB per tile row). */
+    static final int TILE = 256;
     /** Target size of one converted row block, in doubles (4 MiB). */
     static final int BLOCK_DOUBLES = 1 << 19;
+    /** Component chunk of a projection (256 floats x p rows of V stay in cache). */
+    static final int QC = 256;
 
     private Kernels() {
     }
@@ -96,7 +101,7 @@ public final class Kernels {
         double[] c = new double[Math.multiplyExact(p, p)];
         int b = blockRows(p);
         float[] buf = new float[b * p];
-        double[] xd = new double[b * p];
+        float[] xd = new float[b * p];
         int nt = (p + TILE - 1) / TILE;
         int[] pairI = new int[nt * (nt + 1) / 2];
         int[] pairJ = new int[pairI.length];
@@ -122,7 +127,7 @@ public final class Kernels {
                 }
                 double w = rowWeights == null ? 1.0 : rowWeights[base + r];
                 for (int j = 0; j < p; j++) {
-                    xd[o + j] = (buf[o + j] - mean) * w;
+                    xd[o + j] = (float) ((buf[o + j] - mean) * w);
                 }
             });
             IntStream.range(0, pairI.length).parallel().forEach(t -> gramTile(xd, cnt, p, pairI[t] * TILE, pairJ[t] * TILE, c));
@@ -136,22 +141,26 @@ public final class Kernels {
         return c;
     }
 
-    /** Adds rows {@code [0, cnt)} of block xd to tile (I, J) of the upper triangle of c. */
-    private static void gramTile(double[] xd, int cnt, int p, int i0, int j0, double[] c) {
+    /**
+     * Adds rows {@code [0, cnt)} of the float32 block xd to tile (I, J) of the upper triangle of
+     * the float64 matrix c. The accumulator and the input have different element types on
+     * purpose: C2 vectorises {@code double[] += float * float[]} but not a loop over two arrays of
+     * the same type, which might alias.
+     */
+    private static void gramTile(float[] xd, int cnt, int p, int i0, int j0, double[] c) {
         int i1 = Math.min(p, i0 + TILE);
         int j1 = Math.min(p, j0 + TILE);
         boolean diag = i0 == j0;
         for (int i = i0; i < i1; i++) {
             int js = diag ? i : j0;
-            int ci = i * p;
+            int len = j1 - js;
+            int ci = i * p + js;
             for (int r = 0; r < cnt; r++) {
                 int o = r * p;
-                double a = xd[o + i];
-                if (a == 0) {
-                    continue;
-                }
-                for (int j = js; j < j1; j++) {
-                    c[ci + j] += a * xd[o + j];
+                float a = xd[o + i]; // no zero test: mispredicted branches cost more than the FMAs they skip
+                int xo = o + js;
+                for (int j = 0; j < len; j++) {
+                    c[ci + j] += a * xd[xo + j];
                 }
             }
         }
@@ -177,6 +186,10 @@ public final class Kernels {
             ProgressMonitor monitor) {
         int nn = Math.toIntExact(n);
         float[] out = new float[Math.multiplyExact(k, nn)];
+        float[] vf = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            vf[i] = (float) v[i];
+        }
         int b = Math.max(16, blockRows(p) / 4);
         int nBlocks = (nn + b - 1) / b;
         IntStream.range(0, nBlocks).parallel().forEach(blk -> {
@@ -185,30 +198,44 @@ public final class Kernels {
             int cnt = Math.min(b, nn - r0);
             float[] buf = new float[cnt * p];
             x.read(r0, cnt, buf, 0);
-            double[] acc = new double[k];
+            double[] acc = new double[cnt * k];
+            double[] mean = new double[cnt];
             for (int r = 0; r < cnt; r++) {
                 int o = r * p;
-                double mean = 0;
                 if (centreRows) {
                     for (int j = 0; j < p; j++) {
-                        mean += buf[o + j];
+                        mean[r] += buf[o + j];
                     }
-                    mean /= p;
+                    mean[r] /= p;
                 }
-                java.util.Arrays.fill(acc, 0);
-                for (int j = 0; j < p; j++) {
-                    double a = buf[o + j] - mean - (colShift == null ? 0 : colShift[j]);
-                    if (a == 0) {
-                        continue;
-                    }
-                    int vo = j * k;
-                    for (int q = 0; q < k; q++) {
-                        acc[q] += a * v[vo + q];
+                if (centreRows || colShift != null) {
+                    for (int j = 0; j < p; j++) {
+                        buf[o + j] = (float) (buf[o + j] - mean[r] - (colShift == null ? 0 : colShift[j]));
                     }
                 }
+            }
+            // component chunks of QC columns of V stay in cache while all rows of the block use them
+            for (int q0 = 0; q0 < k; q0 += QC) {
+                int qn = Math.min(QC, k - q0);
+                for (int r = 0; r < cnt; r++) {
+                    int o = r * p;
+                    int ao = r * k + q0;
+                    for (int j = 0; j < p; j++) {
+                        float a = buf[o + j];
+                        if (a == 0) {
+                            continue;
+                        }
+                        int vo = j * k + q0;
+                        for (int q = 0; q < qn; q++) {
+                            acc[ao + q] += a * vf[vo + q];
+                        }
+                    }
+                }
+            }
+            for (int r = 0; r < cnt; r++) {
                 double w = rowWeights == null ? 1.0 : rowWeights[r0 + r];
                 for (int q = 0; q < k; q++) {
-                    out[q * nn + r0 + r] = (float) (acc[q] * w);
+                    out[q * nn + r0 + r] = (float) (acc[r * k + q] * w);
                 }
             }
             monitor.worked(cnt);

@@ -104,18 +104,14 @@ public record Randomized(double[] u, double[] s, double[] v) {
                 java.util.Arrays.fill(t, 0);
                 for (int j = 0; j < p; j++) {
                     double a = buf[o + j];
-                    if (a != 0) {
-                        for (int b = 0; b < q; b++) {
-                            t[b] += a * qm[j * q + b];
-                        }
+                    for (int b = 0; b < q; b++) {
+                        t[b] += a * qm[j * q + b];
                     }
                 }
                 for (int j = 0; j < p; j++) {
                     double a = buf[o + j];
-                    if (a != 0) {
-                        for (int b = 0; b < q; b++) {
-                            y[j * q + b] += a * t[b];
-                        }
+                    for (int b = 0; b < q; b++) {
+                        y[j * q + b] += a * t[b];
                     }
                 }
             }

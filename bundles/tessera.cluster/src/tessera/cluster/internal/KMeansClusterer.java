@@ -104,7 +104,8 @@ public final class KMeansClusterer implements Clusterer {
                 }
                 monitor.worked(1);
             }
-            return relabel(best.group(), best.centers(), best.distortion(), k, d);
+            // Smile reports the mean squared distance; ClusterResult wants the sum
+            return relabel(best.group(), best.centers(), best.distortion() * n, k, d);
         } finally {
             monitor.done();
         }

@@ -134,11 +134,7 @@ public final class NmfDecomposer implements Decomposer {
             for (int it = 1; it <= maxIter; it++) {
                 Kernels.checkCancel(monitor);
                 double[] hht = new double[k * k];
-                double[] ht = new double[p * k];
                 for (int a = 0; a < k; a++) {
-                    for (int j = 0; j < p; j++) {
-                        ht[j * k + a] = h[a * p + j];
-                    }
                     for (int b = 0; b <= a; b++) {
                         double s = 0;
                         for (int j = 0; j < p; j++) {
@@ -148,7 +144,8 @@ public final class NmfDecomposer implements Decomposer {
                         hht[b * k + a] = s;
                     }
                 }
-                IntStream.range(0, nChunks).parallel().forEach(ci -> wPass(rr, xc, ci, n, p, k, w, ht, hht, wtxPart[ci], wtwPart[ci], violPart, ci));
+                final double[] hcur = h;
+                IntStream.range(0, nChunks).parallel().forEach(ci -> wPass(rr, xc, ci, n, p, k, w, hcur, hht, wtxPart[ci], wtwPart[ci], violPart, ci));
                 double[] wtx = new double[k * p];
                 double[] wtw = new double[k * k];
                 double violation = 0;
@@ -205,7 +202,7 @@ public final class NmfDecomposer implements Decomposer {
     }
 
     /** Coordinate-descent update of the W rows of one chunk, accumulating W^T X and W^T W with the new rows. */
-    private static void wPass(RowReader rows, float[] xc, int ci, int n, int p, int k, double[] w, double[] ht, double[] hht, double[] wtx, double[] wtw,
+    private static void wPass(RowReader rows, float[] xc, int ci, int n, int p, int k, double[] w, double[] h, double[] hht, double[] wtx, double[] wtw,
             double[] violPart, int slot) {
         int r0 = ci * CHUNK;
         int cnt = Math.min(CHUNK, n - r0);
@@ -225,15 +222,8 @@ public final class NmfDecomposer implements Decomposer {
         double[] xh = new double[k];
         for (int r = 0; r < cnt; r++) {
             int o = base + r * p;
-            Arrays.fill(xh, 0);
-            for (int j = 0; j < p; j++) {
-                float a = buf[o + j];
-                if (a != 0) {
-                    int hj = j * k;
-                    for (int t = 0; t < k; t++) {
-                        xh[t] += a * ht[hj + t];
-                    }
-                }
+            for (int t = 0; t < k; t++) {
+                xh[t] = dot(buf, o, h, t * p, p);
             }
             int wr = (r0 + r) * k;
             for (int t = 0; t < k; t++) {
@@ -262,6 +252,22 @@ public final class NmfDecomposer implements Decomposer {
             }
         }
         violPart[slot] = viol;
+    }
+
+    /** @return the dot product of {@code x[xo, xo+len)} and {@code h[ho, ho+len)}, four float64 partial sums (no branches, for ILP) */
+    static double dot(float[] x, int xo, double[] h, int ho, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 += x[xo + j] * h[ho + j];
+            s1 += x[xo + j + 1] * h[ho + j + 1];
+            s2 += x[xo + j + 2] * h[ho + j + 2];
+            s3 += x[xo + j + 3] * h[ho + j + 3];
+        }
+        for (; j < len; j++) {
+            s0 += x[xo + j] * h[ho + j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Copies (weighted) rows into xc if non-null, checks that no value is negative or non-finite, returns the mean. */

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Tessera vs HyperSpy 1.7.3 on one synthetic 128 x 128 x 2048 float32 EDX-like spectrum image:
+# full PCA, NMF rank 3 (200 iterations at most) and k-means k = 4 on 10 PCA scores, timed in one run.
+# Needs: /usr/bin/python3 with hyperspy 1.7.3 + scikit-learn, a JDK >= 25, and the bundles built
+# (./mvnw -B -o -pl bundles/tessera.core,bundles/tessera.math,bundles/tessera.decompose,bundles/tessera.cluster verify).
+# Not part of the test suite. Usage: benchmarks/pca_vs_hyperspy.sh [WORKDIR]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+work="${1:-${TMPDIR:-/tmp}/tessera-bench}"
+mkdir -p "$work/classes"
+JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
+m2="${M2_REPO:-$HOME/.m2/repository}"
+cp=""
+for j in "$root"/bundles/tessera.core/target/tessera.core-*.jar "$root"/bundles/tessera.math/target/tessera.math-*.jar \
+         "$root"/bundles/tessera.decompose/target/tessera.decompose-*.jar "$root"/bundles/tessera.cluster/target/tessera.cluster-*.jar \
+         "$m2"/tessera/tessera.lib.ejml/0.1.0-SNAPSHOT/tessera.lib.ejml-0.1.0-SNAPSHOT.jar \
+         "$m2"/com/github/haifengl/smile-core/6.3.0/smile-core-6.3.0.jar "$m2"/com/github/haifengl/smile-base/6.3.0/smile-base-6.3.0.jar \
+         "$m2"/io/jhdf/jhdf/0.13.0/jhdf-0.13.0.jar "$m2"/org/apache/commons/commons-lang3/3.20.0/commons-lang3-3.20.0.jar \
+         "$m2"/org/slf4j/slf4j-api/2.0.18/slf4j-api-2.0.18.jar "$m2"/com/ning/compress-lzf/1.2.0/compress-lzf-1.2.0.jar \
+         "$m2"/at/yawk/lz4/lz4-java/1.11.1/lz4-java-1.11.1.jar; do
+  [ -f "$j" ] || { echo "missing $j (build the bundles first)" >&2; exit 1; }
+  cp="$cp:$j"
+done
+cp="${cp#:}"
+[ -f "$work/bench.hspy" ] || /usr/bin/python3 "$here/make_data.py" "$work/bench.hspy"
+"$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" "$here/src/TesseraBench.java"
+echo "== HyperSpy $(/usr/bin/python3 -c 'import hyperspy; print(hyperspy.__version__)')"
+/usr/bin/python3 "$here/hyperspy_bench.py" "$work/bench.hspy" "$work/hyperspy.json" 2>/dev/null | grep -v '^ \|Decomposition info\|scikit-learn\|^NMF'
+echo "== Tessera"
+"$JAVA_HOME/bin/java" -Xmx12g --enable-native-access=ALL-UNNAMED -cp "$work/classes:$cp" TesseraBench "$work/bench.hspy" "$work/hyperspy.json"
