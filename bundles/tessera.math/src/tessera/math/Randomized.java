@@ -92,6 +92,10 @@ public record Randomized(double[] u, double[] s, double[] v) {
         int chunk = Math.max(64, Kernels.blockRows(p) / 4);
         int nChunks = (n + chunk - 1) / chunk;
         double[][] parts = new double[nChunks][];
+        float[] qf = new float[qm.length];
+        for (int i = 0; i < qm.length; i++) {
+            qf[i] = (float) qm[i];
+        }
         IntStream.range(0, nChunks).parallel().forEach(ci -> {
             int r0 = ci * chunk;
             int cnt = Math.min(chunk, n - r0);
@@ -99,19 +103,25 @@ public record Randomized(double[] u, double[] s, double[] v) {
             x.read(r0, cnt, buf, 0);
             double[] y = new double[p * q];
             double[] t = new double[q];
+            float[] tf = new float[q];
             for (int r = 0; r < cnt; r++) {
                 int o = r * p;
                 java.util.Arrays.fill(t, 0);
                 for (int j = 0; j < p; j++) {
-                    double a = buf[o + j];
+                    float a = buf[o + j];
+                    int jo = j * q;
                     for (int b = 0; b < q; b++) {
-                        t[b] += a * qm[j * q + b];
+                        t[b] += a * qf[jo + b]; // double += float: distinct types, so C2 vectorises
                     }
                 }
+                for (int b = 0; b < q; b++) {
+                    tf[b] = (float) t[b];
+                }
                 for (int j = 0; j < p; j++) {
-                    double a = buf[o + j];
+                    float a = buf[o + j];
+                    int jo = j * q;
                     for (int b = 0; b < q; b++) {
-                        y[j * q + b] += a * t[b];
+                        y[jo + b] += a * tf[b];
                     }
                 }
             }
