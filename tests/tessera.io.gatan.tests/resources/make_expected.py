@@ -4,7 +4,8 @@
 Run with the system Python that has HyperSpy 1.7.3 (Debian python3-hyperspy):
     /usr/bin/python3 tests/tessera.io.gatan.tests/resources/make_expected.py [DATA_DIR]
 DATA_DIR defaults to ../shared/data beside the checkout. For every file under
-formats/digitalmicrograph and eels/EELS_SI.dm4 (path relative to DATA_DIR) it records the list
+formats/digitalmicrograph and eels/EELS_SI.dm4 (path relative to DATA_DIR), and for the files
+that make_synthetic.py wrote into synthetic/ (key "synthetic/<name>") it records the list
 of signals hs.load returns, each with: shape and dtype of s.data, the axes in ARRAY order
 (name, size, scale, offset, units, navigate), the sum and mean of the data (complex: of the real
 and of the imaginary part; rgba: of each of R, G, B, A), a few elements by flat index (all of them for arrays of up to 64 elements), the full
@@ -28,6 +29,8 @@ here = os.path.dirname(os.path.abspath(__file__))
 data = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(here, "../../../../shared/data"))
 files = sorted(glob.glob(os.path.join(data, "formats/digitalmicrograph/**/*.dm[34]"), recursive=True))
 files.append(os.path.join(data, "eels/EELS_SI.dm4"))
+# synthetic files written by make_synthetic.py (old packed complex, 4-D spectrum image), keyed "synthetic/<name>"
+files += sorted(glob.glob(os.path.join(here, "synthetic/*.dm3")))
 
 
 def plain(v):
@@ -118,7 +121,8 @@ for f in files:
         if n <= 64:
             e["data"] = [element(a, i) for i in range(n)]
         lst.append(e)
-    out["files"][os.path.relpath(f, data)] = lst
+    key = os.path.relpath(f, here) if f.startswith(os.path.join(here, "synthetic")) else os.path.relpath(f, data)
+    out["files"][key] = lst
 with open(os.path.join(here, "expected_hyperspy.json"), "w") as fh:
     json.dump(out, fh, indent=1, sort_keys=True)
 print("wrote", len(out["files"]), "files")

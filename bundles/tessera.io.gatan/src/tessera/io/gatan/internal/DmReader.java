@@ -51,7 +51,7 @@ import tessera.core.model.Metadata;
  *
  * <p><b>Types.</b> DataType 1 int16, 2 float32, 3 complex64, 6 uint8, 7 int32, 9 int8, 10 uint16,
  * 11 uint32, 12 float64, 13 complex128, 14 bool, 8/23 RGB(A) as {@link DType#RGBA8} (stored B, G,
- * R, A; reordered to R, G, B, A), 27/28 packed complex FFT data (a Hermitian half of
+ * R, A; reordered to R, G, B, A), 5 old packed complex FFT data (2N x 2N, unpacked as HyperSpy does), 27/28 packed complex FFT data (a Hermitian half of
  * {@code w/2+1} columns per row) unpacked to complex64/complex128 in HyperSpy's layout: columns
  * {@code [X(p-1) ... X(0), conj X(1) ... ]}, which for an odd width keeps the last column that
  * HyperSpy 1.7.3 drops (its array is then one column narrower than its own axis).
@@ -175,6 +175,9 @@ public final class DmReader implements DatasetReader {
             return out;
         } catch (ArithmeticException e) {
             throw new InvalidFileException(file, "image dimensions overflow: " + e.getMessage(), e);
+        } catch (InternalError e) {
+            // a mapped file shrunk while being read
+            throw new InvalidFileException(file, "the file changed while being read: " + e.getMessage(), e);
         }
     }
 
@@ -187,7 +190,7 @@ public final class DmReader implements DatasetReader {
         return switch (t) {
             case 1 -> DType.INT16;
             case 2 -> DType.FLOAT32;
-            case 3, 27 -> DType.COMPLEX64;
+            case 3, 5, 27 -> DType.COMPLEX64;
             case 6 -> DType.UINT8;
             case 7 -> DType.INT32;
             case 8, 23 -> DType.RGBA8;
@@ -198,7 +201,7 @@ public final class DmReader implements DatasetReader {
             case 13, 28 -> DType.COMPLEX128;
             case 14 -> DType.BOOL;
             default -> throw new InvalidFileException(file, "unsupported image DataType " + t
-                    + (t == 5 ? " (old packed complex)" : t == 4 ? " (4-byte packed RGB)" : ""));
+                    + (t == 4 ? " (4-byte packed RGB)" : ""));
         };
     }
 
@@ -242,9 +245,15 @@ public final class DmReader implements DatasetReader {
             n = Math.multiplyExact(n, shape[i]);
         }
         boolean packed = dataType == 27 || dataType == 28;
+        boolean oldPacked = dataType == 5;
         long claimed;
         int packedCols = 0;
-        if (packed) {
+        if (oldPacked) {
+            if (rank != 2 || shape[0] != shape[1] || shape[0] % 2 != 0) {
+                throw new InvalidFileException(file, "old packed complex data (DataType 5) must be a square image of even size, not " + dm);
+            }
+            claimed = Math.multiplyExact(n, 4L); // 2N x 2N float32 values
+        } else if (packed) {
             if (rank != 2) {
                 throw new InvalidFileException(file, "packed complex data with " + rank + " dimensions (expected 2)");
             }
@@ -311,8 +320,10 @@ public final class DmReader implements DatasetReader {
         ByteOrder dstOrder = order;
         int[] outShape = shape.clone();
         if (packed) {
-            outShape[1] = shape[1];
             dst = unpackComplex(src, order, dtype, shape[0], shape[1], packedCols);
+            dstOrder = ByteOrder.nativeOrder();
+        } else if (oldPacked) {
+            dst = unpackOldComplex(src, order, shape[0] / 2);
             dstOrder = ByteOrder.nativeOrder();
         } else {
             dst = Arena.ofAuto().allocate(claimed, 16);
@@ -440,6 +451,82 @@ public final class DmReader implements DatasetReader {
                 }
             }
         }
+    }
+
+    /**
+     * Unpacks the old packed complex FFT layout (DataType 5: a {@code 2N x 2N} Hermitian
+     * spectrum stored as {@code 4N^2} float32 values) into {@code 2N x 2N} complex64, as HyperSpy's
+     * {@code unpack_packed_complex}: the real values at (0,0), (N,0), (0,N), (N,N), the top right
+     * quarter, the lower half of column 0, row N right of N and the bottom right quarter from the
+     * file, the rest by {@code A[i][j] = conj A[2N-i][2N-j]}.
+     */
+    private static MemorySegment unpackOldComplex(MemorySegment src, ByteOrder order, int n) {
+        int m = 2 * n;
+        ValueLayout.OfFloat fIn = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
+        float[] t = new float[m * m];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = src.get(fIn, 4L * i);
+        }
+        float[] re = new float[m * m];
+        float[] im = new float[m * m];
+        re[n * m] = t[0];
+        re[0] = t[1];
+        re[n * m + n] = t[2 * n * n];
+        re[n] = t[2 * n * n + 1];
+        for (int i = 0; i < n; i++) { // top right quarter except column N
+            int start = 2 * i * n + 2;
+            for (int k = 0; k < n - 1; k++) {
+                re[i * m + n + 1 + k] = t[start + 2 * k];
+                im[i * m + n + 1 + k] = t[start + 2 * k + 1];
+            }
+        }
+        for (int k = 0; k < n - 1; k++) { // column 0, bottom half
+            re[(n + 1 + k) * m] = t[2 * n + 2 * n * k];
+            im[(n + 1 + k) * m] = t[2 * n + 2 * n * k + 1];
+        }
+        int start = 2 * n * n + 2;
+        for (int k = 0; k < n - 1; k++) { // row N right of column N
+            re[n * m + n + 1 + k] = t[start + 2 * k];
+            im[n * m + n + 1 + k] = t[start + 2 * k + 1];
+        }
+        start = 2 * n * n + 2 * n;
+        for (int r = 0; r < n - 1; r++) { // bottom right quarter except row N
+            for (int c = 0; c < n; c++) {
+                int q = start + 2 * (r * n + c);
+                re[(n + 1 + r) * m + n + c] = t[q];
+                im[(n + 1 + r) * m + n + c] = t[q + 1];
+            }
+        }
+        // Hermitian completion, in HyperSpy's order
+        for (int j = 1; j < n; j++) {
+            conj(re, im, m, 0, j, 0, m - j);
+            conj(re, im, m, n, j, n, m - j);
+        }
+        for (int i = 1; i < n; i++) {
+            conj(re, im, m, i, 0, m - i, 0);
+            conj(re, im, m, i, n, m - i, n);
+        }
+        for (int i = 1; i < n; i++) {
+            for (int j = 1; j < n; j++) {
+                conj(re, im, m, i, j, m - i, m - j);
+            }
+        }
+        for (int i = n + 1; i < m; i++) {
+            for (int j = 1; j < n; j++) {
+                conj(re, im, m, i, j, m - i, m - j);
+            }
+        }
+        MemorySegment dst = Arena.ofAuto().allocate((long) m * m * 8, 16);
+        for (int i = 0; i < m * m; i++) {
+            dst.set(ValueLayout.JAVA_FLOAT_UNALIGNED, 8L * i, re[i]);
+            dst.set(ValueLayout.JAVA_FLOAT_UNALIGNED, 8L * i + 4, im[i]);
+        }
+        return dst;
+    }
+
+    private static void conj(float[] re, float[] im, int m, int i, int j, int si, int sj) {
+        re[i * m + j] = re[si * m + sj];
+        im[i * m + j] = -im[si * m + sj];
     }
 
     /**

@@ -81,14 +81,16 @@ class DmReaderTest {
         }
         onDisk.add(SI);
         assertEquals(110, onDisk.size());
-        assertEquals(new TreeSet<>(onDisk), new TreeSet<>(files().toList()));
+        TreeSet<String> published = new TreeSet<>(files().filter(f -> !f.startsWith("synthetic/")).toList());
+        assertEquals(new TreeSet<>(onDisk), published);
+        assertEquals(112, files().count()); // and the two synthetic files of make_synthetic.py
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void readsLikeHyperSpy(String rel) throws IOException {
         JsonNode list = expected.get(rel);
-        List<Dataset> got = new DmReader().read(DATA.resolve(rel));
+        List<Dataset> got = new DmReader().read(path(rel));
         assertEquals(list.size(), got.size(), rel + ": number of signals");
         for (int k = 0; k < got.size(); k++) {
             JsonNode e = list.get(k);
@@ -135,6 +137,10 @@ class DmReaderTest {
             assertTree(e.get("metadata"), flatten(d.metadata().tree()), what + " metadata");
             assertTree(e.get("original_metadata"), flatten(d.metadata().original()), what + " original_metadata");
         }
+    }
+
+    private static Path path(String rel) {
+        return rel.startsWith("synthetic/") ? RES.resolve(rel) : DATA.resolve(rel);
     }
 
     private static int[] ints(JsonNode a) {
@@ -315,6 +321,29 @@ class DmReaderTest {
     }
 
     @Test
+    void fourDimensionalSpectrumImage() throws IOException {
+        Dataset d = new DmReader().read(RES.resolve("synthetic/si_4d_eels.dm3")).get(0);
+        // DM dimensions x 3, y 2, z 2, E 5 (E slowest in the file) -> array [z, y, x, E], E contiguous
+        assertEquals("[2, 2, 3, 5]", Arrays.toString(d.shape()));
+        assertEquals(List.of("z", "y", "x", "Energy loss"), d.axes().stream().map(Axis::name).toList());
+        assertEquals(3, d.navigationDimension());
+        assertEquals(25.0, d.axis(3).offset(), 0); // -(-100) * 0.25
+        // value i of the file is at DM index (x, y, z, e) = i in x-fastest order
+        for (int e = 0; e < 5; e++) {
+            for (int z = 0; z < 2; z++) {
+                for (int y = 0; y < 2; y++) {
+                    for (int x = 0; x < 3; x++) {
+                        int i = ((e * 2 + z) * 2 + y) * 3 + x;
+                        assertEquals(((i * 7919) % 601) - 300, d.getDouble(z, y, x, e), 0);
+                    }
+                }
+            }
+        }
+        assertEquals(0.03, d.metadata().number("Acquisition_instrument.TEM.Detector.EELS.dwell_time").orElseThrow(), 1e-15);
+        assertEquals("00:00:01", d.metadata().get("General.time"));
+    }
+
+    @Test
     void imageStackAndMultiSignal() throws IOException {
         Dataset st = new DmReader().read(DATA.resolve("formats/digitalmicrograph/test_stackbuilder_imagestack.dm3")).get(0);
         ImageStack stack = new ImageStack(st);
@@ -346,9 +375,9 @@ class DmReaderTest {
         assertEquals("dm3,dm4", c.attribute("extensions"));
         assertEquals("Gatan DigitalMicrograph", c.attribute("name"));
         for (String rel : files().toList()) {
-            byte[] head = head(DATA.resolve(rel));
+            byte[] head = head(path(rel));
             assertTrue(FileFormats.magicMatches(c.attribute("magic"), head), rel);
-            assertTrue(r.sniff(DATA.resolve(rel), head), rel);
+            assertTrue(r.sniff(path(rel), head), rel);
         }
         assertFalse(r.sniff(null, new byte[] {0, 0, 0, 3}));
         assertFalse(r.sniff(null, "#FORMAT : EMSA/MAS Spectral".getBytes(StandardCharsets.ISO_8859_1)));
