@@ -437,7 +437,10 @@ public final class DmReader implements DatasetReader {
         return names;
     }
 
-    /** Transposes a row-major {@code rows x cols} matrix of {@code es}-byte elements into {@code cols x rows}. */
+    /**
+     * Transposes a row-major {@code rows x cols} matrix of {@code es}-byte elements into
+     * {@code cols x rows}, in 64 x 64 tiles; elements are moved as raw bits (any byte order).
+     */
     private static void transpose(MemorySegment src, MemorySegment dst, long rows, long cols, int es) {
         final int tile = 64;
         for (long r0 = 0; r0 < rows; r0 += tile) {
@@ -445,8 +448,33 @@ public final class DmReader implements DatasetReader {
             for (long c0 = 0; c0 < cols; c0 += tile) {
                 long c1 = Math.min(cols, c0 + tile);
                 for (long r = r0; r < r1; r++) {
-                    for (long c = c0; c < c1; c++) {
-                        MemorySegment.copy(src, (r * cols + c) * es, dst, (c * rows + r) * es, es);
+                    long in = r * cols;
+                    switch (es) {
+                        case 1 -> {
+                            for (long c = c0; c < c1; c++) {
+                                dst.set(ValueLayout.JAVA_BYTE, c * rows + r, src.get(ValueLayout.JAVA_BYTE, in + c));
+                            }
+                        }
+                        case 2 -> {
+                            for (long c = c0; c < c1; c++) {
+                                dst.set(ValueLayout.JAVA_SHORT_UNALIGNED, (c * rows + r) * 2, src.get(ValueLayout.JAVA_SHORT_UNALIGNED, (in + c) * 2));
+                            }
+                        }
+                        case 4 -> {
+                            for (long c = c0; c < c1; c++) {
+                                dst.set(ValueLayout.JAVA_INT_UNALIGNED, (c * rows + r) * 4, src.get(ValueLayout.JAVA_INT_UNALIGNED, (in + c) * 4));
+                            }
+                        }
+                        case 8 -> {
+                            for (long c = c0; c < c1; c++) {
+                                dst.set(ValueLayout.JAVA_LONG_UNALIGNED, (c * rows + r) * 8, src.get(ValueLayout.JAVA_LONG_UNALIGNED, (in + c) * 8));
+                            }
+                        }
+                        default -> {
+                            for (long c = c0; c < c1; c++) {
+                                MemorySegment.copy(src, (in + c) * es, dst, (c * rows + r) * es, es);
+                            }
+                        }
                     }
                 }
             }
