@@ -520,5 +520,24 @@ class DmReaderTest {
         Path f = scratch().resolve("tags.dm3");
         Files.write(f, all);
         assertInvalid(f, "claims 2147483647 tags");
+        all = Files.readAllBytes(DATA.resolve("formats/digitalmicrograph/2D/test-1.dm3"));
+        assertEquals(0x14, all[18]); // the first tag of the root group (after the 12-byte header and 6-byte group header)
+        all[18] = 0x33;
+        Files.write(f, all);
+        assertInvalid(f, "unknown tag kind 51 at offset 18");
+        all = Files.readAllBytes(DATA.resolve("formats/digitalmicrograph/2D/test-1.dm3"));
+        int delim = indexOf(all, "%%%%".getBytes(StandardCharsets.ISO_8859_1));
+        all[delim + 2] = '#';
+        Files.write(f, all);
+        assertInvalid(f, "lacks its %%%% delimiter");
+    }
+
+    private static int indexOf(byte[] all, byte[] what) {
+        for (int i = 0; i + what.length <= all.length; i++) {
+            if (Arrays.equals(all, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 }
