@@ -69,8 +69,8 @@ class KMeansTest {
      * Fe-richest cluster (shells): larger mean city-block distance to the background cluster.
      */
     @Test
-    void separatesCoreShellAndBackgroundOnPcaScores() {
-        Dataset d = CoreShell.coreShell();
+    void separatesCoreShellAndBackgroundOnPcaScores() throws Exception {
+        Dataset d = Registry.get().formats().readFirst(java.nio.file.Path.of(System.getProperty("tessera.data", "../shared/data"), "edx/core_shell.hspy"));
         Decomposer pca = Registry.get().decomposer("tessera.decompose.pca");
         DecompositionResult pr = pca.decompose(d, Parameters.of(pca.parameters(), Map.of("components", 3, "normalizePoissonianNoise", true)),
                 ProgressMonitor.NULL);

@@ -1,25 +1,19 @@
 package tessera.decompose.tests;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Node;
-import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
-import tessera.core.model.Metadata;
+import tessera.core.registry.Registry;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Test-only access to the real data: a minimal reader of HyperSpy's {@code .hspy} layout
- * ({@code /Experiments/<title>/data} plus {@code axis-i} groups with name, size, scale, offset,
- * units, navigate attributes) through jhdf, so these tests do not depend on the product's hspy
- * reader; and a tiny JSON parser for the expected values made by {@code resources/make_expected.py}.
+ * Test access to the real data: the FePt core–shell spectrum image read through the
+ * product's own HyperSpy reader (found in the extension registry), and the expected values
+ * made once with HyperSpy 1.7.3 by {@code resources/make_expected.py}.
  */
 final class CoreShell {
     private CoreShell() {
@@ -35,88 +29,20 @@ final class CoreShell {
         return Path.of(System.getProperty("tessera.root", "."));
     }
 
-    /**
-     * Loads {@code /Experiments/<title>/data} of an hspy file as float32 with its calibrated axes.
-     *
-     * @param file  the .hspy file
-     * @param title experiment group name
-     * @return dataset, axes in array order
-     */
-    static Dataset load(Path file, String title) {
-        try (HdfFile h = new HdfFile(file)) {
-            String base = "/Experiments/" + title;
-            io.jhdf.api.Dataset d = h.getDatasetByPath(base + "/data");
-            int[] dims = d.getDimensions();
-            List<Axis> axes = new ArrayList<>();
-            for (int i = 0; i < dims.length; i++) {
-                Node g = h.getByPath(base + "/axis-" + i);
-                axes.add(new Axis(str(g.getAttribute("name")), dims[i], num(g.getAttribute("scale")), num(g.getAttribute("offset")),
-                        str(g.getAttribute("units")), bool(g.getAttribute("navigate"))));
-            }
-            Object flat = d.getDataFlat();
-            float[] v;
-            if (flat instanceof long[] a) {
-                v = new float[a.length];
-                for (int i = 0; i < a.length; i++) {
-                    v[i] = a[i];
-                }
-            } else if (flat instanceof int[] a) {
-                v = new float[a.length];
-                for (int i = 0; i < a.length; i++) {
-                    v[i] = Integer.toUnsignedLong(a[i]);
-                }
-            } else if (flat instanceof float[] a) {
-                v = a;
-            } else if (flat instanceof double[] a) {
-                v = new float[a.length];
-                for (int i = 0; i < a.length; i++) {
-                    v[i] = (float) a[i];
-                }
-            } else {
-                throw new IllegalStateException("unexpected jhdf type " + flat.getClass());
-            }
-            return Dataset.ofFloats(v, axes, new Metadata());
-        }
-    }
-
-    /** @return core_shell.hspy: uint32 (64, 64, 992) as float32, axes y, x [nm] and Energy [keV] */
+    /** @return {@code edx/core_shell.hspy}: uint32 [64, 64, 992], 0.16 keV + 0.02 keV/ch, 0.5 nm px */
     static Dataset coreShell() {
-        return load(dataDir().resolve("edx/core_shell.hspy"), "Core shell");
-    }
-
-    private static String str(Attribute a) {
-        Object o = a.getData();
-        return o instanceof String[] s ? s[0] : o.toString();
-    }
-
-    private static double num(Attribute a) {
-        Object o = a.getData();
-        if (o instanceof Number n) {
-            return n.doubleValue();
+        try {
+            return Registry.get().formats().readFirst(dataDir().resolve("edx/core_shell.hspy"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        return java.lang.reflect.Array.getDouble(o, 0);
-    }
-
-    private static boolean bool(Attribute a) {
-        Object o = a.getData();
-        if (o instanceof Boolean b) {
-            return b;
-        }
-        if (o instanceof Number n) {
-            return n.intValue() != 0;
-        }
-        if (o.getClass().isArray()) {
-            Object e = java.lang.reflect.Array.get(o, 0);
-            return e instanceof Boolean b ? b : ((Number) e).intValue() != 0;
-        }
-        return Boolean.parseBoolean(o.toString());
     }
 
     /** @return the parsed expected values */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> expected() throws IOException {
-        String s = Files.readString(root().resolve("tests/tessera.decompose.tests/resources/core_shell_expected.json"));
-        return (Map<String, Object>) new Json(s).value();
+        return JsonMapper.builder().build().readValue(root().resolve("tests/tessera.decompose.tests/resources/core_shell_expected.json").toFile(),
+                new TypeReference<Map<String, Object>>() {
+                });
     }
 
     /** @return a JSON number array as double[] */
@@ -128,91 +54,5 @@ final class CoreShell {
             d[i] = ((Number) l.get(i)).doubleValue();
         }
         return d;
-    }
-
-    /** Minimal JSON parser (objects, arrays, strings without escapes beyond \", numbers, booleans, null). */
-    private static final class Json {
-        private final String s;
-        private int i;
-
-        Json(String s) {
-            this.s = s;
-        }
-
-        Object value() {
-            ws();
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
-                Map<String, Object> m = new LinkedHashMap<>();
-                ws();
-                if (s.charAt(i) == '}') {
-                    i++;
-                    return m;
-                }
-                while (true) {
-                    ws();
-                    String k = (String) value();
-                    ws();
-                    i++; // ':'
-                    m.put(k, value());
-                    ws();
-                    if (s.charAt(i++) == '}') {
-                        return m;
-                    }
-                }
-            }
-            if (c == '[') {
-                i++;
-                List<Object> l = new ArrayList<>();
-                ws();
-                if (s.charAt(i) == ']') {
-                    i++;
-                    return l;
-                }
-                while (true) {
-                    l.add(value());
-                    ws();
-                    if (s.charAt(i++) == ']') {
-                        return l;
-                    }
-                }
-            }
-            if (c == '"') {
-                StringBuilder b = new StringBuilder();
-                i++;
-                while (s.charAt(i) != '"') {
-                    if (s.charAt(i) == '\\') {
-                        i++;
-                    }
-                    b.append(s.charAt(i++));
-                }
-                i++;
-                return b.toString();
-            }
-            if (s.startsWith("true", i)) {
-                i += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("false", i)) {
-                i += 5;
-                return Boolean.FALSE;
-            }
-            if (s.startsWith("null", i)) {
-                i += 4;
-                return null;
-            }
-            int st = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            return Double.valueOf(s.substring(st, i));
-        }
-
-        private void ws() {
-            while (Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
     }
 }
