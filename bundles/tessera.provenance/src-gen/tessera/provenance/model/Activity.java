@@ -228,17 +228,18 @@ public interface Activity extends Identified {
 
 	/**
 	 * Returns the value of the '<em><b>Status</b></em>' attribute.
+	 * The default value is <code>"NOT_RUN"</code>.
 	 * The literals are from the enumeration {@link tessera.provenance.model.ActivityStatus}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Outcome of the step.
+	 * Outcome of the step; NOT_RUN until the step has run.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Status</em>' attribute.
 	 * @see tessera.provenance.model.ActivityStatus
 	 * @see #setStatus(ActivityStatus)
 	 * @see tessera.provenance.model.ProvenancePackage#getActivity_Status()
-	 * @model
+	 * @model default="NOT_RUN"
 	 * @generated
 	 */
 	ActivityStatus getStatus();

@@ -204,7 +204,7 @@ public class ActivityImpl extends IdentifiedImpl implements Activity {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final ActivityStatus STATUS_EDEFAULT = ActivityStatus.SUCCEEDED;
+	protected static final ActivityStatus STATUS_EDEFAULT = ActivityStatus.NOT_RUN;
 
 	/**
 	 * The cached value of the '{@link #getStatus() <em>Status</em>}' attribute.
