@@ -1,0 +1,56 @@
+package tessera.provenance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 content hashes (FIPS 180-4, Secure Hash Standard, https://doi.org/10.6028/NIST.FIPS.180-4) of
+ * files and byte arrays, as lowercase hexadecimal, the form stored in {@code Entity.sha256}.
+ */
+public final class ContentHash {
+    private static final int BUFFER = 1 << 16;
+
+    private ContentHash() {
+    }
+
+    /**
+     * Hashes a file, streaming it (constant memory whatever the file size).
+     *
+     * @param file the file to hash
+     * @return 64 lowercase hexadecimal characters
+     * @throws IOException if the file cannot be read (the message names the file)
+     */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest md = newDigest();
+        byte[] buf = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * Hashes bytes.
+     *
+     * @param bytes the content
+     * @return 64 lowercase hexadecimal characters
+     */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}
