@@ -206,10 +206,10 @@ public final class PipelineEngine {
             }
         }
         PipelineDocument plan = withSeeds(doc);
+        java.util.Set<String> drawn = new HashSet<>();
         for (StepSpec s : plan.steps()) {
-            Object given = doc.step(s.name()).parameters().get(Step.SEED);
-            if (given == null && s.parameters().get(Step.SEED) != null) {
-                options.log().accept("step '" + s.name() + "': seed " + s.parameters().get(Step.SEED) + " drawn (recorded; give a seed to fix it)");
+            if (doc.step(s.name()).parameters().get(Step.SEED) == null && s.parameters().get(Step.SEED) != null) {
+                drawn.add(s.name());
             }
         }
         Recorder rec = new Recorder(plan.name(), plan.toJson(), PipelineDocument.MEDIA_TYPE, options.scriptAgent());
@@ -257,7 +257,6 @@ public final class PipelineEngine {
                     }
                     Parameters params = Parameters.of(d.step().parameters(), raw);
                     rec.parameters(a, d.step().parameters(), params.values());
-                    options.log().accept("step '" + s.name() + "' (" + s.step() + ") " + params);
                     Map<String, Object> outs = d.step().execute(ctx, in, params);
                     for (Port p : d.step().outputs()) {
                         Object v = outs == null ? null : outs.get(p.name());
@@ -274,7 +273,8 @@ public final class PipelineEngine {
                     rec.generated(a, s.name(), d.step().outputs(), outs, f -> dir.resolve(out.staging().relativize(f)).toUri().toString());
                     a.setStatus(ActivityStatus.SUCCEEDED);
                     a.setEndTime(new Date());
-                    options.log().accept(String.format("step '%s' done in %.1f s", s.name(), (System.nanoTime() - t0) / 1e9));
+                    options.log().accept(String.format("step '%s' (%s) done in %.1f s%s", s.name(), s.step(), (System.nanoTime() - t0) / 1e9,
+                            drawn.contains(s.name()) ? "; seed " + s.parameters().get(Step.SEED) + " drawn and recorded" : ""));
                 } catch (Exception | OutOfMemoryError | StackOverflowError ex) {
                     a.setStatus(ActivityStatus.FAILED);
                     a.setErrorMessage(ex.getClass().getSimpleName() + ": " + PipelineRunException.describe(ex));

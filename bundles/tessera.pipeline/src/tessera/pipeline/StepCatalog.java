@@ -81,6 +81,25 @@ public final class StepCatalog {
         return ids;
     }
 
+    /**
+     * The contributions to {@value #POINT} (not the decomposers and clusterers, which {@link Registry#all()} lists).
+     *
+     * @return contributions with point {@code "steps"}, sorted by id
+     */
+    public List<Contribution> stepContributions() {
+        List<Contribution> out = new ArrayList<>();
+        for (IConfigurationElement e : stepElements()) {
+            java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>();
+            for (String n : e.getAttributeNames()) {
+                attrs.put(n, e.getAttribute(n));
+            }
+            String bundle = e.getContributor().getName();
+            out.add(new Contribution("steps", e.getAttribute("id"), e.getAttribute("name"), bundle, Registry.bundleVersion(bundle), attrs, e));
+        }
+        out.sort(Comparator.comparing(Contribution::id));
+        return out;
+    }
+
     /** @return the extension registry behind this catalogue */
     public Registry registry() {
         return registry;
