@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * @param energyRange signal window to analyse, or null for the whole axis
  * @param poisson     Poisson-noise normalisation for PCA and NMF (Keenan and Kotula 2004); null = automatic: on for
  *                    integer (count) data without negative values
- * @param seed        random seed of NMF initialisation and k-means
+ * @param seed        random seed of NMF initialisation and k-means, or null to have the engine draw (and record) one per step
  */
-public record AnalyzeOptions(Path input, Path outDir, Integer components, int clusters, EnergyRange energyRange, Boolean poisson, long seed) {
+public record AnalyzeOptions(Path input, Path outDir, Integer components, int clusters, EnergyRange energyRange, Boolean poisson, Long seed) {
 
     /** @throws IllegalArgumentException if clusters &lt; 1 or components &lt; 1 */
     public AnalyzeOptions {

@@ -63,6 +63,21 @@ public final class ResultDatasets {
     }
 
     /**
+     * The first {@code k} components of a decomposition.
+     *
+     * @param d a decomposition with at least k components
+     * @param k number to keep
+     * @return {@code d} itself if it has k components, else a copy with factors and loadings cut to k
+     */
+    public static DecompositionResult firstK(DecompositionResult d, int k) {
+        if (d.components() == k) {
+            return d;
+        }
+        return new DecompositionResult(d.algorithmId(), firstComponents(d.factors(), k), firstComponents(d.loadings(), k), d.explainedVariance(),
+                d.parameters());
+    }
+
+    /**
      * Copies the first {@code k} entries along axis 0.
      *
      * @param d dataset with axis 0 of size {@code >= k}

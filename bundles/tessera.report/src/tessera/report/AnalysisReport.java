@@ -83,7 +83,7 @@ public final class AnalysisReport {
         return title == null ? "Tessera analysis: " + sourceName : title;
     }
 
-    /** @return when the report was created */
+    /** @return when the report was created, or null when the report shows no time */
     public Instant created() {
         return created;
     }
@@ -158,9 +158,14 @@ public final class AnalysisReport {
             return this;
         }
 
-        /** @param t creation time shown in the report (default: now) @return this */
+        /**
+         * @param t creation time shown in the report (default: now); null leaves the time out, so that
+         *          re-running a recorded pipeline reproduces the report byte for byte (the provenance
+         *          record keeps the times)
+         * @return this
+         */
         public Builder created(Instant t) {
-            created = Objects.requireNonNull(t);
+            created = t;
             return this;
         }
 

@@ -147,8 +147,11 @@ public final class ReportWriter {
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").raw(Html.esc(r.title())).raw("</title>\n<style>\n")
                 .raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
         h.el("h1", r.title());
-        h.raw("<p class=\"meta\">Source file: <b>").raw(Html.esc(r.sourceName())).raw("</b> · generated ")
-                .raw(Html.esc(DateTimeFormatter.ISO_INSTANT.format(r.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))).raw(" by Tessera</p>\n");
+        h.raw("<p class=\"meta\">Source file: <b>").raw(Html.esc(r.sourceName())).raw("</b> · generated ");
+        if (r.created() != null) {
+            h.raw(Html.esc(DateTimeFormatter.ISO_INSTANT.format(r.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))).raw(" ");
+        }
+        h.raw("by Tessera</p>\n");
         h.raw("<nav><a href=\"#dataset\">Dataset</a><a href=\"#scree\">Scree</a><a href=\"#decomposition\">Decomposition</a>"
                 + "<a href=\"#clustering\">Clustering</a><a href=\"#parameters\">Parameters &amp; references</a><a href=\"#notes\">Notes</a></nav>\n");
         if (!r.warnings().isEmpty()) {

@@ -1,17 +1,20 @@
 package tessera.samples;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.URL;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
-import org.eclipse.core.runtime.FileLocator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The sample data shipped with Tessera, as files on disk (extracted from the bundle jar
- * on first use by {@link FileLocator#toFileURL}).
+ * The sample data shipped with Tessera, as files on disk: extracted from the bundle jar into
+ * {@code $XDG_CACHE_HOME/tessera/samples/<bundle version>/} (default {@code ~/.cache/tessera/...}),
+ * a stable path, so that provenance records of runs on the sample can be re-run later.
  */
 public final class Samples {
     /** bundle path of the FePt core–shell STEM-EDX spectrum image (NIST, see NOTICE.md) */
@@ -26,7 +29,7 @@ public final class Samples {
      * decomposition tutorial (usnistgov/hyperspy_tutorial).
      *
      * @return path to the {@code .hspy} file
-     * @throws IOException if the bundle entry cannot be located or extracted
+     * @throws IOException if the bundle entry cannot be located or extracted (the cache is written atomically)
      */
     public static Path coreShell() throws IOException {
         Bundle b = FrameworkUtil.getBundle(Samples.class);
@@ -37,11 +40,30 @@ public final class Samples {
         if (entry == null) {
             throw new IOException("bundle tessera.samples lacks " + CORE_SHELL);
         }
-        URL file = FileLocator.toFileURL(entry);
-        try {
-            return Path.of(file.toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Path.of(file.getPath());
+        byte[] content;
+        try (InputStream in = entry.openStream()) {
+            content = in.readAllBytes();
         }
+        Path dir = cacheDirectory().resolve("samples").resolve(b.getVersion().toString());
+        Path file = dir.resolve(Path.of(CORE_SHELL).getFileName().toString());
+        if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), content)) {
+            return file;
+        }
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".sample-", ".tmp");
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return file;
+    }
+
+    /** @return {@code $XDG_CACHE_HOME/tessera}, or {@code ~/.cache/tessera} */
+    private static Path cacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("tessera");
     }
 }

@@ -12,14 +12,16 @@ import tessera.pipeline.AnalyzeJob;
 import tessera.pipeline.AnalyzeOptions;
 import tessera.pipeline.AnalyzeResult;
 import tessera.pipeline.EnergyRange;
+import tessera.pipeline.RunResult;
 import tessera.samples.Samples;
 
 /**
  * {@code tessera analyze [FILE] [--out DIR] [--components N] [--clusters K] [--energy-range A:B]}:
- * the main job ({@link AnalyzeJob}); with no FILE it analyses the bundled FePt core–shell sample.
+ * the main job ({@link AnalyzeJob}, a pipeline on the engine, recorded in {@code provenance.xmi}); with no FILE
+ * it analyses the bundled FePt core–shell sample.
  */
 @Command(name = "analyze", description = { "PCA scree, NMF and k-means clustering of a spectrum image or line scan;",
-        "writes report.html (+ PNGs) and results.hspy into DIR. With no FILE: the bundled FePt core-shell EDX sample." })
+        "writes report.html (+ PNGs), results.hspy and the provenance record provenance.xmi into DIR. With no FILE: the bundled FePt core-shell EDX sample." })
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "spectrum image or line scan (default: bundled sample)")
     Path file;
@@ -40,8 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Poisson-noise normalisation (Keenan & Kotula 2004); auto = on for integer counts")
     String poisson;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random seed of NMF and k-means (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", description = "random seed of NMF and k-means (default: drawn per step and recorded in provenance.xmi)")
+    Long seed;
 
     @Override
     public Integer call() throws Exception {
@@ -59,9 +61,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         AnalyzeOptions o = new AnalyzeOptions(input, out, components, clusters, energyRange == null ? null : EnergyRange.parse(energyRange), p, seed);
         long t = System.nanoTime();
-        AnalyzeResult r = AnalyzeJob.run(Registry.get(), o, progress, progress::stage);
-        progress.stage(String.format("done in %.1f s: %d components (%s), %d clusters -> %s", (System.nanoTime() - t) / 1e9, r.components(),
-                r.componentsChosen() ? "scree elbow" : "given", r.clusters().k(), out.toAbsolutePath().resolve(AnalyzeJob.REPORT)));
+        RunResult run = AnalyzeJob.run(Registry.get(), o, progress, progress::stage);
+        AnalyzeResult r = AnalyzeJob.result(run);
+        progress.stage(String.format("done in %.1f s: %d components (%s), %d clusters -> %s (record: %s)", (System.nanoTime() - t) / 1e9,
+                r.components(), r.componentsChosen() ? "scree elbow" : "given", r.clusters().k(), out.toAbsolutePath().resolve(AnalyzeJob.REPORT),
+                run.recordFile().getFileName()));
         return 0;
     }
 }

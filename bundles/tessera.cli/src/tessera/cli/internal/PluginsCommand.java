@@ -10,10 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
+import tessera.pipeline.StepCatalog;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code tessera plugins [--json]}: every contribution to Tessera's extension points with its bundle and version. */
+/**
+ * {@code tessera plugins [--json]}: every contribution to Tessera's extension points (those of
+ * {@code tessera.core} and the pipeline steps of {@code tessera.pipeline.steps}) with its bundle and version.
+ */
 @Command(name = "plugins", description = "List every reader, writer and algorithm contribution with its bundle and version.")
 final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
@@ -21,12 +25,13 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Contribution> all = Registry.get().all();
+        List<Contribution> all = new ArrayList<>(Registry.get().all());
+        all.addAll(new StepCatalog(Registry.get()).stepContributions());
         if (json) {
             List<Object> out = new ArrayList<>();
             for (Contribution c : all) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("point", "tessera.core." + c.point());
+                m.put("point", (c.point().equals("steps") ? "tessera.pipeline." : "tessera.core.") + c.point());
                 m.put("id", c.id());
                 m.put("name", c.name());
                 m.put("bundle", c.bundle());

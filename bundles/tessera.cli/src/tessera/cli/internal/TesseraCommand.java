@@ -11,12 +11,18 @@ import tessera.core.io.InvalidFileException;
 /** Top-level {@code tessera} command and its error handling. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Machine-learning analysis of (S)TEM EELS and EDX spectrum images.",
-        subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class })
+        subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class, RunCommand.class, RerunCommand.class })
 public final class TesseraCommand implements Callable<Integer> {
     /** exit code for bad input (file missing, invalid, unreadable) */
     public static final int EXIT_BAD_INPUT = 1;
     /** exit code for an internal error */
     public static final int EXIT_INTERNAL = 3;
+    /** exit code when a pipeline step failed (its record is saved as provenance-failed.xmi) */
+    public static final int EXIT_STEP_FAILED = 4;
+    /** exit code when {@code tessera rerun} refuses a record */
+    public static final int EXIT_RERUN_REFUSED = 5;
+    /** exit code when {@code tessera rerun --verify} finds an output whose hash differs */
+    public static final int EXIT_VERIFY_MISMATCH = 6;
 
     @Override
     public Integer call() {
@@ -29,7 +35,21 @@ public final class TesseraCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new TesseraCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable e = ex;
-            if (e instanceof InvalidFileException || e instanceof NoSuchFileException || e instanceof IllegalArgumentException) {
+            if (e instanceof tessera.pipeline.PipelineRunException p) {
+                Throwable c = p.getCause();
+                String record = p.recordFile() == null ? "" : " (record of the failed run: " + p.recordFile() + ")";
+                if (c instanceof InvalidFileException || c instanceof NoSuchFileException) {
+                    cmd.getErr().println("tessera: error: " + oneLine(c) + record);
+                    return EXIT_BAD_INPUT;
+                }
+                cmd.getErr().println("tessera: error: " + oneLine(e));
+                return EXIT_STEP_FAILED;
+            }
+            if (e instanceof tessera.pipeline.RerunRefusedException) {
+                cmd.getErr().println("tessera: " + oneLine(e));
+                return EXIT_RERUN_REFUSED;
+            }
+            if (e instanceof tessera.pipeline.InvalidPipelineException || e instanceof InvalidFileException || e instanceof NoSuchFileException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("tessera: error: " + oneLine(e));
                 return EXIT_BAD_INPUT;
             }

@@ -126,7 +126,14 @@ public final class Registry {
         return new FileFormats(this);
     }
 
-    private static String bundleVersion(String symbolicName) {
+    /**
+     * Version of an installed bundle.
+     *
+     * @param symbolicName bundle symbolic name, e.g. {@code tessera.decompose}
+     * @return its version, e.g. {@code 0.1.0.202611241200}, or "" when no such bundle is installed
+     *         or Tessera runs outside OSGi
+     */
+    public static String bundleVersion(String symbolicName) {
         Bundle self = FrameworkUtil.getBundle(Registry.class);
         BundleContext ctx = self == null ? null : self.getBundleContext();
         if (ctx == null) {

@@ -38,7 +38,8 @@ class AnalyzeCoreShellTest {
     static void analyse() throws Exception {
         Path file = Samples.coreShell();
         coreShell = Registry.get().formats().readFirst(file);
-        auto = AnalyzeJob.compute(Registry.get(), coreShell, new AnalyzeOptions(file, null, null, 3, null, null, 0L), ProgressMonitor.NULL);
+        Path out = java.nio.file.Files.createTempDirectory("tessera-analyze-");
+        auto = AnalyzeJob.result(AnalyzeJob.run(Registry.get(), new AnalyzeOptions(file, out, null, 3, null, null, 0L), ProgressMonitor.NULL, s -> { }));
     }
 
     @Test

@@ -18,6 +18,10 @@ import tessera.core.registry.Registry;
 import tessera.pipeline.AnalyzeJob;
 import tessera.pipeline.AnalyzeOptions;
 import tessera.pipeline.AnalyzeResult;
+import tessera.pipeline.PipelineEngine;
+import tessera.pipeline.PipelineRunException;
+import tessera.provenance.RecordStore;
+import tessera.provenance.model.Record;
 
 /**
  * {@code analyze} on the real EELS data: a 50×40 spectrum image (int16), a 40-point line
@@ -28,8 +32,8 @@ class AnalyzeEelsTest {
     private static final Path DATA = Path.of(System.getProperty("tessera.data", "../../../shared/data"));
 
     private static AnalyzeResult run(String file, Integer components, int clusters, Path out) throws Exception {
-        return AnalyzeJob.run(Registry.get(), new AnalyzeOptions(DATA.resolve(file), out, components, clusters, null, null, 0L),
-                ProgressMonitor.NULL, s -> { });
+        return AnalyzeJob.result(AnalyzeJob.run(Registry.get(), new AnalyzeOptions(DATA.resolve(file), out, components, clusters, null, null, 0L),
+                ProgressMonitor.NULL, s -> { }));
     }
 
     private static void assertCalibrationKept(Dataset source, AnalyzeResult r) {
@@ -86,10 +90,17 @@ class AnalyzeEelsTest {
         byte[] all = Files.readAllBytes(DATA.resolve("eels/EELS_SI.dm4"));
         Files.write(truncated, java.util.Arrays.copyOf(all, all.length / 3));
         Path out = tmp.resolve("out");
-        InvalidFileException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidFileException.class,
+        PipelineRunException e = org.junit.jupiter.api.Assertions.assertThrows(PipelineRunException.class,
                 () -> run(truncated.toString(), null, 2, out));
+        assertEquals("read", e.stepName());
+        assertTrue(e.getCause() instanceof InvalidFileException, String.valueOf(e.getCause()));
         assertTrue(e.getMessage().contains("truncated.dm4"), e.getMessage());
         assertFalse(Files.exists(out.resolve("report.html")));
         assertFalse(Files.exists(out.resolve("results.hspy")));
+        assertFalse(Files.exists(out.resolve(PipelineEngine.RECORD)), "a failed run leaves no record that looks like a complete one");
+        Record failed = RecordStore.load(out.resolve(PipelineEngine.FAILED_RECORD));
+        assertEquals(List.of("read:FAILED", "crop:NOT_RUN", "counts:NOT_RUN", "pca:NOT_RUN", "elbow:NOT_RUN", "nmf:NOT_RUN", "kmeans:NOT_RUN",
+                "report:NOT_RUN"), failed.getActivities().stream().map(a -> a.getStepName() + ":" + a.getStatus()).toList());
+        assertTrue(failed.getActivities().get(0).getErrorMessage().contains("truncated.dm4"), failed.getActivities().get(0).getErrorMessage());
     }
 }

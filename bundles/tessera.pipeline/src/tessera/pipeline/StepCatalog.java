@@ -1,0 +1,126 @@
+package tessera.pipeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.RegistryFactory;
+
+import tessera.core.analysis.Clusterer;
+import tessera.core.analysis.Decomposer;
+import tessera.core.registry.Contribution;
+import tessera.core.registry.Registry;
+import tessera.pipeline.internal.ClustererStep;
+import tessera.pipeline.internal.DecomposerStep;
+
+/**
+ * Every step a pipeline can use: contributions to the extension point {@value #POINT}
+ * (declared by this bundle; schema {@code schema/steps.exsd}), plus every contribution to
+ * {@code tessera.core.decomposers} and {@code tessera.core.clusterers}, each a step under its own id.
+ * Read afresh on each call, so drop-in bundles are seen.
+ *
+ * <ul>
+ * <li>a decomposer step has input {@code data} (DATASET) and output {@code result} (DECOMPOSITION) and the
+ *   decomposer's parameters;</li>
+ * <li>a clusterer step has input {@code scores} (DECOMPOSITION: its loadings are the features) and output
+ *   {@code result} (CLUSTERING), the clusterer's parameters and {@code components} (how many leading
+ *   scores to use; default all).</li>
+ * </ul>
+ */
+public final class StepCatalog {
+    /** full id of the extension point for general pipeline steps */
+    public static final String POINT = "tessera.pipeline.steps";
+
+    private final Registry registry;
+
+    /** @param registry the extension registry */
+    public StepCatalog(Registry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Finds a step by id.
+     *
+     * @param id extension id
+     * @return the step with a fresh instance, if installed
+     * @throws IllegalStateException if the contribution exists but cannot be instantiated
+     */
+    public Optional<StepDescriptor> find(String id) {
+        for (IConfigurationElement e : stepElements()) {
+            if (id.equals(e.getAttribute("id"))) {
+                return Optional.of(fromElement(e));
+            }
+        }
+        Optional<Contribution> d = registry.find(Registry.DECOMPOSERS, id);
+        if (d.isPresent()) {
+            Contribution c = d.get();
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.DECOMPOSERS, c.bundle(), c.bundleVersion(),
+                    new DecomposerStep(c.create(Decomposer.class))));
+        }
+        Optional<Contribution> k = registry.find(Registry.CLUSTERERS, id);
+        if (k.isPresent()) {
+            Contribution c = k.get();
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.CLUSTERERS, c.bundle(), c.bundleVersion(),
+                    new ClustererStep(c.create(Clusterer.class))));
+        }
+        return Optional.empty();
+    }
+
+    /** @return the ids of every installed step, sorted */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        for (IConfigurationElement e : stepElements()) {
+            ids.add(e.getAttribute("id"));
+        }
+        registry.contributions(Registry.DECOMPOSERS).forEach(c -> ids.add(c.id()));
+        registry.contributions(Registry.CLUSTERERS).forEach(c -> ids.add(c.id()));
+        ids.sort(Comparator.naturalOrder());
+        return ids;
+    }
+
+    /**
+     * The contributions to {@value #POINT} (not the decomposers and clusterers, which {@link Registry#all()} lists).
+     *
+     * @return contributions with point {@code "steps"}, sorted by id
+     */
+    public List<Contribution> stepContributions() {
+        List<Contribution> out = new ArrayList<>();
+        for (IConfigurationElement e : stepElements()) {
+            java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>();
+            for (String n : e.getAttributeNames()) {
+                attrs.put(n, e.getAttribute(n));
+            }
+            String bundle = e.getContributor().getName();
+            out.add(new Contribution("steps", e.getAttribute("id"), e.getAttribute("name"), bundle, Registry.bundleVersion(bundle), attrs, e));
+        }
+        out.sort(Comparator.comparing(Contribution::id));
+        return out;
+    }
+
+    /** @return the extension registry behind this catalogue */
+    public Registry registry() {
+        return registry;
+    }
+
+    private static IConfigurationElement[] stepElements() {
+        var r = RegistryFactory.getRegistry();
+        return r == null ? new IConfigurationElement[0] : r.getConfigurationElementsFor(POINT);
+    }
+
+    private static StepDescriptor fromElement(IConfigurationElement e) {
+        String bundle = e.getContributor().getName();
+        try {
+            Object o = e.createExecutableExtension("class");
+            if (!(o instanceof Step s)) {
+                throw new IllegalStateException("step " + e.getAttribute("id") + " from " + bundle + ": " + o.getClass().getName() + " is not a "
+                        + Step.class.getName());
+            }
+            return new StepDescriptor(e.getAttribute("id"), e.getAttribute("name"), "steps", bundle, Registry.bundleVersion(bundle), s);
+        } catch (CoreException ex) {
+            throw new IllegalStateException("step " + e.getAttribute("id") + " from " + bundle + " cannot be instantiated: " + ex.getMessage(), ex);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package tessera.pipeline.internal;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tessera.core.analysis.ClusterResult;
+import tessera.core.analysis.DecompositionResult;
+import tessera.core.analysis.LiteratureReference;
+import tessera.core.analysis.ParameterSpec;
+import tessera.core.analysis.Parameters;
+import tessera.core.model.Dataset;
+import tessera.pipeline.AnalyzeJob;
+import tessera.pipeline.AnalyzeResult;
+import tessera.pipeline.Port;
+import tessera.pipeline.PortType;
+import tessera.pipeline.ResultDatasets;
+import tessera.pipeline.Step;
+import tessera.pipeline.StepContext;
+import tessera.pipeline.WrittenFile;
+import tessera.report.AnalysisReport;
+import tessera.report.ClusteringSection;
+import tessera.report.DatasetSummary;
+import tessera.report.ReportWriter;
+
+/**
+ * {@code tessera.pipeline.analyze-report}: the outputs of {@code tessera analyze} —
+ * {@value AnalyzeJob#RESULTS} (the calibrated result datasets of {@link ResultDatasets}, which
+ * HyperSpy 1.7 opens) and {@value AnalyzeJob#REPORT} with its PNGs. The report shows no wall-clock
+ * time, so a re-run reproduces it byte for byte; times are in the provenance record.
+ */
+public final class AnalyzeReportStep implements Step {
+    /** step id */
+    public static final String ID = "tessera.pipeline.analyze-report";
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public List<LiteratureReference> references() {
+        return List.of(new LiteratureReference("F. de la Peña et al., HyperSpy 1.7.3, HDF5 file format specification (hspy 3.1) (Zenodo)",
+                "10.5281/zenodo.7263263"));
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.of("data", PortType.DATASET, "the analysed dataset"),
+                Port.of("pca", PortType.DECOMPOSITION, "full PCA"),
+                Port.of("components", PortType.VALUE, "Integer: number of components shown and saved"),
+                Port.optional("chosen", PortType.VALUE, "Boolean: the number came from the scree elbow"),
+                Port.optional("nmf", PortType.DECOMPOSITION, "NMF (absent if it did not run)"),
+                Port.of("clusters", PortType.CLUSTERING, "k-means on the PCA scores"));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.of("results", PortType.FILE, AnalyzeJob.RESULTS), Port.of("report", PortType.FILE, AnalyzeJob.REPORT));
+    }
+
+    @Override
+    public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws Exception {
+        Dataset data = (Dataset) inputs.get("data");
+        ClusterResult clusters = (ClusterResult) inputs.get("clusters");
+        AnalyzeResult r = new AnalyzeResult(data, (DecompositionResult) inputs.get("pca"), ((Number) inputs.get("components")).intValue(),
+                Boolean.TRUE.equals(inputs.get("chosen")), (DecompositionResult) inputs.get("nmf"), clusters,
+                AnalyzeJob.clusterMeans(data, clusters), context.notes().stream().anyMatch(n -> n.startsWith("Poisson")), context.notes());
+        Path results = context.outputDirectory().resolve(AnalyzeJob.RESULTS);
+        List<Dataset> datasets = ResultDatasets.of(r);
+        context.log("writing " + AnalyzeJob.RESULTS);
+        context.registry().formats().writerFor(results).writeAll(datasets, results);
+        Map<String, Dataset> contents = new LinkedHashMap<>();
+        for (Dataset d : datasets) {
+            contents.put("/Experiments/" + d.metadata().title(), d);
+        }
+        context.log("writing " + AnalyzeJob.REPORT);
+        var written = ReportWriter.write(report(context, r), context.outputDirectory());
+        return Map.of("results", new WrittenFile(results, contents), "report", new WrittenFile(written.html(), Map.of()));
+    }
+
+    private static AnalysisReport report(StepContext context, AnalyzeResult r) {
+        var registry = context.registry();
+        String source = String.valueOf(r.data().metadata().get("General.original_filename"));
+        AnalysisReport.Builder b = AnalysisReport.builder(source).created(null);
+        b.dataset(DatasetSummary.of(r.data()));
+        b.scree(tessera.report.Scree.of("PCA", r.pca(), r.components()));
+        if (r.nmf() != null) {
+            b.decomposition("NMF", ResultDatasets.firstK(r.nmf(), r.components()));
+        }
+        b.decomposition("PCA", ResultDatasets.firstK(r.pca(), r.components()));
+        b.clustering(new ClusteringSection("k-means", AnalyzeJob.KMEANS, r.clusters(), r.data().navigationAxes(),
+                r.data().axis(r.data().rank() - 1), r.clusterMeans()));
+        for (String n : r.notes()) {
+            b.note(n);
+        }
+        b.note("How this report was made (steps, versions, parameters, seeds, times, input hashes): provenance.xmi beside it "
+                + "(tessera provenance show provenance.xmi).");
+        b.references("PCA", registry.decomposer(AnalyzeJob.PCA).references());
+        if (r.nmf() != null) {
+            b.references("NMF", registry.decomposer(AnalyzeJob.NMF).references());
+        }
+        b.references("k-means", registry.clusterer(AnalyzeJob.KMEANS).references());
+        Map<String, Object> kp = new LinkedHashMap<>();
+        kp.put("k", r.clusters().k());
+        kp.put("features", r.components() + " PCA scores");
+        b.parameters("k-means", kp);
+        return b.build();
+    }
+}

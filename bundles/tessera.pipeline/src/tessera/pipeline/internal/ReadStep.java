@@ -1,0 +1,81 @@
+package tessera.pipeline.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tessera.core.analysis.LiteratureReference;
+import tessera.core.analysis.ParameterSpec;
+import tessera.core.analysis.Parameters;
+import tessera.core.io.InvalidFileException;
+import tessera.core.model.Dataset;
+import tessera.pipeline.Port;
+import tessera.pipeline.PortType;
+import tessera.pipeline.Step;
+import tessera.pipeline.StepContext;
+
+/**
+ * {@code tessera.pipeline.read}: reads a file with the installed readers (format sniffed by
+ * magic number, then extension) and picks one dataset: by index, or by default the first
+ * spectrum image or line scan (one signal axis, one or two navigation axes).
+ */
+public final class ReadStep implements Step {
+    /** step id */
+    public static final String ID = "tessera.pipeline.read";
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
+                "index of the dataset in the file; -1 = the first spectrum image or line scan"));
+    }
+
+    @Override
+    public List<LiteratureReference> references() {
+        return List.of(new LiteratureReference("The format specifications cited by the installed readers (tessera plugins)", ""));
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.of("file", PortType.FILE, "a file in any format an installed reader opens"));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.of("data", PortType.DATASET, "the dataset, with its calibrated axes and metadata"));
+    }
+
+    @Override
+    public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws Exception {
+        Path file = (Path) inputs.get("file");
+        long t0 = System.nanoTime();
+        List<Dataset> all = context.registry().formats().read(file);
+        int index = parameters.getInt("dataset");
+        Dataset d;
+        if (index >= 0) {
+            if (index >= all.size()) {
+                throw new InvalidFileException(file, "has " + all.size() + " datasets, no dataset " + index);
+            }
+            d = all.get(index);
+        } else {
+            d = pickSpectrumImage(file, all);
+        }
+        if (d.metadata().get("General.original_filename") == null) {
+            d.metadata().set("General.original_filename", file.getFileName().toString());
+        }
+        context.log(String.format("read %s in %.1f s: %s", file, (System.nanoTime() - t0) / 1e9, d));
+        return Map.of("data", d);
+    }
+
+    private static Dataset pickSpectrumImage(Path file, List<Dataset> all) throws InvalidFileException {
+        for (Dataset d : all) {
+            if (d.signalAxes().size() == 1 && d.navigationDimension() >= 1 && d.navigationDimension() <= 2) {
+                return d;
+            }
+        }
+        List<String> found = new ArrayList<>();
+        all.forEach(d -> found.add(java.util.Arrays.toString(d.shape()) + " with " + d.navigationDimension() + " navigation and "
+                + d.signalAxes().size() + " signal axes"));
+        throw new InvalidFileException(file, "holds no spectrum image or line scan (found " + String.join("; ", found) + ")");
+    }
+}
