@@ -64,7 +64,7 @@ public final class ProvenanceText {
         for (Agent a : record.getAgents()) {
             sb.append("  agent ").append(a.getKind() == null ? "?" : a.getKind().getLiteral().toLowerCase(java.util.Locale.ROOT)).append(": ")
                     .append(nz(a.getName()));
-            if (a.getVersion() != null) {
+            if (a.getVersion() != null && !a.getVersion().isBlank()) {
                 sb.append(' ').append(a.getVersion());
             }
             sb.append('\n');

@@ -11,7 +11,7 @@ import tessera.core.io.InvalidFileException;
 /** Top-level {@code tessera} command and its error handling. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Machine-learning analysis of (S)TEM EELS and EDX spectrum images.",
-        subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class, RunCommand.class, RerunCommand.class })
+        subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class, RunCommand.class, RerunCommand.class, ProvenanceCommand.class })
 public final class TesseraCommand implements Callable<Integer> {
     /** exit code for bad input (file missing, invalid, unreadable) */
     public static final int EXIT_BAD_INPUT = 1;

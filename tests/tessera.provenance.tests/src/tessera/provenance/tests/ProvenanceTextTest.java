@@ -40,6 +40,13 @@ class ProvenanceTextTest {
     }
 
     @Test
+    void emptyVersionLeavesNoTrailingSpace() {
+        var r = TestRecords.realistic();
+        r.getAgents().get(0).setVersion("");
+        assertTrue(ProvenanceText.show(r).contains("  agent person: alice\n"));
+    }
+
+    @Test
     void shortHash() {
         assertEquals("0123456789ab", ProvenanceText.shortHash(TestRecords.SHA_FACTORS));
         assertEquals("-", ProvenanceText.shortHash(null));
