@@ -11,15 +11,17 @@ import org.eclipse.core.runtime.RegistryFactory;
 
 import tessera.core.analysis.Clusterer;
 import tessera.core.analysis.Decomposer;
+import tessera.core.analysis.Preprocessor;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
 import tessera.pipeline.internal.ClustererStep;
 import tessera.pipeline.internal.DecomposerStep;
+import tessera.pipeline.internal.PreprocessorStep;
 
 /**
  * Every step a pipeline can use: contributions to the extension point {@value #POINT}
  * (declared by this bundle; schema {@code schema/steps.exsd}), plus every contribution to
- * {@code tessera.core.decomposers} and {@code tessera.core.clusterers}, each a step under its own id.
+ * {@code tessera.core.decomposers}, {@code tessera.core.clusterers} and {@code tessera.core.preprocessors}, each a step under its own id.
  * Read afresh on each call, so drop-in bundles are seen.
  *
  * <ul>
@@ -27,7 +29,9 @@ import tessera.pipeline.internal.DecomposerStep;
  *   decomposer's parameters;</li>
  * <li>a clusterer step has input {@code scores} (DECOMPOSITION: its loadings are the features) and output
  *   {@code result} (CLUSTERING), the clusterer's parameters and {@code components} (how many leading
- *   scores to use; default all).</li>
+ *   scores to use; default all);</li>
+ * <li>a preprocessor ({@code tessera.core.preprocessors}) step has input {@code data} plus the operation's
+ *   auxiliary inputs and outputs {@code data} plus its extra outputs, all DATASET.</li>
  * </ul>
  */
 public final class StepCatalog {
@@ -66,6 +70,12 @@ public final class StepCatalog {
             return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.CLUSTERERS, c.bundle(), c.bundleVersion(),
                     new ClustererStep(c.create(Clusterer.class))));
         }
+        Optional<Contribution> p = registry.find(Registry.PREPROCESSORS, id);
+        if (p.isPresent()) {
+            Contribution c = p.get();
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.PREPROCESSORS, c.bundle(), c.bundleVersion(),
+                    new PreprocessorStep(c.create(Preprocessor.class))));
+        }
         return Optional.empty();
     }
 
@@ -77,6 +87,7 @@ public final class StepCatalog {
         }
         registry.contributions(Registry.DECOMPOSERS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.CLUSTERERS).forEach(c -> ids.add(c.id()));
+        registry.contributions(Registry.PREPROCESSORS).forEach(c -> ids.add(c.id()));
         ids.sort(Comparator.naturalOrder());
         return ids;
     }

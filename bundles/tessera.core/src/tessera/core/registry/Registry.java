@@ -16,6 +16,7 @@ import org.osgi.framework.FrameworkUtil;
 
 import tessera.core.analysis.Clusterer;
 import tessera.core.analysis.Decomposer;
+import tessera.core.analysis.Preprocessor;
 
 /**
  * Reads Tessera's contributions from the Eclipse extension registry. Each query reads the
@@ -34,8 +35,10 @@ public final class Registry {
     public static final String DECOMPOSERS = "decomposers";
     /** simple id of the clusterers point */
     public static final String CLUSTERERS = "clusterers";
+    /** extension point (simple id) of preprocessing operations ({@link Preprocessor}) */
+    public static final String PREPROCESSORS = "preprocessors";
     /** every point Tessera declares */
-    public static final List<String> POINTS = List.of(READERS, WRITERS, DECOMPOSERS, CLUSTERERS, "classifiers", "preprocessors",
+    public static final List<String> POINTS = List.of(READERS, WRITERS, DECOMPOSERS, CLUSTERERS, "classifiers", PREPROCESSORS,
             "latticeAnalyzers", "dynamicsModels");
     private static final String NAMESPACE = "tessera.core";
 
@@ -119,6 +122,18 @@ public final class Registry {
     public Clusterer clusterer(String id) {
         return find(CLUSTERERS, id).orElseThrow(() -> new IllegalArgumentException("no clusterer '" + id + "' is installed"))
                 .create(Clusterer.class);
+    }
+
+    /**
+     * Instantiates a preprocessor by id.
+     *
+     * @param id e.g. {@code tessera.eels.zlp-align}
+     * @return a new instance
+     * @throws IllegalArgumentException if no such preprocessor is contributed
+     */
+    public Preprocessor preprocessor(String id) {
+        return find(PREPROCESSORS, id).orElseThrow(() -> new IllegalArgumentException("no preprocessor '" + id + "' is installed"))
+                .create(Preprocessor.class);
     }
 
     /** @return the file-format service over this registry */
