@@ -27,6 +27,9 @@ import tessera.eels.internal.Spectra;
  * measured range are cropped from the output when {@code crop} is true (as HyperSpy's
  * {@code align_zero_loss_peak(crop=True)}), otherwise set to NaN.
  *
+ * <p>In thick areas (t/λ ≳ 1.7) the first plasmon peak can be higher than the ZLP: give {@code searchLow} and
+ * {@code searchHigh} around the expected ZLP position then.
+ *
  * <p>Extra output {@code shifts}: {@code E_zlp - E_ref} per pixel, eV, shape {@code [nav...]}.
  */
 public final class ZlpAlign implements Preprocessor {
