@@ -170,7 +170,8 @@ public final class ScriptException extends Exception {
             location = script;
         }
         if (e.isExit()) {
-            return new ScriptException(Kind.EXIT, "the script exited with status " + e.getExitStatus(), location, frames, e.getExitStatus(), e);
+            // GraalPy gives no line for sys.exit; the status says what happened
+            return new ScriptException(Kind.EXIT, "the script exited with status " + e.getExitStatus(), script, frames, e.getExitStatus(), e);
         }
         if (timedOut) {
             return new ScriptException(Kind.TIMEOUT, "the script was stopped: it ran longer than its time limit", location, frames, 0, e);
