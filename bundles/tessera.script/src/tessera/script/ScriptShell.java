@@ -134,6 +134,28 @@ public final class ScriptShell {
                 if (r.incomplete) {
                     continue;
                 }
+                if (r.blockThenStatement) {
+                    // a Python block followed by a statement without the blank line a console needs (as in a file):
+                    // run the block, then start again from the statement
+                    String chunk = pending.toString();
+                    int cut = chunk.lastIndexOf('\n', chunk.length() - 2) + 1;
+                    String block = chunk.substring(0, cut) + "\n";
+                    Outcome b = evaluate(session, block, true, terminal, o);
+                    if (b.ok) {
+                        history.add(block);
+                        session.record().planText(String.join("", history));
+                    }
+                    pending.setLength(0);
+                    if (b.exit != null) {
+                        status = b.exit;
+                        break;
+                    }
+                    pending.append(chunk.substring(cut));
+                    r = evaluate(session, pending.toString(), false, terminal, o);
+                    if (r.incomplete) {
+                        continue;
+                    }
+                }
                 if (r.ok) {
                     history.add(pending.toString());
                     session.record().planText(String.join("", history));
@@ -160,7 +182,25 @@ public final class ScriptShell {
         return status;
     }
 
-    private record Outcome(boolean ok, boolean incomplete, Integer exit) {
+    private record Outcome(boolean ok, boolean incomplete, Integer exit, boolean blockThenStatement) {
+        Outcome(boolean ok, boolean incomplete, Integer exit) {
+            this(ok, incomplete, exit, false);
+        }
+    }
+
+    /**
+     * @param chunk Python input of several lines
+     * @return true if it is a compound statement (first line ends with ':') followed by an unindented line
+     */
+    static boolean blockThenStatement(String chunk) {
+        List<String> lines = chunk.lines().toList();
+        if (lines.size() < 3) {
+            return false;
+        }
+        String first = lines.get(0).replaceAll("#.*$", "").stripTrailing();
+        String lastLine = lines.get(lines.size() - 1);
+        return first.endsWith(":") && !lastLine.isBlank() && !Character.isWhitespace(lastLine.charAt(0))
+                && lines.subList(1, lines.size() - 1).stream().anyMatch(l -> !l.isBlank() && Character.isWhitespace(l.charAt(0)));
     }
 
     private static Outcome evaluate(ScriptSession session, String chunk, boolean last, Terminal terminal, Options o) {
@@ -184,6 +224,9 @@ public final class ScriptShell {
         } catch (ScriptException e) {
             if (e.incomplete() && !last) {
                 return new Outcome(false, true, null);
+            }
+            if (!last && lang == ScriptLanguage.PYTHON && e.kind() == ScriptException.Kind.SYNTAX && blockThenStatement(chunk)) {
+                return new Outcome(false, false, null, true);
             }
             if (e.kind() == ScriptException.Kind.EXIT) {
                 return new Outcome(e.cleanExit(), false, e.exitStatus());

@@ -240,6 +240,7 @@ public final class NDArray {
      * in native order; otherwise one bulk copy (made once and kept), never an element-by-element conversion.
      *
      * @return the buffer, {@code base size * itemsize} bytes, row-major
+     * @throws IllegalStateException if a heap-backed array exceeds 2 GB (a {@code ByteBuffer}'s limit)
      */
     @Export
     public ByteBuffer buffer() {
@@ -250,6 +251,9 @@ public final class NDArray {
             if (nativeOrder && (seg.isNative() || seg.heapBase().map(o -> o instanceof byte[]).orElse(false))) {
                 buffer = seg.asSlice(0, bytes).asByteBuffer().order(ByteOrder.nativeOrder());
             } else {
+                if (bytes > Integer.MAX_VALUE - 8) {
+                    throw new IllegalStateException("the array has " + bytes + " bytes in Java heap memory, too many for one buffer; index it with get()");
+                }
                 ByteBuffer b = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
                 MemorySegment dst = MemorySegment.ofBuffer(b);
                 int item = componentSize(base.dtype());

@@ -54,6 +54,13 @@ class ShellTest {
     }
 
     @Test
+    void pythonBlockFollowedByAStatementRunsAsInAFile() throws Exception {
+        Session s = shell(ScriptLanguage.PYTHON, "x = 20\nfor i in range(2):\n    x += i\nx + 21\nif x:\n    print('yes')\nprint('end')\n", List.of());
+        assertEquals(0, s.status(), s.err());
+        assertEquals(List.of("42", "yes", "end"), s.out().lines().toList());
+    }
+
+    @Test
     void javaScriptShellContinuesUnfinishedInput() throws Exception {
         Session s = shell(ScriptLanguage.JS, "function twice(v) {\n  return 2 * v;\n}\ntwice(21)\nlet a = [1,\n 2];\na.length\n'text'\n", List.of());
         assertEquals(0, s.status());
