@@ -72,7 +72,7 @@ public final class Rerun {
     public static Prepared prepare(StepCatalog catalog, Record record, Path recordFile, boolean allowDrift, Map<String, Path> overrides)
             throws RerunRefusedException, IOException {
         List<String> reasons = new ArrayList<>();
-        Plan plan = record.getEntities().stream().filter(Plan.class::isInstance).map(Plan.class::cast).findFirst().orElse(null);
+        Plan plan = plan(record);
         if (plan == null) {
             throw new RerunRefusedException(recordFile, List.of("the record holds no plan"));
         }
@@ -88,6 +88,26 @@ public final class Rerun {
         } catch (InvalidPipelineException e) {
             throw new RerunRefusedException(recordFile, List.of("its plan cannot be read: " + String.join("; ", e.problems())));
         }
+        Map<String, Path> inputs = checkInputs(record, overrides, reasons);
+        List<String> drift = checkSteps(catalog, record, allowDrift, reasons);
+        new PipelineEngine(catalog.registry()).problems(doc, inputs.keySet()).forEach(p -> reasons.add("plan: " + p));
+        if (!reasons.isEmpty()) {
+            throw new RerunRefusedException(recordFile, reasons);
+        }
+        return new Prepared(doc, inputs, drift);
+    }
+
+    /**
+     * Checks the recorded input files of a record (entities with id {@code input-NAME}): each must
+     * still exist and have its recorded SHA-256.
+     *
+     * @param record    the record
+     * @param overrides input name to a file to use instead of the recorded path (its hash must still match)
+     * @param reasons   receives one sentence per input that forbids a re-run
+     * @return input name to file, in record order
+     * @throws IOException if an input cannot be read for hashing
+     */
+    public static Map<String, Path> checkInputs(Record record, Map<String, Path> overrides, List<String> reasons) throws IOException {
         Map<String, Path> inputs = new LinkedHashMap<>();
         for (Entity e : record.getEntities()) {
             if (e.getId() == null || !e.getId().startsWith(Recorder.INPUT_ID_PREFIX)) {
@@ -105,9 +125,25 @@ public final class Rerun {
                 reasons.add("input '" + name + "' " + file + " has changed: SHA-256 " + shortHash(e.getSha256()) + " recorded, " + shortHash(now) + " now");
             }
         }
+        return inputs;
+    }
+
+    /**
+     * Checks the step activities of a record against the installed steps: each step id must be
+     * installed, each recorded parameter known, of the recorded type and still valid, and each step's
+     * bundle version the recorded one (unless {@code allowDrift}). Activities that are not steps
+     * ({@value #RERUN_STEP}, {@value RecordSession#SCRIPT_STEP}, {@value RecordSession#PIPELINE_STEP}) are skipped.
+     *
+     * @param catalog    installed steps
+     * @param record     the record
+     * @param allowDrift accept version drift (it is returned, not refused)
+     * @param reasons    receives one sentence per problem that forbids a re-run
+     * @return one line per step whose bundle version differs from the record
+     */
+    public static List<String> checkSteps(StepCatalog catalog, Record record, boolean allowDrift, List<String> reasons) {
         List<String> drift = new ArrayList<>();
         for (Activity a : record.getActivities()) {
-            if (RERUN_STEP.equals(a.getStepId())) {
+            if (RERUN_STEP.equals(a.getStepId()) || RecordSession.SCRIPT_STEP.equals(a.getStepId()) || RecordSession.PIPELINE_STEP.equals(a.getStepId())) {
                 continue;
             }
             String where = "step '" + a.getStepName() + "' (" + a.getStepId() + ")";
@@ -143,11 +179,23 @@ public final class Rerun {
                 reasons.add("version drift at " + d + " (use --allow-version-drift to re-run anyway; it is recorded)");
             }
         }
-        new PipelineEngine(catalog.registry()).problems(doc, inputs.keySet()).forEach(p -> reasons.add("plan: " + p));
-        if (!reasons.isEmpty()) {
-            throw new RerunRefusedException(recordFile, reasons);
-        }
-        return new Prepared(doc, inputs, drift);
+        return drift;
+    }
+
+    /**
+     * @param plan a recorded plan
+     * @return true if its text still has its recorded SHA-256 (or no hash was recorded)
+     */
+    public static boolean planIntact(Plan plan) {
+        return plan.getSha256() == null || plan.getSha256().equals(tessera.pipeline.internal.Hashes.of(plan.getText()));
+    }
+
+    /**
+     * @param record a record
+     * @return its plan, or null if it has none
+     */
+    public static Plan plan(Record record) {
+        return record.getEntities().stream().filter(Plan.class::isInstance).map(Plan.class::cast).findFirst().orElse(null);
     }
 
     /**

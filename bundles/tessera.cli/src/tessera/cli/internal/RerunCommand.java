@@ -14,12 +14,15 @@ import tessera.pipeline.RunOptions;
 import tessera.pipeline.RunResult;
 import tessera.provenance.RecordStore;
 import tessera.provenance.model.Record;
+import tessera.script.ScriptRerun;
+import tessera.script.ScriptRunner;
 
 /**
  * {@code tessera rerun RECORD [--out DIR] [--verify] [--allow-version-drift]}: re-executes a
  * recorded pipeline with its recorded parameters and seeds on its recorded inputs ({@link Rerun}),
  * refusing with the cause when an input changed, a step or parameter is unknown, or a bundle's
- * version differs; with {@code --verify}, compares every output's hash with the record.
+ * version differs; with {@code --verify}, compares every output's hash with the record. A record of a
+ * script run ({@code tessera script}, {@code tessera shell}) re-executes the script ({@link ScriptRerun}).
  */
 @Command(name = "rerun", description = { "Re-execute a provenance record exactly; --verify compares every output hash with the record." })
 final class RerunCommand implements Callable<Integer> {
@@ -51,6 +54,9 @@ final class RerunCommand implements Callable<Integer> {
             }
             overrides.put(g.substring(0, eq), Path.of(g.substring(eq + 1)));
         }
+        if (ScriptRerun.handles(record)) {
+            return rerunScript(engine, record, overrides, progress);
+        }
         Rerun.Prepared p = Rerun.prepare(engine.catalog(), record, recordFile, allowDrift, overrides);
         for (String d : p.drift()) {
             progress.stage("version drift allowed: " + d);
@@ -61,8 +67,31 @@ final class RerunCommand implements Callable<Integer> {
         if (!verify) {
             return 0;
         }
+        return verify(record, r.record());
+    }
+
+    /** Re-executes the script of a script record ({@link ScriptRerun}) into {@link #out}. */
+    private int rerunScript(PipelineEngine engine, Record record, java.util.Map<String, Path> overrides, StderrProgress progress) throws Exception {
+        ScriptRerun.Prepared p = ScriptRerun.prepare(engine.catalog(), record, recordFile, allowDrift, overrides);
+        for (String d : p.drift()) {
+            progress.stage("version drift allowed: " + d);
+        }
+        ScriptRunner.Result r = ScriptRerun.run(Registry.get(), p, recordFile, out, System.out, System.err, progress::stage, progress);
+        System.out.flush();
+        if (!r.succeeded()) {
+            return ScriptCommand.report(r, false, "record");
+        }
+        progress.stage("re-ran " + p.language().displayName() + " script " + p.label() + " -> " + out.toAbsolutePath().normalize() + " (record: "
+                + r.recordFile().getFileName() + ")");
+        if (!verify) {
+            return 0;
+        }
+        return verify(record, r.record());
+    }
+
+    private static int verify(Record record, Record again) {
         int bad = 0;
-        for (Rerun.Check c : Rerun.verify(record, r.record())) {
+        for (Rerun.Check c : Rerun.verify(record, again)) {
             System.out.printf("%-8s %s  %s%n", c.matches() ? "match" : "MISMATCH", c.output(),
                     c.matches() ? Rerun.shortHash(c.now()) : Rerun.shortHash(c.recorded()) + " recorded, " + Rerun.shortHash(c.now()) + " now");
             bad += c.matches() ? 0 : 1;

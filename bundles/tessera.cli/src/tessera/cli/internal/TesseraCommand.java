@@ -11,7 +11,8 @@ import tessera.core.io.InvalidFileException;
 /** Top-level {@code tessera} command and its error handling. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Machine-learning analysis of (S)TEM EELS and EDX spectrum images.",
-        subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class, RunCommand.class, RerunCommand.class, ProvenanceCommand.class })
+        subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class, RunCommand.class, RerunCommand.class,
+                ProvenanceCommand.class, ScriptCommand.class, ShellCommand.class })
 public final class TesseraCommand implements Callable<Integer> {
     /** exit code for bad input (file missing, invalid, unreadable) */
     public static final int EXIT_BAD_INPUT = 1;
@@ -23,6 +24,10 @@ public final class TesseraCommand implements Callable<Integer> {
     public static final int EXIT_RERUN_REFUSED = 5;
     /** exit code when {@code tessera rerun --verify} finds an output whose hash differs */
     public static final int EXIT_VERIFY_MISMATCH = 6;
+    /** exit code when a script failed (its error is printed at the script's file and line) */
+    public static final int EXIT_SCRIPT_FAILED = 7;
+    /** exit code when a script ran past its {@code --timeout} */
+    public static final int EXIT_SCRIPT_TIMEOUT = 8;
 
     @Override
     public Integer call() {
@@ -33,6 +38,8 @@ public final class TesseraCommand implements Callable<Integer> {
     /** @return a configured command line with one-line error reporting */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TesseraCommand());
+        // everything after the script file belongs to the script, options included
+        cl.getSubcommands().get("script").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable e = ex;
             if (e instanceof tessera.pipeline.PipelineRunException p) {
@@ -48,6 +55,10 @@ public final class TesseraCommand implements Callable<Integer> {
             if (e instanceof tessera.pipeline.RerunRefusedException) {
                 cmd.getErr().println("tessera: " + oneLine(e));
                 return EXIT_RERUN_REFUSED;
+            }
+            if (e instanceof SecurityException) {
+                cmd.getErr().println("tessera: error: " + oneLine(e));
+                return EXIT_BAD_INPUT;
             }
             if (e instanceof tessera.pipeline.InvalidPipelineException || e instanceof InvalidFileException || e instanceof NoSuchFileException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("tessera: error: " + oneLine(e));

@@ -98,6 +98,128 @@ public final class Recorder {
         return record;
     }
 
+    /** @return the record's plan entity */
+    public Plan plan() {
+        return plan;
+    }
+
+    /**
+     * Adds the activity of a whole script run (or shell session), which drives the step activities
+     * added after it ({@link #informedBy}); associated with the plan, the person, Tessera, the JVM and the
+     * script agent.
+     *
+     * @param stepId        activity kind, e.g. {@code tessera.script}
+     * @param stepName      its name in the record
+     * @param label         human label (the script's file name)
+     * @param bundle        bundle that ran it
+     * @param bundleVersion that bundle's version
+     * @param parameters    string parameters in order (language, versions, arguments, working directory)
+     * @return the activity, status RUNNING, start time now
+     */
+    public Activity script(String stepId, String stepName, String label, String bundle, String bundleVersion, List<String[]> parameters) {
+        return activity(stepId, stepName, label, bundle, bundleVersion, parameters);
+    }
+
+    /**
+     * Adds an activity that is not a catalogue step (a script run, a nested pipeline run), associated
+     * with the plan, the person, Tessera, the JVM and the script agent.
+     *
+     * @param stepId        activity kind
+     * @param stepName      its name in the record (unique)
+     * @param label         human label
+     * @param bundle        bundle that ran it
+     * @param bundleVersion that bundle's version
+     * @param parameters    {@code {name, value}} string parameters in order
+     * @return the activity, status RUNNING, start time now
+     */
+    public Activity activity(String stepId, String stepName, String label, String bundle, String bundleVersion, List<String[]> parameters) {
+        Activity a = F.createActivity();
+        a.setId("activity-" + stepName);
+        a.setLabel(label);
+        a.setStepId(stepId);
+        a.setStepName(stepName);
+        a.setBundleSymbolicName(bundle);
+        a.setBundleVersion(bundleVersion);
+        a.setStatus(ActivityStatus.RUNNING);
+        a.setStartTime(new Date());
+        for (String[] kv : parameters) {
+            ParameterValue p = F.createParameterValue();
+            p.setName(kv[0]);
+            p.setType("string");
+            p.setValue(kv[1]);
+            p.setUnits("");
+            a.getParameters().add(p);
+        }
+        record.getActivities().add(a);
+        association(a, software, plan, "engine");
+        association(a, person, null, "operator");
+        association(a, jvm, null, "runtime");
+        if (script != null) {
+            association(a, script, plan, "script");
+        }
+        return a;
+    }
+
+    /**
+     * Records that one activity was driven by another (PROV wasInformedBy), e.g. a step called by a script.
+     *
+     * @param informed  the later activity
+     * @param informant the activity that drove it
+     */
+    public void informedBy(Activity informed, Activity informant) {
+        var c = F.createCommunication();
+        c.setInformed(informed);
+        c.setInformant(informant);
+        record.getCommunications().add(c);
+    }
+
+    /**
+     * Records an input file under a label of the caller's choice (e.g. the path as a script wrote it).
+     *
+     * @param name  the input's name (entity id {@value #INPUT_ID_PREFIX}{@code name}); its reference is {@code $name}
+     * @param file  the file
+     * @param label the label
+     * @throws IOException if the file cannot be read for hashing
+     */
+    public void input(String name, Path file, String label) throws IOException {
+        input(name, file);
+        entityOf.get("$" + name).setLabel(label);
+    }
+
+    /**
+     * Records a file an activity generated outside the step mechanism (e.g. a file a nested pipeline run
+     * published), derived from everything the activity used.
+     *
+     * @param a      the activity
+     * @param role   role of the generation; outputs are compared by {@code stepName.role}
+     * @param idBase entity id base
+     * @param uri    the file's URI
+     * @param sha256 SHA-256 of its bytes
+     */
+    public void generatedFile(Activity a, String role, String idBase, String uri, String sha256) {
+        Entity e = F.createEntity();
+        e.setId("entity-" + idBase.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        e.setLabel(idBase);
+        e.setKind(EntityKind.FILE);
+        e.setUri(uri);
+        e.setSha256(sha256);
+        record.getEntities().add(e);
+        var g = F.createGeneration();
+        g.setActivity(a);
+        g.setEntity(e);
+        g.setRole(role);
+        g.setTime(new Date());
+        record.getGenerations().add(g);
+        producer.put(e, a);
+        for (Entity u : record.getUsages().stream().filter(x -> x.getActivity() == a).map(x -> x.getEntity()).toList()) {
+            var d = F.createDerivation();
+            d.setGeneratedEntity(e);
+            d.setUsedEntity(u);
+            d.setActivity(a);
+            record.getDerivations().add(d);
+        }
+    }
+
     /**
      * Records a pipeline input file.
      *

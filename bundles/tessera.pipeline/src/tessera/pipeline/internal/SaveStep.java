@@ -58,10 +58,7 @@ public final class SaveStep implements Step {
 
     @Override
     public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws Exception {
-        String name = parameters.getString("file");
-        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw new IllegalArgumentException("parameter 'file' must be a plain file name inside the output directory, not '" + name + "'");
-        }
+        String name = plainName(parameters.getString("file"));
         String prefix = parameters.getString("title").isBlank() ? "" : parameters.getString("title") + " ";
         List<Dataset> out = new ArrayList<>();
         Dataset data = (Dataset) inputs.get("data");
@@ -97,6 +94,20 @@ public final class SaveStep implements Step {
             contents.put(name.endsWith(".hspy") ? "/Experiments/" + d.metadata().title() : "/", d);
         }
         return Map.of("file", new WrittenFile(file, contents));
+    }
+
+    /**
+     * Checks a {@code file} parameter.
+     *
+     * @param name the parameter value
+     * @return the name
+     * @throws IllegalArgumentException unless it is a plain file name (no folder, not hidden)
+     */
+    static String plainName(String name) {
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new IllegalArgumentException("parameter 'file' must be a plain file name inside the output directory, not '" + name + "'");
+        }
+        return name;
     }
 
     private static Dataset titled(Dataset d, String title) {

@@ -1,0 +1,119 @@
+package tessera.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import tessera.core.io.AtomicFiles;
+import tessera.core.model.Axis;
+import tessera.core.model.Dataset;
+import tessera.report.internal.Charts;
+import tessera.report.internal.MapRenderer;
+
+/**
+ * Headless PNG plots of any {@link Dataset} (no display needed: Java2D and JFreeChart, as the
+ * report uses), the counterpart of HyperSpy's {@code Signal.plot()} for scripts and pipelines
+ * (F. de la Peña et al., HyperSpy 1.7.3, doi:10.5281/zenodo.7263263).
+ *
+ * <ul>
+ * <li>one signal axis (spectra): one curve per navigation position when there are at most
+ *   {@value #MAX_PANELS} (e.g. the {@code [k, nE]} factors of a decomposition), otherwise the mean
+ *   spectrum over the navigation axes;</li>
+ * <li>two signal axes (images, maps): one panel per navigation position when there are at most
+ *   {@value #MAX_PANELS} (e.g. the {@code [k, ny, nx]} loadings), otherwise the mean image;</li>
+ * <li>no signal axis but one or two navigation axes (a map such as cluster labels stored as
+ *   navigation): the values drawn as a profile or a map.</li>
+ * </ul>
+ */
+public final class Plots {
+    /** most curves or panels drawn individually */
+    public static final int MAX_PANELS = 16;
+    /** figure width in pixels */
+    public static final int WIDTH = ReportWriter.CHART_WIDTH;
+
+    private Plots() {
+    }
+
+    /**
+     * Renders a dataset as described in the class comment.
+     *
+     * @param data  the dataset, at most two signal axes
+     * @param title figure title (the dataset's title when blank)
+     * @return the image
+     * @throws IllegalArgumentException if the dataset has more than two signal axes, or more than two
+     *                                  navigation axes and no signal axis
+     */
+    public static BufferedImage render(Dataset data, String title) {
+        String t = title == null || title.isBlank() ? (data.metadata().title().isBlank() ? "data" : data.metadata().title()) : title;
+        List<Axis> sig = data.signalAxes();
+        List<Axis> nav = data.navigationAxes();
+        if (sig.isEmpty()) {
+            if (nav.size() == 1) {
+                return Charts.overlay(t, nav.get(0), new double[][] { data.toDoubleArray() }, List.of(t), "value", WIDTH, 420);
+            }
+            if (nav.size() == 2) {
+                return MapRenderer.renderContinuous(t, List.of(new MapRenderer.MapPanel(t, data.toDoubleArray(), nav.get(0), nav.get(1))), 360, 1).image();
+            }
+            throw new IllegalArgumentException("cannot plot " + data + ": no signal axis and " + nav.size() + " navigation axes");
+        }
+        if (sig.size() > 2) {
+            throw new IllegalArgumentException("cannot plot " + data + ": " + sig.size() + " signal axes (at most 2)");
+        }
+        long n = data.navigationSize();
+        int s = data.signalSize();
+        double[][] rows;
+        List<String> names = new ArrayList<>();
+        if (n <= MAX_PANELS) {
+            rows = new double[(int) n][s];
+            for (int p = 0; p < n; p++) {
+                for (int j = 0; j < s; j++) {
+                    rows[p][j] = data.getDouble((long) p * s + j);
+                }
+                names.add(n == 1 ? t : (nav.isEmpty() ? t : nav.get(0).name()) + " " + p);
+            }
+        } else {
+            rows = new double[1][s];
+            float[] buf = new float[s];
+            for (long p = 0; p < n; p++) {
+                data.readSpectra(p, 1, buf, 0);
+                for (int j = 0; j < s; j++) {
+                    rows[0][j] += buf[j];
+                }
+            }
+            for (int j = 0; j < s; j++) {
+                rows[0][j] /= n;
+            }
+            names.add("mean of " + n + " positions");
+        }
+        if (sig.size() == 1) {
+            return Charts.overlay(t, sig.get(0), rows, names, "intensity", WIDTH, rows.length == 1 ? 420 : 480);
+        }
+        List<MapRenderer.MapPanel> panels = new ArrayList<>();
+        for (int p = 0; p < rows.length; p++) {
+            panels.add(new MapRenderer.MapPanel(names.get(p), rows[p], sig.get(0), sig.get(1)));
+        }
+        return MapRenderer.renderContinuous(t, panels, 230, Math.min(3, panels.size())).image();
+    }
+
+    /**
+     * Renders a dataset ({@link #render}) and writes it as a PNG file atomically.
+     *
+     * @param data  the dataset
+     * @param title figure title (blank: the dataset's title)
+     * @param file  the PNG file (replaced if it exists)
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the dataset cannot be plotted
+     */
+    public static void writePng(Dataset data, String title, Path file) throws IOException {
+        BufferedImage img = render(data, title);
+        AtomicFiles.write(file, tmp -> {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+}

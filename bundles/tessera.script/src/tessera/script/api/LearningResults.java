@@ -1,0 +1,51 @@
+package tessera.script.api;
+
+import org.graalvm.polyglot.HostAccess.Export;
+
+/**
+ * What {@link Signal#decomposition} and {@link Signal#cluster_analysis} leave on a signal, as
+ * HyperSpy's {@code learning_results}: the factors (spectra, {@code [k, signal axes...]}) and
+ * loadings (maps, {@code [k, navigation axes...]}) of the last decomposition and the labels of the
+ * last cluster analysis.
+ */
+public final class LearningResults {
+    /** extension id of the decomposition, e.g. {@code tessera.decompose.nmf} */
+    @Export
+    public final String algorithm;
+    /** number of components k */
+    @Export
+    public final int output_dimension;
+    /** factors {@code [k, signal axes...]} */
+    @Export
+    public final Signal factors;
+    /** loadings {@code [k, navigation axes as signal axes]} */
+    @Export
+    public final Signal loadings;
+    /** explained variance ratio per component (PCA), or null */
+    @Export
+    public final double[] explained_variance_ratio;
+    /** cluster label per navigation position (int32 map), or null before {@code cluster_analysis} */
+    @Export
+    public Signal cluster_labels;
+    /** number of clusters of the last cluster analysis, 0 before it */
+    @Export
+    public int number_of_clusters;
+    /** extension id of the last cluster analysis, or null */
+    @Export
+    public String cluster_algorithm;
+
+    LearningResults(String algorithm, int k, Signal factors, Signal loadings, double[] evr) {
+        this.algorithm = algorithm;
+        this.output_dimension = k;
+        this.factors = factors;
+        this.loadings = loadings;
+        this.explained_variance_ratio = evr;
+    }
+
+    @Export
+    @Override
+    public String toString() {
+        return "<LearningResults " + algorithm + ", " + output_dimension + " components"
+                + (cluster_labels == null ? "" : ", " + number_of_clusters + " clusters (" + cluster_algorithm + ")") + ">";
+    }
+}
