@@ -1,0 +1,200 @@
+package tessera.math.internal;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import tessera.core.analysis.ProgressMonitor;
+import tessera.math.RowReader;
+
+/**
+ * The kernels of {@link tessera.math.Kernels} and {@link tessera.math.SymmetricEigen} on
+ * {@link OpenBlas}: the Gram matrix by {@code dsyrk} (float64 products and sums of the float32
+ * rows, row block by row block in a fixed order), the projection by {@code sgemm} (float32, as
+ * HyperSpy's float32 SVD) and the symmetric eigendecomposition by {@code dsyevd}. Rows are read
+ * and prepared (centred, weighted) in Java, copied into native memory block by block and handed
+ * to OpenBLAS; native memory is freed when a call returns. Shapes, units and numerics are
+ * documented on the public methods that dispatch here. These calls are large, so OpenBLAS runs
+ * them on its thread pool; they are serialised through one lock so that concurrent analyses do not
+ * oversubscribe the cores.
+ */
+public final class NativeKernels {
+    /** Target size of one native row block, in elements (2 Mi: 16 MiB of doubles). */
+    static final int BLOCK_ELEMENTS = 1 << 21;
+    private static final ReentrantLock LOCK = new ReentrantLock();
+
+    private NativeKernels() {
+    }
+
+    /** @return rows per native block for rows of p values, at most n */
+    static int blockRows(int n, int p) {
+        return Math.max(1, Math.min(n, Math.max(64, Math.min(4096, BLOCK_ELEMENTS / Math.max(1, p)))));
+    }
+
+    /**
+     * Gram matrix {@code Y^T Y} of the prepared rows (see {@link RowPrep#gramRows}), as
+     * {@link tessera.math.Kernels#gram}.
+     *
+     * @param blas       the library
+     * @param x          rows
+     * @param n          number of rows
+     * @param p          number of columns
+     * @param rowWeights weights per row or null
+     * @param centreRows subtract each row's mean first
+     * @param monitor    progress (one unit per row) and cancellation
+     * @return row-major symmetric {@code [p * p]}
+     * @throws CancellationException if cancelled
+     */
+    public static double[] gram(OpenBlas blas, RowReader x, int n, int p, double[] rowWeights, boolean centreRows, ProgressMonitor monitor) {
+        LOCK.lock();
+        try {
+            return gramLocked(blas, x, n, p, rowWeights, centreRows, monitor);
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    private static double[] gramLocked(OpenBlas blas, RowReader x, int n, int p, double[] rowWeights, boolean centreRows, ProgressMonitor monitor) {
+        int b = blockRows(n, p);
+        float[] buf = new float[b * p];
+        double[] yd = new double[b * p];
+        double[] out;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = OpenBlas.allocate(arena, (long) b * p * Double.BYTES);
+            MemorySegment c = OpenBlas.allocate(arena, (long) p * p * Double.BYTES);
+            for (int r0 = 0; r0 < n; r0 += b) {
+                checkCancel(monitor);
+                int cnt = Math.min(b, n - r0);
+                x.read(r0, cnt, buf, 0);
+                RowPrep.gramRows(buf, cnt, p, rowWeights, r0, centreRows, buf);
+                RowPrep.widen(buf, yd, cnt * p);
+                MemorySegment.copy(yd, 0, a, JAVA_DOUBLE, 0, cnt * p);
+                // row-major Y block [cnt x p] = column-major Y^T [p x cnt]: C += Y^T (Y^T)^T, upper triangle (column-major)
+                blas.dsyrk('U', 'N', p, cnt, 1.0, a, p, r0 == 0 ? 0.0 : 1.0, c, p);
+                monitor.worked(cnt);
+            }
+            out = c.toArray(JAVA_DOUBLE);
+        }
+        // the column-major upper triangle is the row-major lower triangle
+        for (int i = 0; i < p; i++) {
+            for (int j = i + 1; j < p; j++) {
+                out[i * p + j] = out[j * p + i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Projection {@code Y V} as {@link tessera.math.Kernels#project}, by float32 {@code sgemm}.
+     *
+     * @param blas       the library
+     * @param x          rows
+     * @param n          number of rows
+     * @param p          number of columns
+     * @param v          row-major {@code [p x k]}
+     * @param k          number of vectors
+     * @param rowWeights weight per row or null
+     * @param colShift   value subtracted per column or null
+     * @param centreRows subtract each row's mean
+     * @param monitor    progress (one unit per row) and cancellation
+     * @return component-major {@code [k * n]}
+     * @throws CancellationException if cancelled
+     */
+    public static float[] project(OpenBlas blas, RowReader x, int n, int p, double[] v, int k, double[] rowWeights, double[] colShift,
+            boolean centreRows, ProgressMonitor monitor) {
+        LOCK.lock();
+        try {
+            return projectLocked(blas, x, n, p, v, k, rowWeights, colShift, centreRows, monitor);
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    private static float[] projectLocked(OpenBlas blas, RowReader x, int n, int p, double[] v, int k, double[] rowWeights, double[] colShift,
+            boolean centreRows, ProgressMonitor monitor) {
+        float[] out = new float[Math.multiplyExact(k, n)];
+        int b = blockRows(n, p);
+        float[] buf = new float[b * p];
+        float[] vt = new float[Math.multiplyExact(k, p)];
+        for (int j = 0; j < p; j++) {
+            for (int q = 0; q < k; q++) {
+                vt[q * p + j] = (float) v[j * k + q];
+            }
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment vs = OpenBlas.allocate(arena, (long) k * p * Float.BYTES);
+            MemorySegment.copy(vt, 0, vs, JAVA_FLOAT, 0, vt.length);
+            MemorySegment a = OpenBlas.allocate(arena, (long) b * p * Float.BYTES);
+            MemorySegment c = OpenBlas.allocate(arena, (long) b * k * Float.BYTES);
+            for (int r0 = 0; r0 < n; r0 += b) {
+                checkCancel(monitor);
+                int cnt = Math.min(b, n - r0);
+                x.read(r0, cnt, buf, 0);
+                RowPrep.shiftRows(buf, cnt, p, colShift, centreRows);
+                MemorySegment.copy(buf, 0, a, JAVA_FLOAT, 0, cnt * p);
+                // C [cnt x k] (column-major) = (column-major X^T [p x cnt])^T V [p x k]
+                blas.sgemm('T', 'N', cnt, k, p, 1f, a, p, vs, p, 0f, c, cnt);
+                for (int q = 0; q < k; q++) {
+                    MemorySegment.copy(c, JAVA_FLOAT, (long) q * cnt * Float.BYTES, out, q * n + r0, cnt);
+                }
+                if (rowWeights != null) {
+                    for (int q = 0; q < k; q++) {
+                        for (int r = 0; r < cnt; r++) {
+                            out[q * n + r0 + r] = (float) (out[q * n + r0 + r] * rowWeights[r0 + r]);
+                        }
+                    }
+                }
+                monitor.worked(cnt);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Eigendecomposition of a symmetric matrix by {@code dsyevd}, sorted by descending eigenvalue.
+     *
+     * @param blas the library
+     * @param a    row-major symmetric {@code [m x m]}, finite (not modified)
+     * @param m    order
+     * @return {@code [values (length m, descending), vectors (row-major [m x m], row c = vector of value c)]}
+     * @throws IllegalArgumentException if dsyevd does not converge
+     */
+    public static double[][] eigen(OpenBlas blas, double[] a, int m) {
+        LOCK.lock();
+        try {
+            return eigenLocked(blas, a, m);
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    private static double[][] eigenLocked(OpenBlas blas, double[] a, int m) {
+        double[] values = new double[m];
+        double[] vectors = new double[a.length];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = OpenBlas.allocate(arena, (long) a.length * Double.BYTES);
+            MemorySegment.copy(a, 0, s, JAVA_DOUBLE, 0, a.length);
+            MemorySegment w = OpenBlas.allocate(arena, (long) m * Double.BYTES);
+            int info = blas.dsyevd(m, s, w);
+            if (info != 0) {
+                throw new IllegalArgumentException("symmetric eigendecomposition (LAPACK dsyevd) did not converge, info = " + info);
+            }
+            for (int c = 0; c < m; c++) {
+                int src = m - 1 - c; // ascending -> descending
+                values[c] = w.getAtIndex(JAVA_DOUBLE, src);
+                MemorySegment.copy(s, JAVA_DOUBLE, (long) src * m * Double.BYTES, vectors, c * m, m);
+            }
+        }
+        return new double[][] {values, vectors};
+    }
+
+    private static void checkCancel(ProgressMonitor monitor) {
+        if (monitor.isCanceled()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+}

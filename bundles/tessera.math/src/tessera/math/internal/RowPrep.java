@@ -1,0 +1,105 @@
+package tessera.math.internal;
+
+import java.util.stream.IntStream;
+
+/**
+ * Preparation of a block of row-major float32 rows before a product, shared by the Java and the
+ * OpenBLAS kernels so both see exactly the same operands: optional subtraction of each row's
+ * mean, of a per-column shift, and weighting by a per-row factor, each prepared value rounded to
+ * float32 once. Rows are processed in parallel (common fork-join pool); the result does not
+ * depend on the number of threads.
+ */
+public final class RowPrep {
+    private RowPrep() {
+    }
+
+    /**
+     * Rows for a Gram matrix: {@code y[r][j] = (float) ((x[r][j] - m_r) * w_r)}, with {@code m_r} the
+     * mean of row r if {@code centreRows} (else 0) and {@code w_r = rowWeights[base + r]} (1 if null).
+     * A plain copy when neither applies.
+     *
+     * @param buf        {@code [cnt x p]} input rows
+     * @param cnt        number of rows
+     * @param p          row length
+     * @param rowWeights weights indexed by global row, or null
+     * @param base       global index of the first row
+     * @param centreRows subtract each row's mean
+     * @param out        {@code [cnt x p]} (at least) output; may be {@code buf}
+     */
+    public static void gramRows(float[] buf, int cnt, int p, double[] rowWeights, int base, boolean centreRows, float[] out) {
+        if (!centreRows && rowWeights == null) {
+            if (out != buf) {
+                System.arraycopy(buf, 0, out, 0, cnt * p);
+            }
+            return;
+        }
+        IntStream.range(0, cnt).parallel().forEach(r -> {
+            int o = r * p;
+            double mean = centreRows ? rowMean(buf, o, p) : 0;
+            double w = rowWeights == null ? 1.0 : rowWeights[base + r];
+            for (int j = 0; j < p; j++) {
+                out[o + j] = (float) ((buf[o + j] - mean) * w);
+            }
+        });
+    }
+
+    /**
+     * Widens {@code src[0, len)} to float64, in parallel.
+     *
+     * @param src input
+     * @param dst output, at least len long
+     * @param len number of values
+     */
+    public static void widen(float[] src, double[] dst, int len) {
+        int chunk = 1 << 16;
+        IntStream.range(0, (len + chunk - 1) / chunk).parallel().forEach(c -> {
+            int end = Math.min(len, (c + 1) * chunk);
+            for (int i = c * chunk; i < end; i++) {
+                dst[i] = src[i];
+            }
+        });
+    }
+
+    /**
+     * Rows for a projection, in place: {@code x[r][j] = (float) (x[r][j] - m_r - s_j)}, with {@code m_r}
+     * the mean of row r if {@code centreRows} (else 0) and {@code s_j = colShift[j]} (0 if null).
+     * Nothing is done when neither applies.
+     *
+     * @param buf        {@code [cnt x p]} rows, modified
+     * @param cnt        number of rows
+     * @param p          row length
+     * @param colShift   per-column shift or null
+     * @param centreRows subtract each row's mean
+     */
+    public static void shiftRows(float[] buf, int cnt, int p, double[] colShift, boolean centreRows) {
+        if (!centreRows && colShift == null) {
+            return;
+        }
+        IntStream.range(0, cnt).parallel().forEach(r -> shiftRow(buf, r * p, p, colShift, centreRows));
+    }
+
+    /**
+     * One row of {@link #shiftRows}.
+     *
+     * @param buf        rows
+     * @param o          offset of the row
+     * @param p          row length
+     * @param colShift   per-column shift or null
+     * @param centreRows subtract the row's mean
+     */
+    public static void shiftRow(float[] buf, int o, int p, double[] colShift, boolean centreRows) {
+        double mean = centreRows ? rowMean(buf, o, p) : 0;
+        for (int j = 0; j < p; j++) {
+            buf[o + j] = (float) (buf[o + j] - mean - (colShift == null ? 0 : colShift[j]));
+        }
+    }
+
+    /** @return the float64 mean of {@code buf[o, o + p)} */
+    static double rowMean(float[] buf, int o, int p) {
+        double s = 0;
+        for (int j = 0; j < p; j++) {
+            s += buf[o + j];
+        }
+        return s / p;
+    }
+}
