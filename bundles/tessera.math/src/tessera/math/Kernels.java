@@ -81,6 +81,11 @@ public final class Kernels {
         return OpenBlas.unavailableReason();
     }
 
+    /** @return the native float32 copy behind x if x is a resident native {@link RowMatrix}, else null */
+    static java.lang.foreign.MemorySegment resident(RowReader x) {
+        return x instanceof RowMatrix m ? m.nativeData() : null;
+    }
+
     /** @return the OpenBLAS binding to use now, or null for the Java kernels */
     static OpenBlas blas() {
         if ("false".equalsIgnoreCase(System.getProperty(NATIVE_PROPERTY, "").trim())) {
@@ -229,7 +234,7 @@ public final class Kernels {
         int nn = Math.toIntExact(n);
         OpenBlas blas = blas();
         if (blas != null) {
-            return NativeKernels.project(blas, x, nn, p, v, k, rowWeights, colShift, centreRows, monitor);
+            return NativeKernels.project(blas, x, nn, p, v, k, rowWeights, colShift, centreRows, resident(x), monitor);
         }
         float[] out = new float[Math.multiplyExact(k, nn)];
         float[] vf = new float[v.length];
@@ -277,6 +282,77 @@ public final class Kernels {
             monitor.worked(cnt);
         });
         return out;
+    }
+
+    /**
+     * Normal-matrix product {@code Y = X^T (X Q)} in one pass over the rows (the power iteration of a
+     * randomized SVD). Java kernels: float64 accumulation, {@code X Q} rounded to float32 per row,
+     * fixed row chunks reduced in order; OpenBLAS: two float32 {@code sgemm} per row block.
+     *
+     * @param x       rows of X
+     * @param n       number of rows
+     * @param p       number of columns
+     * @param qm      Q, row-major {@code [p x q]}
+     * @param q       columns of Q
+     * @param monitor cancellation (checked per block)
+     * @return Y, row-major {@code [p x q]}
+     * @throws CancellationException if cancelled
+     */
+    public static double[] normalProduct(RowReader x, long n, int p, double[] qm, int q, ProgressMonitor monitor) {
+        OpenBlas blas = blas();
+        if (blas != null) {
+            return NativeKernels.normalProduct(blas, x, Math.toIntExact(n), p, qm, q, resident(x), monitor);
+        }
+        return normalProductJava(x, Math.toIntExact(n), p, qm, q, monitor);
+    }
+
+    private static double[] normalProductJava(RowReader x, int n, int p, double[] qm, int q, ProgressMonitor monitor) {
+        int chunk = Math.max(64, blockRows(p) / 4);
+        int nChunks = (n + chunk - 1) / chunk;
+        double[][] parts = new double[nChunks][];
+        float[] qf = new float[qm.length];
+        for (int i = 0; i < qm.length; i++) {
+            qf[i] = (float) qm[i];
+        }
+        IntStream.range(0, nChunks).parallel().forEach(ci -> {
+            checkCancel(monitor);
+            int r0 = ci * chunk;
+            int cnt = Math.min(chunk, n - r0);
+            float[] buf = new float[cnt * p];
+            x.read(r0, cnt, buf, 0);
+            double[] y = new double[p * q];
+            double[] t = new double[q];
+            float[] tf = new float[q];
+            for (int r = 0; r < cnt; r++) {
+                int o = r * p;
+                java.util.Arrays.fill(t, 0);
+                for (int j = 0; j < p; j++) {
+                    float a = buf[o + j];
+                    int jo = j * q;
+                    for (int b = 0; b < q; b++) {
+                        t[b] += a * qf[jo + b]; // double += float: distinct types, so C2 vectorises
+                    }
+                }
+                for (int b = 0; b < q; b++) {
+                    tf[b] = (float) t[b];
+                }
+                for (int j = 0; j < p; j++) {
+                    float a = buf[o + j];
+                    int jo = j * q;
+                    for (int b = 0; b < q; b++) {
+                        y[jo + b] += a * tf[b];
+                    }
+                }
+            }
+            parts[ci] = y;
+        });
+        double[] y = new double[p * q];
+        for (double[] part : parts) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] += part[i];
+            }
+        }
+        return y;
     }
 
     /** @return rows per block so that one converted block holds about {@link #BLOCK_DOUBLES} doubles */

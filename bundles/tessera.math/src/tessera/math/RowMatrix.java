@@ -127,6 +127,12 @@ public final class RowMatrix implements RowReader, AutoCloseable {
         return (int) Math.min(GROUP, n - (long) group * GROUP);
     }
 
+    /** @return the resident native copy (row-major float32), or null when resident on the heap or streaming */
+    MemorySegment nativeData() {
+        ensureOpen();
+        return data;
+    }
+
     /** @return number of rows n */
     public long rows() {
         return n;

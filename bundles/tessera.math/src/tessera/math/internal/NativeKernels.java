@@ -23,8 +23,8 @@ import tessera.math.RowReader;
  * oversubscribe the cores.
  */
 public final class NativeKernels {
-    /** Target size of one native row block, in elements (2 Mi: 16 MiB of doubles). */
-    static final int BLOCK_ELEMENTS = 1 << 21;
+    /** Target size of one native row block, in elements (4 Mi: 32 MiB of doubles). */
+    static final int BLOCK_ELEMENTS = 1 << 22;
     private static final ReentrantLock LOCK = new ReentrantLock();
 
     private NativeKernels() {
@@ -61,9 +61,8 @@ public final class NativeKernels {
     private static double[] gramLocked(OpenBlas blas, RowReader x, int n, int p, double[] rowWeights, boolean centreRows, ProgressMonitor monitor) {
         int b = blockRows(n, p);
         float[] buf = new float[b * p];
-        double[] yd = new double[b * p];
         double[] out;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofShared()) { // shared: the block is widened into it by several threads
             MemorySegment a = OpenBlas.allocate(arena, (long) b * p * Double.BYTES);
             MemorySegment c = OpenBlas.allocate(arena, (long) p * p * Double.BYTES);
             for (int r0 = 0; r0 < n; r0 += b) {
@@ -71,8 +70,7 @@ public final class NativeKernels {
                 int cnt = Math.min(b, n - r0);
                 x.read(r0, cnt, buf, 0);
                 RowPrep.gramRows(buf, cnt, p, rowWeights, r0, centreRows, buf);
-                RowPrep.widen(buf, yd, cnt * p);
-                MemorySegment.copy(yd, 0, a, JAVA_DOUBLE, 0, cnt * p);
+                RowPrep.widen(buf, a, cnt * p);
                 // row-major Y block [cnt x p] = column-major Y^T [p x cnt]: C += Y^T (Y^T)^T, upper triangle (column-major)
                 blas.dsyrk('U', 'N', p, cnt, 1.0, a, p, r0 == 0 ? 0.0 : 1.0, c, p);
                 monitor.worked(cnt);
@@ -100,25 +98,27 @@ public final class NativeKernels {
      * @param rowWeights weight per row or null
      * @param colShift   value subtracted per column or null
      * @param centreRows subtract each row's mean
+     * @param resident   the same rows already in native memory (row-major float32 {@code [n x p]}), or null
      * @param monitor    progress (one unit per row) and cancellation
      * @return component-major {@code [k * n]}
      * @throws CancellationException if cancelled
      */
     public static float[] project(OpenBlas blas, RowReader x, int n, int p, double[] v, int k, double[] rowWeights, double[] colShift,
-            boolean centreRows, ProgressMonitor monitor) {
+            boolean centreRows, MemorySegment resident, ProgressMonitor monitor) {
         LOCK.lock();
         try {
-            return projectLocked(blas, x, n, p, v, k, rowWeights, colShift, centreRows, monitor);
+            return projectLocked(blas, x, n, p, v, k, rowWeights, colShift, centreRows, resident, monitor);
         } finally {
             LOCK.unlock();
         }
     }
 
     private static float[] projectLocked(OpenBlas blas, RowReader x, int n, int p, double[] v, int k, double[] rowWeights, double[] colShift,
-            boolean centreRows, ProgressMonitor monitor) {
+            boolean centreRows, MemorySegment resident, ProgressMonitor monitor) {
+        boolean direct = resident != null && colShift == null && !centreRows;
         float[] out = new float[Math.multiplyExact(k, n)];
         int b = blockRows(n, p);
-        float[] buf = new float[b * p];
+        float[] buf = direct ? null : new float[b * p];
         float[] vt = new float[Math.multiplyExact(k, p)];
         for (int j = 0; j < p; j++) {
             for (int q = 0; q < k; q++) {
@@ -133,11 +133,16 @@ public final class NativeKernels {
             for (int r0 = 0; r0 < n; r0 += b) {
                 checkCancel(monitor);
                 int cnt = Math.min(b, n - r0);
-                x.read(r0, cnt, buf, 0);
-                RowPrep.shiftRows(buf, cnt, p, colShift, centreRows);
-                MemorySegment.copy(buf, 0, a, JAVA_FLOAT, 0, cnt * p);
+                MemorySegment block = a;
+                if (direct) {
+                    block = resident.asSlice((long) r0 * p * Float.BYTES);
+                } else {
+                    x.read(r0, cnt, buf, 0);
+                    RowPrep.shiftRows(buf, cnt, p, colShift, centreRows);
+                    MemorySegment.copy(buf, 0, a, JAVA_FLOAT, 0, cnt * p);
+                }
                 // C [cnt x k] (column-major) = (column-major X^T [p x cnt])^T V [p x k]
-                blas.sgemm('T', 'N', cnt, k, p, 1f, a, p, vs, p, 0f, c, cnt);
+                blas.sgemm('T', 'N', cnt, k, p, 1f, block, p, vs, p, 0f, c, cnt);
                 for (int q = 0; q < k; q++) {
                     MemorySegment.copy(c, JAVA_FLOAT, (long) q * cnt * Float.BYTES, out, q * n + r0, cnt);
                 }
@@ -152,6 +157,65 @@ public final class NativeKernels {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code Y = X^T (X Q)} as {@link tessera.math.Kernels#normalProduct}: per row block
+     * {@code Z = X_B Q} and {@code Y += X_B^T Z} by float32 {@code sgemm}, Y accumulated in float32.
+     *
+     * @param blas    the library
+     * @param x       rows
+     * @param n       number of rows
+     * @param p       number of columns
+     * @param qm      Q, row-major {@code [p x q]}
+     * @param q        columns of Q
+     * @param resident the same rows already in native memory (row-major float32 {@code [n x p]}), or null
+     * @param monitor  cancellation
+     * @return Y, row-major {@code [p x q]}
+     * @throws CancellationException if cancelled
+     */
+    public static double[] normalProduct(OpenBlas blas, RowReader x, int n, int p, double[] qm, int q, MemorySegment resident,
+            ProgressMonitor monitor) {
+        LOCK.lock();
+        try {
+            int b = blockRows(n, p);
+            float[] buf = resident != null ? null : new float[b * p];
+            float[] qf = new float[qm.length];
+            for (int i = 0; i < qm.length; i++) {
+                qf[i] = (float) qm[i];
+            }
+            double[] out = new double[p * q];
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment qs = OpenBlas.allocate(arena, (long) p * q * Float.BYTES); // row-major [p x q] = column-major Q^T [q x p]
+                MemorySegment.copy(qf, 0, qs, JAVA_FLOAT, 0, qf.length);
+                MemorySegment a = OpenBlas.allocate(arena, (long) b * p * Float.BYTES);
+                MemorySegment z = OpenBlas.allocate(arena, (long) b * q * Float.BYTES);
+                MemorySegment y = OpenBlas.allocate(arena, (long) p * q * Float.BYTES);
+                for (int r0 = 0; r0 < n; r0 += b) {
+                    checkCancel(monitor);
+                    int cnt = Math.min(b, n - r0);
+                    MemorySegment block = a;
+                    if (resident != null) {
+                        block = resident.asSlice((long) r0 * p * Float.BYTES);
+                    } else {
+                        x.read(r0, cnt, buf, 0);
+                        MemorySegment.copy(buf, 0, a, JAVA_FLOAT, 0, cnt * p);
+                    }
+                    // Z [cnt x q] column-major = (X_B^T, column-major [p x cnt])^T (Q^T, column-major [q x p])^T
+                    blas.sgemm('T', 'T', cnt, q, p, 1f, block, p, qs, q, 0f, z, cnt);
+                    // Y [p x q] column-major += X_B^T Z
+                    blas.sgemm('N', 'N', p, q, cnt, 1f, block, p, z, cnt, r0 == 0 ? 0f : 1f, y, p);
+                }
+                for (int j = 0; j < p; j++) {
+                    for (int c = 0; c < q; c++) {
+                        out[j * q + c] = y.getAtIndex(JAVA_FLOAT, (long) c * p + j);
+                    }
+                }
+            }
+            return out;
+        } finally {
+            LOCK.unlock();
+        }
     }
 
     /**

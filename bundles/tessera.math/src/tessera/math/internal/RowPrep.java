@@ -1,5 +1,7 @@
 package tessera.math.internal;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.stream.IntStream;
 
 /**
@@ -44,18 +46,18 @@ public final class RowPrep {
     }
 
     /**
-     * Widens {@code src[0, len)} to float64, in parallel.
+     * Widens {@code src[0, len)} to float64 into native memory, in parallel.
      *
      * @param src input
-     * @param dst output, at least len long
+     * @param dst output segment of at least {@code len} doubles, accessible from any thread (shared arena)
      * @param len number of values
      */
-    public static void widen(float[] src, double[] dst, int len) {
+    public static void widen(float[] src, MemorySegment dst, int len) {
         int chunk = 1 << 16;
         IntStream.range(0, (len + chunk - 1) / chunk).parallel().forEach(c -> {
             int end = Math.min(len, (c + 1) * chunk);
             for (int i = c * chunk; i < end; i++) {
-                dst[i] = src[i];
+                dst.setAtIndex(ValueLayout.JAVA_DOUBLE, i, src[i]);
             }
         });
     }

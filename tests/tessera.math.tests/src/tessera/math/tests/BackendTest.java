@@ -116,6 +116,37 @@ class BackendTest {
         }
     }
 
+    /** Power-iteration product X^T X Q on both backends; kernels read a resident native RowMatrix in place, same bits. */
+    @Test
+    void normalProductAgreesAndResidentRowsGiveTheSameBits() {
+        assumeOpenBlas();
+        int n = 2500, p = 210, q = 13;
+        float[] x = KernelsTest.data(n, p, 51);
+        RowReader rr = KernelsTest.reader(x, p);
+        double[] qm = new double[p * q];
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < qm.length; i++) {
+            qm[i] = r.nextDouble() - 0.5;
+        }
+        double[][] y = new double[2][];
+        KernelsTest.withBackend(false, () -> y[0] = Kernels.normalProduct(rr, n, p, qm, q, ProgressMonitor.NULL));
+        KernelsTest.withBackend(true, () -> {
+            y[1] = Kernels.normalProduct(rr, n, p, qm, q, ProgressMonitor.NULL);
+            try (RowMatrix m = RowMatrix.copyOf(rr, n, p, ProgressMonitor.NULL)) {
+                assertArrayEquals(y[1], Kernels.normalProduct(m, n, p, qm, q, ProgressMonitor.NULL), 0.0);
+                assertArrayEquals(Kernels.project(rr, n, p, qm, q, null, null, false, ProgressMonitor.NULL),
+                        Kernels.project(m, n, p, qm, q, null, null, false, ProgressMonitor.NULL), 0f);
+            }
+        });
+        double max = 0;
+        for (double v : y[0]) {
+            max = Math.max(max, Math.abs(v));
+        }
+        for (int i = 0; i < y[0].length; i++) {
+            assertEquals(y[0][i], y[1][i], 1e-5 * max, "entry " + i); // float32 products and sums in OpenBLAS
+        }
+    }
+
     @Test
     void eigenAgreesWithEjml() {
         assumeOpenBlas();
