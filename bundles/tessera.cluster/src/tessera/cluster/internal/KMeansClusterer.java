@@ -94,6 +94,7 @@ public final class KMeansClusterer implements Clusterer {
         }
         int d = features[0].length;
         double[] x = new double[Math.multiplyExact(n, d)];
+        double[] xt = new double[x.length];
         for (int i = 0; i < n; i++) {
             if (features[i].length != d) {
                 throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 has " + d);
@@ -104,6 +105,7 @@ public final class KMeansClusterer implements Clusterer {
                     throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
                 }
                 x[i * d + j] = v;
+                xt[j * n + i] = v;
             }
         }
         int runs = params.getInt("runs");
@@ -111,7 +113,8 @@ public final class KMeansClusterer implements Clusterer {
         int maxIter = params.getInt("maxIterations");
         double tolAbs = params.getDouble("tol") * meanVariance(x, n, d);
         monitor.begin("k-means (k = " + k + ")", runs);
-        int threads = Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = Math.max(1, Math.min(runs, cores));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tessera-kmeans");
             t.setDaemon(true);
@@ -125,7 +128,7 @@ public final class KMeansClusterer implements Clusterer {
                     checkCancel(monitor);
                     MathEx.setSeed(runSeed); // Smile's generator is per thread: seed and seeding on this thread
                     double[][] c0 = CentroidClustering.init("K-Means", features, k, new EuclideanDistance()).centers();
-                    Run run = lloyd(x, n, d, k, c0, maxIter, tolAbs, monitor);
+                    Run run = lloyd(x, xt, n, d, k, c0, maxIter, tolAbs, runs < cores, monitor);
                     monitor.worked(1);
                     return run;
                 }));
@@ -172,17 +175,20 @@ public final class KMeansClusterer implements Clusterer {
     /**
      * Lloyd iterations from the given centres, with scikit-learn's stopping rule (see the class comment).
      *
-     * @param x       samples, row-major {@code [n x d]}
-     * @param n       samples
-     * @param d       features
-     * @param k       clusters
-     * @param start   initial centres {@code [k][d]}
-     * @param maxIter maximum iterations
-     * @param tolAbs  threshold on the summed squared centre movement
-     * @param monitor cancellation
+     * @param x        samples, row-major {@code [n x d]}
+     * @param xt       the same samples, column-major ({@code xt[j * n + i]})
+     * @param n        samples
+     * @param d        features
+     * @param k        clusters
+     * @param start    initial centres {@code [k][d]}
+     * @param maxIter  maximum iterations
+     * @param tolAbs   threshold on the summed squared centre movement
+     * @param parallel assign blocks of samples in parallel (when the runs leave cores idle)
+     * @param monitor  cancellation
      * @return the converged run
      */
-    static Run lloyd(double[] x, int n, int d, int k, double[][] start, int maxIter, double tolAbs, ProgressMonitor monitor) {
+    static Run lloyd(double[] x, double[] xt, int n, int d, int k, double[][] start, int maxIter, double tolAbs, boolean parallel,
+            ProgressMonitor monitor) {
         double[] centres = new double[k * d];
         for (int c = 0; c < k; c++) {
             System.arraycopy(start[c], 0, centres, c * d, d);
@@ -195,7 +201,7 @@ public final class KMeansClusterer implements Clusterer {
         boolean strict = false;
         for (int it = 0; it < maxIter; it++) {
             checkCancel(monitor);
-            assign(x, n, d, k, centres, labels, sums, counts);
+            assign(x, xt, n, d, k, centres, labels, sums, counts, parallel);
             double shift = 0;
             for (int c = 0; c < k; c++) {
                 if (counts[c] == 0) {
@@ -218,7 +224,7 @@ public final class KMeansClusterer implements Clusterer {
             System.arraycopy(labels, 0, old, 0, n);
         }
         if (!strict) {
-            assign(x, n, d, k, centres, labels, sums, counts); // labels of the final centres
+            assign(x, xt, n, d, k, centres, labels, sums, counts, parallel); // labels of the final centres
         }
         double distortion = 0;
         for (int i = 0; i < n; i++) {
@@ -228,32 +234,50 @@ public final class KMeansClusterer implements Clusterer {
     }
 
     /**
-     * Assigns each sample to its nearest centre and accumulates per-cluster sums and counts, over fixed
-     * blocks reduced in block order (parallel for large n).
+     * Assigns each sample to its nearest centre (first on ties) and accumulates per-cluster sums and
+     * counts, over fixed blocks reduced in block order. Distances are accumulated feature by feature
+     * over a block of samples (column-major input), a loop the JIT vectorises.
      */
-    private static void assign(double[] x, int n, int d, int k, double[] centres, int[] labels, double[] sums, long[] counts) {
+    private static void assign(double[] x, double[] xt, int n, int d, int k, double[] centres, int[] labels, double[] sums, long[] counts,
+            boolean parallel) {
         int nb = (n + BLOCK - 1) / BLOCK;
         double[][] partSums = new double[nb][k * d];
         long[][] partCounts = new long[nb][k];
         IntStream blocks = IntStream.range(0, nb);
-        (nb > 1 ? blocks.parallel() : blocks).forEach(b -> {
-            double[] s = partSums[b];
-            long[] cnt = partCounts[b];
-            int end = Math.min(n, (b + 1) * BLOCK);
-            for (int i = b * BLOCK; i < end; i++) {
-                int o = i * d;
-                int best = 0;
-                double bestD = dist2(x, o, centres, 0, d);
-                for (int c = 1; c < k; c++) {
-                    double dc = dist2(x, o, centres, c * d, d);
-                    if (dc < bestD) {
-                        bestD = dc;
-                        best = c;
+        (parallel && nb > 1 ? blocks.parallel() : blocks).forEach(b -> {
+            int i0 = b * BLOCK;
+            int len = Math.min(n, i0 + BLOCK) - i0;
+            double[] acc = new double[len];
+            double[] bestD = new double[len];
+            for (int c = 0; c < k; c++) {
+                Arrays.fill(acc, 0);
+                for (int j = 0; j < d; j++) {
+                    double cj = centres[c * d + j];
+                    int off = j * n + i0;
+                    for (int i = 0; i < len; i++) {
+                        double t = xt[off + i] - cj;
+                        acc[i] += t * t;
                     }
                 }
-                labels[i] = best;
-                cnt[best]++;
-                int so = best * d;
+                if (c == 0) {
+                    System.arraycopy(acc, 0, bestD, 0, len);
+                    Arrays.fill(labels, i0, i0 + len, 0);
+                } else {
+                    for (int i = 0; i < len; i++) {
+                        if (acc[i] < bestD[i]) {
+                            bestD[i] = acc[i];
+                            labels[i0 + i] = c;
+                        }
+                    }
+                }
+            }
+            double[] s = partSums[b];
+            long[] cnt = partCounts[b];
+            for (int i = 0; i < len; i++) {
+                int c = labels[i0 + i];
+                cnt[c]++;
+                int so = c * d;
+                int o = (i0 + i) * d;
                 for (int j = 0; j < d; j++) {
                     s[so + j] += x[o + j];
                 }
