@@ -14,7 +14,10 @@ import tessera.math.RowReader;
 /**
  * The kernels of {@link tessera.math.Kernels} and {@link tessera.math.SymmetricEigen} on
  * {@link OpenBlas}: the Gram matrix by {@code dsyrk} (float64 products and sums of the float32
- * rows, row block by row block in a fixed order), the projection by {@code sgemm} (float32, as
+ * rows, row block by row block in a fixed order; a block of integers small enough that every
+ * product and partial sum is an integer below 2^24, such as photon or electron counts, goes through
+ * the twice faster float32 {@code ssyrk}, which is then exact, and its result is added in float64),
+ * the projection by {@code sgemm} (float32, as
  * HyperSpy's float32 SVD) and the symmetric eigendecomposition by {@code dsyevd}. Rows are read
  * and prepared (centred, weighted) in Java, copied into native memory block by block and handed
  * to OpenBLAS; native memory is freed when a call returns. Shapes, units and numerics are
@@ -26,6 +29,8 @@ public final class NativeKernels {
     /** Target size of one native row block, in elements (4 Mi: 32 MiB of doubles). */
     static final int BLOCK_ELEMENTS = 1 << 22;
     private static final ReentrantLock LOCK = new ReentrantLock();
+    /** 2^24: float32 represents every integer up to this exactly. */
+    static final double EXACT_FLOAT = 1 << 24;
 
     private NativeKernels() {
     }
@@ -62,17 +67,34 @@ public final class NativeKernels {
         int b = blockRows(n, p);
         float[] buf = new float[b * p];
         double[] out;
-        try (Arena arena = Arena.ofShared()) { // shared: the block is widened into it by several threads
-            MemorySegment a = OpenBlas.allocate(arena, (long) b * p * Double.BYTES);
+        try (Arena arena = Arena.ofShared()) { // shared: blocks are converted into it by several threads
+            MemorySegment a = null; // float64 block, allocated when a block needs it
+            MemorySegment af = null; // float32 block and its float32 Gram, for blocks of small integers
+            MemorySegment cf = null;
             MemorySegment c = OpenBlas.allocate(arena, (long) p * p * Double.BYTES);
             for (int r0 = 0; r0 < n; r0 += b) {
                 checkCancel(monitor);
                 int cnt = Math.min(b, n - r0);
                 x.read(r0, cnt, buf, 0);
                 RowPrep.gramRows(buf, cnt, p, rowWeights, r0, centreRows, buf);
-                RowPrep.widen(buf, a, cnt * p);
+                double max = RowPrep.maxAbsOfIntegers(buf, cnt * p);
                 // row-major Y block [cnt x p] = column-major Y^T [p x cnt]: C += Y^T (Y^T)^T, upper triangle (column-major)
-                blas.dsyrk('U', 'N', p, cnt, 1.0, a, p, r0 == 0 ? 0.0 : 1.0, c, p);
+                if (max >= 0 && cnt * max * max <= EXACT_FLOAT) {
+                    // integers whose every partial sum stays below 2^24: the float32 ssyrk is exact, twice as fast as dsyrk
+                    if (af == null) {
+                        af = OpenBlas.allocate(arena, (long) b * p * Float.BYTES);
+                        cf = OpenBlas.allocate(arena, (long) p * p * Float.BYTES);
+                    }
+                    MemorySegment.copy(buf, 0, af, JAVA_FLOAT, 0, cnt * p);
+                    blas.ssyrk('U', 'N', p, cnt, 1f, af, p, 0f, cf, p);
+                    RowPrep.addUpperTriangle(cf, c, p, r0 == 0);
+                } else {
+                    if (a == null) {
+                        a = OpenBlas.allocate(arena, (long) b * p * Double.BYTES);
+                    }
+                    RowPrep.widen(buf, a, cnt * p);
+                    blas.dsyrk('U', 'N', p, cnt, 1.0, a, p, r0 == 0 ? 0.0 : 1.0, c, p);
+                }
                 monitor.worked(cnt);
             }
             out = c.toArray(JAVA_DOUBLE);

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Binding of the few OpenBLAS routines Tessera needs ({@code sgemm_}, {@code dsyrk_} from the
+ * Binding of the few OpenBLAS routines Tessera needs ({@code sgemm_}, {@code ssyrk_}, {@code dsyrk_} from the
  * reference BLAS interface and {@code dsyevd_} from LAPACK), through the Java Foreign Function
  * and Memory API ({@code java.lang.foreign}, JEP 454) — no JNI and no native code of Tessera's own.
  * The library is OpenBLAS (Z. Xianyi, W. Qian, Z. Chothia; https://www.openblas.net), for
@@ -61,6 +61,7 @@ public final class OpenBlas {
 
     private final MethodHandle sgemm;
     private final MethodHandle dsyrk;
+    private final MethodHandle ssyrk;
     private final MethodHandle dsyevd;
     private final boolean ilp64;
     private final String description;
@@ -121,6 +122,7 @@ public final class OpenBlas {
         ilp64 = cfg.contains("USE64BITINT");
         sgemm = linker.downcallHandle(find(lib, "sgemm_"), descriptor(13, 2));
         dsyrk = linker.downcallHandle(find(lib, "dsyrk_"), descriptor(10, 2));
+        ssyrk = linker.downcallHandle(find(lib, "ssyrk_"), descriptor(10, 2));
         dsyevd = linker.downcallHandle(find(lib, "dsyevd_"), descriptor(11, 2));
         String[] words = cfg.split("\\s+");
         String version = words.length >= 2 && words[0].equals("OpenBLAS") ? words[0] + " " + words[1] : cfg;
@@ -245,6 +247,32 @@ public final class OpenBlas {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("dsyrk_ failed", t);
+        }
+    }
+
+    /**
+     * Symmetric rank-k update in float32 (BLAS {@code ssyrk}); arguments as {@link #dsyrk}.
+     *
+     * @param uplo  'U' or 'L' (column-major sense)
+     * @param trans 'N' or 'T'
+     * @param n     order of C
+     * @param k     inner dimension
+     * @param alpha scale of the product
+     * @param a     A, float32
+     * @param lda   leading dimension of A
+     * @param beta  scale of the old C
+     * @param c     C, float32
+     * @param ldc   leading dimension of C
+     * @throws IllegalStateException if the native call fails
+     */
+    public void ssyrk(char uplo, char trans, int n, int k, float alpha, MemorySegment a, int lda, float beta, MemorySegment c, int ldc) {
+        try (Arena s = Arena.ofConfined()) {
+            ssyrk.invokeExact(chr(s, uplo), chr(s, trans), integer(s, n), integer(s, k), s.allocateFrom(JAVA_FLOAT, alpha), a, integer(s, lda),
+                    s.allocateFrom(JAVA_FLOAT, beta), c, integer(s, ldc), 1L, 1L);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("ssyrk_ failed", t);
         }
     }
 

@@ -63,6 +63,45 @@ public final class RowPrep {
     }
 
     /**
+     * @param v   values
+     * @param len number of values to look at
+     * @return the largest absolute value if every value in {@code v[0, len)} is an integer, else -1
+     */
+    public static double maxAbsOfIntegers(float[] v, int len) {
+        int chunk = 1 << 16;
+        return IntStream.range(0, (len + chunk - 1) / chunk).parallel().mapToDouble(c -> {
+            int end = Math.min(len, (c + 1) * chunk);
+            float max = 0;
+            boolean integers = true;
+            for (int i = c * chunk; i < end; i++) {
+                float a = Math.abs(v[i]);
+                integers &= a == (float) Math.floor(a); // false for NaN and infinities too
+                max = Math.max(max, a);
+            }
+            return integers && max < Float.POSITIVE_INFINITY ? max : -1;
+        }).reduce(0, (a, b) -> a < 0 || b < 0 ? -1 : Math.max(a, b));
+    }
+
+    /**
+     * Adds the upper triangle (column-major sense: row i <= column j) of a float32 {@code [p x p]}
+     * matrix to that of a float64 one, or copies it when {@code first}.
+     *
+     * @param src   float32, column-major
+     * @param dst   float64, column-major, accessible from any thread (shared arena)
+     * @param p     order
+     * @param first overwrite instead of add
+     */
+    public static void addUpperTriangle(MemorySegment src, MemorySegment dst, int p, boolean first) {
+        IntStream.range(0, p).parallel().forEach(j -> {
+            long o = (long) j * p;
+            for (int i = 0; i <= j; i++) {
+                double v = src.getAtIndex(ValueLayout.JAVA_FLOAT, o + i);
+                dst.setAtIndex(ValueLayout.JAVA_DOUBLE, o + i, first ? v : dst.getAtIndex(ValueLayout.JAVA_DOUBLE, o + i) + v);
+            }
+        });
+    }
+
+    /**
      * Rows for a projection, in place: {@code x[r][j] = (float) (x[r][j] - m_r - s_j)}, with {@code m_r}
      * the mean of row r if {@code centreRows} (else 0) and {@code s_j = colShift[j]} (0 if null).
      * Nothing is done when neither applies.

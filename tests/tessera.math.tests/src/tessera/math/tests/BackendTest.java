@@ -64,6 +64,32 @@ class BackendTest {
         assertArrayEquals(d[0], d[1], 0.0);
     }
 
+    /**
+     * Blocks of small counts take the float32 ssyrk path (exact below 2^24), blocks with large counts
+     * or fractions the float64 one: the Gram matrix is exact either way.
+     */
+    @Test
+    void gramIsExactOnMixedBlocks() {
+        assumeOpenBlas();
+        int n = 9000, p = 100; // 3 native blocks of 4096 rows
+        float[] x = KernelsTest.data(n, p, 24);
+        for (int r = 5000; r < 5100; r++) {
+            x[r * p + r % p] = 3000; // block 1: 4096 * 3000^2 > 2^24, so float64
+        }
+        x[8500 * p + 3] = 0.5f; // block 2: a fraction, so float64
+        double[][] c = new double[1][];
+        KernelsTest.withBackend(true, () -> c[0] = Kernels.gram(KernelsTest.reader(x, p), n, p, null, false, ProgressMonitor.NULL));
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                double e = 0;
+                for (int r = 0; r < n; r++) {
+                    e += (double) x[r * p + i] * x[r * p + j]; // exact: integers (and one half) well below 2^53
+                }
+                assertEquals(e, c[0][i * p + j], 0.0, "entry " + i + "," + j);
+            }
+        }
+    }
+
     @Test
     void weightedCentredGramAndProjectionAgree() {
         assumeOpenBlas();
