@@ -234,8 +234,40 @@ public final class Kernels {
         int nn = Math.toIntExact(n);
         OpenBlas blas = blas();
         if (blas != null) {
-            return NativeKernels.project(blas, x, nn, p, v, k, rowWeights, colShift, centreRows, resident(x), monitor);
+            return NativeKernels.project(blas, x, nn, p, RowPrep.transpose(v, p, k), k, rowWeights, colShift, centreRows, resident(x), monitor);
         }
+        return projectJava(x, nn, p, v, k, rowWeights, colShift, centreRows, monitor);
+    }
+
+    /**
+     * {@link #project} with the vectors given component-major, as {@link SymmetricEigen#vectors()}
+     * holds them: {@code out[c * n + r] = y_r · u_c}.
+     *
+     * @param x          the rows of X
+     * @param n          number of rows
+     * @param p          number of columns
+     * @param u          vectors, component-major {@code [k x p]} ({@code u[c * p + j]} is entry j of vector c); only
+     *                   the first {@code k * p} values are read
+     * @param k          number of vectors
+     * @param rowWeights weight per row (length n) or null
+     * @param colShift   value subtracted from each column before weighting (length p), or null
+     * @param centreRows subtract each row's mean
+     * @param monitor    progress (one unit per row) and cancellation; not begun/ended here
+     * @return {@code [k * n]} component-major, float32
+     * @throws CancellationException if the monitor is cancelled
+     */
+    public static float[] projectOnto(RowReader x, long n, int p, double[] u, int k, double[] rowWeights, double[] colShift, boolean centreRows,
+            ProgressMonitor monitor) {
+        int nn = Math.toIntExact(n);
+        OpenBlas blas = blas();
+        if (blas != null) {
+            return NativeKernels.project(blas, x, nn, p, u, k, rowWeights, colShift, centreRows, resident(x), monitor);
+        }
+        return projectJava(x, nn, p, RowPrep.transpose(u, k, p), k, rowWeights, colShift, centreRows, monitor);
+    }
+
+    private static float[] projectJava(RowReader x, int nn, int p, double[] v, int k, double[] rowWeights, double[] colShift, boolean centreRows,
+            ProgressMonitor monitor) {
         float[] out = new float[Math.multiplyExact(k, nn)];
         float[] vf = new float[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -72,6 +72,9 @@ public final class NativeKernels {
             MemorySegment af = null; // float32 block and its float32 Gram, for blocks of small integers
             MemorySegment cf = null;
             MemorySegment c = OpenBlas.allocate(arena, (long) p * p * Double.BYTES);
+            boolean cEmpty = true;
+            long groupRows = 0; // rows summed in float32 in cf since the last flush
+            double groupMax = 0;
             for (int r0 = 0; r0 < n; r0 += b) {
                 checkCancel(monitor);
                 int cnt = Math.min(b, n - r0);
@@ -80,22 +83,35 @@ public final class NativeKernels {
                 double max = RowPrep.maxAbsOfIntegers(buf, cnt * p);
                 // row-major Y block [cnt x p] = column-major Y^T [p x cnt]: C += Y^T (Y^T)^T, upper triangle (column-major)
                 if (max >= 0 && cnt * max * max <= EXACT_FLOAT) {
-                    // integers whose every partial sum stays below 2^24: the float32 ssyrk is exact, twice as fast as dsyrk
+                    // integers whose every partial sum stays below 2^24: the float32 ssyrk is exact, twice as fast as dsyrk;
+                    // consecutive such blocks are summed in float32 as long as that stays exact, then added in float64
                     if (af == null) {
                         af = OpenBlas.allocate(arena, (long) b * p * Float.BYTES);
                         cf = OpenBlas.allocate(arena, (long) p * p * Float.BYTES);
                     }
+                    double m = Math.max(max, groupMax);
+                    if (groupRows > 0 && (groupRows + cnt) * m * m > EXACT_FLOAT) {
+                        RowPrep.addUpperTriangle(cf, c, p, cEmpty);
+                        cEmpty = false;
+                        groupRows = 0;
+                        groupMax = 0;
+                    }
                     MemorySegment.copy(buf, 0, af, JAVA_FLOAT, 0, cnt * p);
-                    blas.ssyrk('U', 'N', p, cnt, 1f, af, p, 0f, cf, p);
-                    RowPrep.addUpperTriangle(cf, c, p, r0 == 0);
+                    blas.ssyrk('U', 'N', p, cnt, 1f, af, p, groupRows == 0 ? 0f : 1f, cf, p);
+                    groupRows += cnt;
+                    groupMax = Math.max(groupMax, max);
                 } else {
                     if (a == null) {
                         a = OpenBlas.allocate(arena, (long) b * p * Double.BYTES);
                     }
                     RowPrep.widen(buf, a, cnt * p);
-                    blas.dsyrk('U', 'N', p, cnt, 1.0, a, p, r0 == 0 ? 0.0 : 1.0, c, p);
+                    blas.dsyrk('U', 'N', p, cnt, 1.0, a, p, cEmpty ? 0.0 : 1.0, c, p);
+                    cEmpty = false;
                 }
                 monitor.worked(cnt);
+            }
+            if (groupRows > 0) {
+                RowPrep.addUpperTriangle(cf, c, p, cEmpty);
             }
             out = c.toArray(JAVA_DOUBLE);
         }
@@ -109,13 +125,13 @@ public final class NativeKernels {
     }
 
     /**
-     * Projection {@code Y V} as {@link tessera.math.Kernels#project}, by float32 {@code sgemm}.
+     * Projection {@code Y U^T} as {@link tessera.math.Kernels#projectOnto}, by float32 {@code sgemm}.
      *
      * @param blas       the library
      * @param x          rows
      * @param n          number of rows
      * @param p          number of columns
-     * @param v          row-major {@code [p x k]}
+     * @param u          vectors, component-major {@code [k x p]} (row c is vector c)
      * @param k          number of vectors
      * @param rowWeights weight per row or null
      * @param colShift   value subtracted per column or null
@@ -125,27 +141,25 @@ public final class NativeKernels {
      * @return component-major {@code [k * n]}
      * @throws CancellationException if cancelled
      */
-    public static float[] project(OpenBlas blas, RowReader x, int n, int p, double[] v, int k, double[] rowWeights, double[] colShift,
+    public static float[] project(OpenBlas blas, RowReader x, int n, int p, double[] u, int k, double[] rowWeights, double[] colShift,
             boolean centreRows, MemorySegment resident, ProgressMonitor monitor) {
         LOCK.lock();
         try {
-            return projectLocked(blas, x, n, p, v, k, rowWeights, colShift, centreRows, resident, monitor);
+            return projectLocked(blas, x, n, p, u, k, rowWeights, colShift, centreRows, resident, monitor);
         } finally {
             LOCK.unlock();
         }
     }
 
-    private static float[] projectLocked(OpenBlas blas, RowReader x, int n, int p, double[] v, int k, double[] rowWeights, double[] colShift,
+    private static float[] projectLocked(OpenBlas blas, RowReader x, int n, int p, double[] u, int k, double[] rowWeights, double[] colShift,
             boolean centreRows, MemorySegment resident, ProgressMonitor monitor) {
         boolean direct = resident != null && colShift == null && !centreRows;
         float[] out = new float[Math.multiplyExact(k, n)];
         int b = blockRows(n, p);
         float[] buf = direct ? null : new float[b * p];
         float[] vt = new float[Math.multiplyExact(k, p)];
-        for (int j = 0; j < p; j++) {
-            for (int q = 0; q < k; q++) {
-                vt[q * p + j] = (float) v[j * k + q];
-            }
+        for (int i = 0; i < vt.length; i++) {
+            vt[i] = (float) u[i];
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment vs = OpenBlas.allocate(arena, (long) k * p * Float.BYTES);

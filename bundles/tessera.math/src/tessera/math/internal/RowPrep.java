@@ -75,10 +75,10 @@ public final class RowPrep {
             boolean integers = true;
             for (int i = c * chunk; i < end; i++) {
                 float a = Math.abs(v[i]);
-                integers &= a == (float) Math.floor(a); // false for NaN and infinities too
+                integers &= a == (int) a; // false for NaN, infinities and |a| >= 2^31 too
                 max = Math.max(max, a);
             }
-            return integers && max < Float.POSITIVE_INFINITY ? max : -1;
+            return integers ? max : -1;
         }).reduce(0, (a, b) -> a < 0 || b < 0 ? -1 : Math.max(a, b));
     }
 
@@ -99,6 +99,31 @@ public final class RowPrep {
                 dst.setAtIndex(ValueLayout.JAVA_DOUBLE, o + i, first ? v : dst.getAtIndex(ValueLayout.JAVA_DOUBLE, o + i) + v);
             }
         });
+    }
+
+    /**
+     * Cache-blocked transpose.
+     *
+     * @param src  row-major {@code [rows x cols]}
+     * @param rows rows of src
+     * @param cols columns of src
+     * @return row-major {@code [cols x rows]}
+     */
+    public static double[] transpose(double[] src, int rows, int cols) {
+        double[] dst = new double[Math.multiplyExact(rows, cols)];
+        int t = 64;
+        IntStream.range(0, (rows + t - 1) / t).parallel().forEach(bi -> {
+            int i1 = Math.min(rows, (bi + 1) * t);
+            for (int j0 = 0; j0 < cols; j0 += t) {
+                int j1 = Math.min(cols, j0 + t);
+                for (int i = bi * t; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        dst[j * rows + i] = src[i * cols + j];
+                    }
+                }
+            }
+        });
+        return dst;
     }
 
     /**

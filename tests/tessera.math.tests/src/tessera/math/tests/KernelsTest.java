@@ -181,6 +181,13 @@ class KernelsTest {
             shift[j] = j * 0.01;
         }
         float[] l = Kernels.project(reader(x, p), n, p, v, k, null, shift, false, ProgressMonitor.NULL);
+        double[] u = new double[k * p]; // the same vectors component-major
+        for (int j = 0; j < p; j++) {
+            for (int q = 0; q < k; q++) {
+                u[q * p + j] = v[j * k + q];
+            }
+        }
+        assertArrayEquals(l, Kernels.projectOnto(reader(x, p), n, p, u, k, null, shift, false, ProgressMonitor.NULL), 0f, "projectOnto");
         for (int r = 0; r < n; r++) {
             for (int q = 0; q < k; q++) {
                 double e = 0;
