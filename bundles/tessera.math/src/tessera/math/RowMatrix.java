@@ -37,6 +37,8 @@ public final class RowMatrix implements RowReader, AutoCloseable {
     static final int GROUP = 256;
     /** Largest {@code rows * k * p} of one OpenBLAS product in a sweep (below OpenBLAS's own threading threshold). */
     static final int SMALL_GEMM = 1 << 18;
+    /** Most rows per OpenBLAS call in a sweep. */
+    static final int SUB_ROWS = 32;
 
     private final long n;
     private final int p;
@@ -288,7 +290,9 @@ public final class RowMatrix implements RowReader, AutoCloseable {
     private double nativeGroup(int gi, MemorySegment gs, int k, Step step, double[] part) {
         int cnt = rowsOf(gi, n);
         long r0 = (long) gi * GROUP;
-        int sub = (int) Math.max(8, Math.min(GROUP, SMALL_GEMM / ((long) k * p)));
+        // rows per OpenBLAS call: below its threading threshold, and at most 32 (measured: the small-matrix sgemm kernels of
+        // OpenBLAS 0.3.21 on SkylakeX slow down about twofold for X_B^T A_B with more than 32 rows)
+        int sub = (int) Math.max(8, Math.min(SUB_ROWS, SMALL_GEMM / ((long) k * p)));
         double sum = 0;
         try (Arena local = Arena.ofConfined()) {
             MemorySegment x;
