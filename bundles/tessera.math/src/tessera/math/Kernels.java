@@ -5,6 +5,9 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
 import tessera.core.analysis.ProgressMonitor;
+import tessera.math.internal.NativeKernels;
+import tessera.math.internal.OpenBlas;
+import tessera.math.internal.RowPrep;
 
 /**
  * Multithreaded dense kernels for a row-streamed float32 data matrix {@code X [n x p]}
@@ -12,15 +15,28 @@ import tessera.core.analysis.ProgressMonitor;
  * column sums and the projection {@code X V}. Rows are read in blocks through a
  * {@link RowReader}, so the data never need a second full copy.
  *
- * <p>Numerics: weighted or centred rows are rounded to float32 once (relative error 6e-8 per
- * value); products of float32 values are accumulated in float64, so integer counts give exact results (accumulator
+ * <p><b>Backends.</b> The Gram matrix, the projection and {@link SymmetricEigen} run on OpenBLAS
+ * when it can be loaded (through the Java Foreign Function and Memory API, see
+ * {@link #backend()}), else on the Java kernels described below. The system property
+ * {@value #NATIVE_PROPERTY}{@code =false} forces the Java kernels; it is read at every call, so
+ * tests can run both. Both backends prepare the operands identically (centred or weighted values
+ * rounded to float32 once).
+ * <ul>
+ * <li>Gram matrix: float64 sums in both. OpenBLAS ({@code dsyrk} on blocks widened to float64)
+ *   forms exact products; the Java kernels round each product of two float32 operands to float32
+ *   (exact for integer counts whose products stay below 2^24). Integer counts give exact results in both.</li>
+ * <li>Projection: Java accumulates in float64 and rounds once; OpenBLAS {@code sgemm} accumulates in
+ *   float32 (as HyperSpy's float32 SVD; relative error about {@code 1e-7 sqrt(p)} of the sum of absolute terms).</li>
+ * </ul>
+ * Either backend gives bit-identical results when a call is repeated on the same machine (the
+ * Java kernels even for any number of threads; OpenBLAS for a fixed number of its threads).
+ *
+ * <p><b>Java kernels.</b> Products of float32 values are accumulated in float64 (accumulator
  * {@code double[]}, input {@code float[]}: distinct array types let C2 vectorise the loops, since
- * they cannot alias). Work is split into
- * fixed tiles whose results are combined in a fixed order, so every result is bit-for-bit
- * reproducible regardless of the number of threads (the common {@link java.util.concurrent.ForkJoinPool}
- * is used). The inner loops are plain Java axpy loops over contiguous {@code double[]}
- * slices, which the HotSpot C2 compiler vectorises (SuperWord) without any JVM flag; zero
- * inputs (frequent in counting data such as EDX) are skipped.
+ * they cannot alias; in the Gram kernel the product itself is a float32 multiplication). Work is split into fixed tiles whose results are combined in a fixed order
+ * (common {@link java.util.concurrent.ForkJoinPool}). The inner loops are plain Java axpy loops
+ * over contiguous {@code double[]} slices, which the HotSpot C2 compiler vectorises (SuperWord)
+ * without any JVM flag.
  *
  * <p>Reference for the blocking scheme: K. Goto, R. A. van de Geijn, "Anatomy of
  * high-performance matrix multiplication", ACM TOMS 34 (2008) 12, doi:10.1145/1356052.1356053.
@@ -33,7 +49,49 @@ public final class Kernels {
     /** Component chunk of a projection (256 floats x p rows of V stay in cache). */
     static final int QC = 256;
 
+    /** System property: {@code false} forces the Java kernels even when OpenBLAS is available. */
+    public static final String NATIVE_PROPERTY = "tessera.math.native";
+
     private Kernels() {
+    }
+
+    /**
+     * The backend the kernels use now, for provenance records: {@code "Java"}, or the OpenBLAS
+     * library with its version, CPU kernel, thread count and file, e.g.
+     * {@code "OpenBLAS 0.3.21 (SkylakeX, 2 threads) via /usr/lib/x86_64-linux-gnu/libopenblas.so.0 -> /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so"}.
+     * OpenBLAS is used when a library is found (system property {@value OpenBlas#LIBRARY_PROPERTY}
+     * names one explicitly), native access is enabled ({@code --enable-native-access=ALL-UNNAMED})
+     * and {@value #NATIVE_PROPERTY} is not {@code false}.
+     *
+     * @return a one-line description
+     */
+    public static String backend() {
+        OpenBlas b = blas();
+        return b == null ? "Java" : b.description();
+    }
+
+    /**
+     * @return why OpenBLAS is not used ({@value #NATIVE_PROPERTY}{@code =false}, no library, native access
+     *         not enabled), or null when it is
+     */
+    public static String javaBackendReason() {
+        if ("false".equalsIgnoreCase(System.getProperty(NATIVE_PROPERTY, "").trim())) {
+            return NATIVE_PROPERTY + "=false";
+        }
+        return OpenBlas.unavailableReason();
+    }
+
+    /** @return the native float32 copy behind x if x is a resident native {@link RowMatrix}, else null */
+    static java.lang.foreign.MemorySegment resident(RowReader x) {
+        return x instanceof RowMatrix m ? m.nativeData() : null;
+    }
+
+    /** @return the OpenBLAS binding to use now, or null for the Java kernels */
+    static OpenBlas blas() {
+        if ("false".equalsIgnoreCase(System.getProperty(NATIVE_PROPERTY, "").trim())) {
+            return null;
+        }
+        return OpenBlas.get();
     }
 
     /**
@@ -84,7 +142,7 @@ public final class Kernels {
     /**
      * Gram (scatter) matrix {@code C = Y^T Y} of the weighted, optionally row-centred rows
      * {@code y_r = w_r (x_r - m_r)}, where {@code m_r} is the mean of row r if {@code centreRows}, else 0.
-     * Tiled over the upper triangle of C, parallel over tiles, float64 accumulation.
+     * Float64 accumulation (see the class comment for the two backends).
      *
      * @param x          the rows of X
      * @param n          number of rows
@@ -98,10 +156,13 @@ public final class Kernels {
     public static double[] gram(RowReader x, long n, int p, double[] rowWeights, boolean centreRows, ProgressMonitor monitor) {
         Objects.requireNonNull(x, "x");
         int nn = Math.toIntExact(n);
+        OpenBlas blas = blas();
+        if (blas != null) {
+            return NativeKernels.gram(blas, x, nn, p, rowWeights, centreRows, monitor);
+        }
         double[] c = new double[Math.multiplyExact(p, p)];
         int b = blockRows(p);
         float[] buf = new float[b * p];
-        float[] xd = new float[b * p];
         int nt = (p + TILE - 1) / TILE;
         int[] pairI = new int[nt * (nt + 1) / 2];
         int[] pairJ = new int[pairI.length];
@@ -115,22 +176,8 @@ public final class Kernels {
             checkCancel(monitor);
             int cnt = Math.min(b, nn - r0);
             x.read(r0, cnt, buf, 0);
-            final int base = r0;
-            IntStream.range(0, cnt).parallel().forEach(r -> {
-                int o = r * p;
-                double mean = 0;
-                if (centreRows) {
-                    for (int j = 0; j < p; j++) {
-                        mean += buf[o + j];
-                    }
-                    mean /= p;
-                }
-                double w = rowWeights == null ? 1.0 : rowWeights[base + r];
-                for (int j = 0; j < p; j++) {
-                    xd[o + j] = (float) ((buf[o + j] - mean) * w);
-                }
-            });
-            IntStream.range(0, pairI.length).parallel().forEach(t -> gramTile(xd, cnt, p, pairI[t] * TILE, pairJ[t] * TILE, c));
+            RowPrep.gramRows(buf, cnt, p, rowWeights, r0, centreRows, buf);
+            IntStream.range(0, pairI.length).parallel().forEach(t -> gramTile(buf, cnt, p, pairI[t] * TILE, pairJ[t] * TILE, c));
             monitor.worked(cnt);
         }
         for (int i = 0; i < p; i++) {
@@ -185,6 +232,42 @@ public final class Kernels {
     public static float[] project(RowReader x, long n, int p, double[] v, int k, double[] rowWeights, double[] colShift, boolean centreRows,
             ProgressMonitor monitor) {
         int nn = Math.toIntExact(n);
+        OpenBlas blas = blas();
+        if (blas != null) {
+            return NativeKernels.project(blas, x, nn, p, RowPrep.transpose(v, p, k), k, rowWeights, colShift, centreRows, resident(x), monitor);
+        }
+        return projectJava(x, nn, p, v, k, rowWeights, colShift, centreRows, monitor);
+    }
+
+    /**
+     * {@link #project} with the vectors given component-major, as {@link SymmetricEigen#vectors()}
+     * holds them: {@code out[c * n + r] = y_r · u_c}.
+     *
+     * @param x          the rows of X
+     * @param n          number of rows
+     * @param p          number of columns
+     * @param u          vectors, component-major {@code [k x p]} ({@code u[c * p + j]} is entry j of vector c); only
+     *                   the first {@code k * p} values are read
+     * @param k          number of vectors
+     * @param rowWeights weight per row (length n) or null
+     * @param colShift   value subtracted from each column before weighting (length p), or null
+     * @param centreRows subtract each row's mean
+     * @param monitor    progress (one unit per row) and cancellation; not begun/ended here
+     * @return {@code [k * n]} component-major, float32
+     * @throws CancellationException if the monitor is cancelled
+     */
+    public static float[] projectOnto(RowReader x, long n, int p, double[] u, int k, double[] rowWeights, double[] colShift, boolean centreRows,
+            ProgressMonitor monitor) {
+        int nn = Math.toIntExact(n);
+        OpenBlas blas = blas();
+        if (blas != null) {
+            return NativeKernels.project(blas, x, nn, p, u, k, rowWeights, colShift, centreRows, resident(x), monitor);
+        }
+        return projectJava(x, nn, p, RowPrep.transpose(u, k, p), k, rowWeights, colShift, centreRows, monitor);
+    }
+
+    private static float[] projectJava(RowReader x, int nn, int p, double[] v, int k, double[] rowWeights, double[] colShift, boolean centreRows,
+            ProgressMonitor monitor) {
         float[] out = new float[Math.multiplyExact(k, nn)];
         float[] vf = new float[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -199,19 +282,9 @@ public final class Kernels {
             float[] buf = new float[cnt * p];
             x.read(r0, cnt, buf, 0);
             double[] acc = new double[cnt * k];
-            double[] mean = new double[cnt];
-            for (int r = 0; r < cnt; r++) {
-                int o = r * p;
-                if (centreRows) {
-                    for (int j = 0; j < p; j++) {
-                        mean[r] += buf[o + j];
-                    }
-                    mean[r] /= p;
-                }
-                if (centreRows || colShift != null) {
-                    for (int j = 0; j < p; j++) {
-                        buf[o + j] = (float) (buf[o + j] - mean[r] - (colShift == null ? 0 : colShift[j]));
-                    }
+            if (centreRows || colShift != null) {
+                for (int r = 0; r < cnt; r++) {
+                    RowPrep.shiftRow(buf, r * p, p, colShift, centreRows); // already inside a parallel task
                 }
             }
             // component chunks of QC columns of V stay in cache while all rows of the block use them
@@ -241,6 +314,77 @@ public final class Kernels {
             monitor.worked(cnt);
         });
         return out;
+    }
+
+    /**
+     * Normal-matrix product {@code Y = X^T (X Q)} in one pass over the rows (the power iteration of a
+     * randomized SVD). Java kernels: float64 accumulation, {@code X Q} rounded to float32 per row,
+     * fixed row chunks reduced in order; OpenBLAS: two float32 {@code sgemm} per row block.
+     *
+     * @param x       rows of X
+     * @param n       number of rows
+     * @param p       number of columns
+     * @param qm      Q, row-major {@code [p x q]}
+     * @param q       columns of Q
+     * @param monitor cancellation (checked per block)
+     * @return Y, row-major {@code [p x q]}
+     * @throws CancellationException if cancelled
+     */
+    public static double[] normalProduct(RowReader x, long n, int p, double[] qm, int q, ProgressMonitor monitor) {
+        OpenBlas blas = blas();
+        if (blas != null) {
+            return NativeKernels.normalProduct(blas, x, Math.toIntExact(n), p, qm, q, resident(x), monitor);
+        }
+        return normalProductJava(x, Math.toIntExact(n), p, qm, q, monitor);
+    }
+
+    private static double[] normalProductJava(RowReader x, int n, int p, double[] qm, int q, ProgressMonitor monitor) {
+        int chunk = Math.max(64, blockRows(p) / 4);
+        int nChunks = (n + chunk - 1) / chunk;
+        double[][] parts = new double[nChunks][];
+        float[] qf = new float[qm.length];
+        for (int i = 0; i < qm.length; i++) {
+            qf[i] = (float) qm[i];
+        }
+        IntStream.range(0, nChunks).parallel().forEach(ci -> {
+            checkCancel(monitor);
+            int r0 = ci * chunk;
+            int cnt = Math.min(chunk, n - r0);
+            float[] buf = new float[cnt * p];
+            x.read(r0, cnt, buf, 0);
+            double[] y = new double[p * q];
+            double[] t = new double[q];
+            float[] tf = new float[q];
+            for (int r = 0; r < cnt; r++) {
+                int o = r * p;
+                java.util.Arrays.fill(t, 0);
+                for (int j = 0; j < p; j++) {
+                    float a = buf[o + j];
+                    int jo = j * q;
+                    for (int b = 0; b < q; b++) {
+                        t[b] += a * qf[jo + b]; // double += float: distinct types, so C2 vectorises
+                    }
+                }
+                for (int b = 0; b < q; b++) {
+                    tf[b] = (float) t[b];
+                }
+                for (int j = 0; j < p; j++) {
+                    float a = buf[o + j];
+                    int jo = j * q;
+                    for (int b = 0; b < q; b++) {
+                        y[jo + b] += a * tf[b];
+                    }
+                }
+            }
+            parts[ci] = y;
+        });
+        double[] y = new double[p * q];
+        for (double[] part : parts) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] += part[i];
+            }
+        }
+        return y;
     }
 
     /** @return rows per block so that one converted block holds about {@link #BLOCK_DOUBLES} doubles */

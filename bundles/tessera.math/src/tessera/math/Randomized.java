@@ -1,7 +1,6 @@
 package tessera.math;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 import tessera.core.analysis.ProgressMonitor;
 
@@ -46,7 +45,7 @@ public record Randomized(double[] u, double[] s, double[] v) {
         orthonormalize(qm, p, q);
         for (int it = 0; it < powerIter; it++) {
             Kernels.checkCancel(monitor);
-            qm = normalPass(x, nn, p, qm, q);
+            qm = Kernels.normalProduct(x, nn, p, qm, q, monitor);
             orthonormalize(qm, p, q);
         }
         // Z = X Q (n x q); Z^T Z = W L W^T; X ≈ (Z W L^-1/2) L^1/2 (Q W)^T
@@ -85,55 +84,6 @@ public record Randomized(double[] u, double[] s, double[] v) {
             }
         }
         return new Randomized(u, s, v);
-    }
-
-    /** One pass: returns X^T X Q for Q {@code [p x q]} row-major, chunked and reduced in fixed order. */
-    private static double[] normalPass(RowReader x, int n, int p, double[] qm, int q) {
-        int chunk = Math.max(64, Kernels.blockRows(p) / 4);
-        int nChunks = (n + chunk - 1) / chunk;
-        double[][] parts = new double[nChunks][];
-        float[] qf = new float[qm.length];
-        for (int i = 0; i < qm.length; i++) {
-            qf[i] = (float) qm[i];
-        }
-        IntStream.range(0, nChunks).parallel().forEach(ci -> {
-            int r0 = ci * chunk;
-            int cnt = Math.min(chunk, n - r0);
-            float[] buf = new float[cnt * p];
-            x.read(r0, cnt, buf, 0);
-            double[] y = new double[p * q];
-            double[] t = new double[q];
-            float[] tf = new float[q];
-            for (int r = 0; r < cnt; r++) {
-                int o = r * p;
-                java.util.Arrays.fill(t, 0);
-                for (int j = 0; j < p; j++) {
-                    float a = buf[o + j];
-                    int jo = j * q;
-                    for (int b = 0; b < q; b++) {
-                        t[b] += a * qf[jo + b]; // double += float: distinct types, so C2 vectorises
-                    }
-                }
-                for (int b = 0; b < q; b++) {
-                    tf[b] = (float) t[b];
-                }
-                for (int j = 0; j < p; j++) {
-                    float a = buf[o + j];
-                    int jo = j * q;
-                    for (int b = 0; b < q; b++) {
-                        y[jo + b] += a * tf[b];
-                    }
-                }
-            }
-            parts[ci] = y;
-        });
-        double[] y = new double[p * q];
-        for (double[] part : parts) {
-            for (int i = 0; i < y.length; i++) {
-                y[i] += part[i];
-            }
-        }
-        return y;
     }
 
     /** Modified Gram-Schmidt on the q columns of a row-major {@code [p x q]} matrix, in place. */

@@ -5,9 +5,12 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Eigendecomposition of a real symmetric matrix with EJML's symmetric QR algorithm
- * (Householder tridiagonalisation, then implicit QR; G. H. Golub, C. F. Van Loan, Matrix
- * Computations, 4th ed., Johns Hopkins 2013, §8.3), sorted by descending eigenvalue.
+ * Eigendecomposition of a real symmetric matrix, sorted by descending eigenvalue: with LAPACK's
+ * divide and conquer {@code dsyevd} from OpenBLAS when {@link Kernels#backend()} is OpenBLAS
+ * (Householder tridiagonalisation, then Cuppen's divide and conquer; J. J. M. Cuppen, Numer. Math.
+ * 36 (1981) 177, doi:10.1007/BF01396757), else with EJML's symmetric QR algorithm (Householder
+ * tridiagonalisation, then implicit QR; G. H. Golub, C. F. Van Loan, Matrix Computations, 4th ed.,
+ * Johns Hopkins 2013, §8.3). The sign of each eigenvector is whatever the algorithm gives.
  *
  * @param values  eigenvalues, descending, length m
  * @param vectors eigenvectors, row-major {@code [m x m]}: row c ({@code vectors[c * m + j]}) is the
@@ -21,11 +24,22 @@ public record SymmetricEigen(double[] values, double[] vectors) {
      * @param a row-major {@code [m x m]}, symmetric (only used as given; not modified)
      * @param m order
      * @return the eigenpairs, descending
-     * @throws IllegalArgumentException if {@code a} has the wrong length or the algorithm does not converge
+     * @throws IllegalArgumentException if {@code a} has the wrong length, a non-finite entry, or the algorithm
+     *                                  does not converge
      */
     public static SymmetricEigen of(double[] a, int m) {
         if (a.length != (long) m * m) {
             throw new IllegalArgumentException("matrix length " + a.length + " is not " + m + "^2");
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new IllegalArgumentException("symmetric eigendecomposition: entry (" + i / m + ", " + i % m + ") is " + a[i]);
+            }
+        }
+        tessera.math.internal.OpenBlas blas = Kernels.blas();
+        if (blas != null && m > 0) {
+            double[][] r = tessera.math.internal.NativeKernels.eigen(blas, a, m);
+            return new SymmetricEigen(r[0], r[1]);
         }
         DMatrixRMaj mat = new DMatrixRMaj(m, m);
         System.arraycopy(a, 0, mat.data, 0, a.length);

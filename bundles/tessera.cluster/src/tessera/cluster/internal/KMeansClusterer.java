@@ -1,13 +1,18 @@
 package tessera.cluster.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import smile.clustering.CentroidClustering;
-import smile.clustering.Clustering;
-import smile.clustering.KMeans;
 import smile.math.MathEx;
+import smile.math.distance.EuclideanDistance;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.Clusterer;
 import tessera.core.analysis.LiteratureReference;
@@ -16,36 +21,50 @@ import tessera.core.analysis.Parameters;
 import tessera.core.analysis.ProgressMonitor;
 
 /**
- * k-means clustering with k-means++ seeding, on Smile 6.3's {@code smile.clustering.KMeans}
- * (Lloyd iterations accelerated with a BBD tree, Kanungo et al. 2002).
+ * k-means clustering: k-means++ seeding by Smile 6.3 ({@code smile.clustering.CentroidClustering.init},
+ * the seeding of Smile's {@code KMeans}), then Lloyd iterations with scikit-learn's stopping rule
+ * ({@code sklearn.cluster.KMeans}, algorithm "lloyd", as HyperSpy's {@code cluster_analysis} uses).
  *
- * <p>Determinism: run {@code i} (of {@code runs}) seeds Smile's random generator with
- * {@code seed + i} ({@link MathEx#setSeed(long)}) before the k-means++ seeding; the run with the
- * smallest distortion is kept (the first on ties). Runs are serialised through a lock, because
- * Smile's generator is per thread but the seeding runs on the calling thread.
+ * <p>Lloyd iteration: assign every sample to its nearest centre (squared Euclidean distance, first
+ * centre on ties), then move each centre to the mean of its samples (a centre that lost all its
+ * samples stays where it was). It stops when an assignment equals the previous one, when the summed
+ * squared centre movement of an iteration is at most {@code tol} times the mean per-feature variance
+ * of the data (scikit-learn's {@code tol}), or after {@code maxIterations}; in the last two cases the
+ * samples are assigned once more to the final centres. The result is the exact Lloyd fixed point;
+ * Smile's own {@code KMeans.fit} reaches the same kind of fixed point through a BBD tree, which costs
+ * several milliseconds per iteration on 10-dimensional PCA scores (its {@code tol} is also an absolute
+ * change of the mean distortion), i.e. seconds for ten runs where scikit-learn needs a tenth of a second.
+ *
+ * <p>Determinism: run {@code i} (of {@code runs}) seeds Smile's per-thread random generator with
+ * {@code seed + i} ({@link MathEx#setSeed(long)}) on the thread that then seeds and iterates that
+ * run; runs execute in parallel on dedicated threads, the assignment sums are reduced in a fixed
+ * order, and the run with the smallest distortion is kept (the lowest run index on ties). So the
+ * result does not depend on the number of threads.
  *
  * <p>Label order: clusters are renumbered by descending size (number of members); equal sizes
  * are ordered by the smallest sample index they contain. So label 0 is always the largest
- * cluster, and the labels do not depend on the order in which Smile found the centres.
+ * cluster, and the labels do not depend on the order in which the centres were found.
  */
 public final class KMeansClusterer implements Clusterer {
     /** Contribution id. */
     public static final String ID = "tessera.cluster.kmeans";
-    private static final Object LOCK = new Object();
+    /** Samples per block of the parallel assignment step. */
+    private static final int BLOCK = 4096;
 
     private static final List<ParameterSpec> PARAMS = List.of(
             ParameterSpec.ofInt("k", 3, 1, 10_000, "number of clusters"),
             ParameterSpec.ofInt("maxIterations", 300, 1, 1_000_000, "maximum Lloyd iterations per run"),
-            ParameterSpec.ofDouble("tol", 1e-4, 0.0, 1.0, "", "convergence tolerance on the relative change of the distortion"),
+            ParameterSpec.ofDouble("tol", 1e-4, 0.0, 1.0, "",
+                    "stop when the summed squared centre movement of an iteration is at most tol times the mean per-feature variance (scikit-learn tol)"),
             ParameterSpec.ofLong("seed", 0L, "seed of the k-means++ seeding of the first run (run i uses seed + i)"),
             ParameterSpec.ofInt("runs", 10, 1, 1000, "number of seeded runs; the one with the smallest distortion is kept"));
 
     private static final List<LiteratureReference> REFS = List.of(
             new LiteratureReference("D. Arthur, S. Vassilvitskii, k-means++: the advantages of careful seeding, Proc. 18th ACM-SIAM SODA (2007) 1027-1035",
                     "10.5555/1283383.1283494"),
-            new LiteratureReference("T. Kanungo et al., An efficient k-means clustering algorithm: analysis and implementation, IEEE TPAMI 24 (2002) 881-892",
-                    "10.1109/TPAMI.2002.1017616"),
-            new LiteratureReference("S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982) 129-137", "10.1109/TIT.1982.1056489"));
+            new LiteratureReference("S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982) 129-137", "10.1109/TIT.1982.1056489"),
+            new LiteratureReference("F. Pedregosa et al., Scikit-learn: machine learning in Python, J. Mach. Learn. Res. 12 (2011) 2825-2830",
+                    "10.5555/1953048.2078195"));
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -64,7 +83,7 @@ public final class KMeansClusterer implements Clusterer {
      *         distortion (sum of squared distances to the centres)
      * @throws IllegalArgumentException if there are fewer samples than clusters, rows of unequal length or a
      *                                  non-finite feature
-     * @throws CancellationException    if cancelled between runs
+     * @throws CancellationException    if cancelled (checked between iterations)
      */
     @Override
     public ClusterResult cluster(double[][] features, Parameters params, ProgressMonitor monitor) {
@@ -74,40 +93,240 @@ public final class KMeansClusterer implements Clusterer {
             throw new IllegalArgumentException("k-means needs at least k = " + k + " samples, got " + n);
         }
         int d = features[0].length;
+        double[] x = new double[Math.multiplyExact(n, d)];
+        double[] xt = new double[x.length];
         for (int i = 0; i < n; i++) {
             if (features[i].length != d) {
                 throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 has " + d);
             }
-            for (double v : features[i]) {
+            for (int j = 0; j < d; j++) {
+                double v = features[i][j];
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
                 }
+                x[i * d + j] = v;
+                xt[j * n + i] = v;
             }
         }
         int runs = params.getInt("runs");
         long seed = params.getLong("seed");
-        Clustering.Options opts = new Clustering.Options(k, params.getInt("maxIterations"), params.getDouble("tol"), null);
+        int maxIter = params.getInt("maxIterations");
+        double tolAbs = params.getDouble("tol") * meanVariance(x, n, d);
         monitor.begin("k-means (k = " + k + ")", runs);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = Math.max(1, Math.min(runs, cores));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tessera-kmeans");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            CentroidClustering<double[], double[]> best = null;
+            List<Future<Run>> futures = new ArrayList<>(runs);
             for (int r = 0; r < runs; r++) {
-                if (monitor.isCanceled()) {
-                    throw new CancellationException("cancelled");
-                }
-                CentroidClustering<double[], double[]> c;
-                synchronized (LOCK) {
-                    MathEx.setSeed(seed + r);
-                    c = KMeans.fit(features, opts);
-                }
-                if (best == null || c.distortion() < best.distortion()) {
-                    best = c;
-                }
-                monitor.worked(1);
+                long runSeed = seed + r;
+                futures.add(pool.submit(() -> {
+                    checkCancel(monitor);
+                    MathEx.setSeed(runSeed); // Smile's generator is per thread: seed and seeding on this thread
+                    double[][] c0 = CentroidClustering.init("K-Means", features, k, new EuclideanDistance()).centers();
+                    Run run = lloyd(x, xt, n, d, k, c0, maxIter, tolAbs, runs < cores, monitor);
+                    monitor.worked(1);
+                    return run;
+                }));
             }
-            // Smile reports the mean squared distance; ClusterResult wants the sum
-            return relabel(best.group(), best.centers(), best.distortion() * n, k, d);
+            Run best = null;
+            for (Future<Run> f : futures) {
+                Run run = get(f);
+                if (best == null || run.distortion() < best.distortion()) {
+                    best = run;
+                }
+            }
+            double[][] centres = new double[k][];
+            for (int c = 0; c < k; c++) {
+                centres[c] = Arrays.copyOfRange(best.centres(), c * d, (c + 1) * d);
+            }
+            return relabel(best.labels(), centres, best.distortion(), k, d);
         } finally {
+            pool.shutdownNow();
             monitor.done();
+        }
+    }
+
+    private static Run get(Future<Run> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One run's outcome: labels, centres row-major {@code [k x d]}, distortion (sum of squared distances). */
+    record Run(int[] labels, double[] centres, double distortion) {
+    }
+
+    /**
+     * Lloyd iterations from the given centres, with scikit-learn's stopping rule (see the class comment).
+     *
+     * @param x        samples, row-major {@code [n x d]}
+     * @param xt       the same samples, column-major ({@code xt[j * n + i]})
+     * @param n        samples
+     * @param d        features
+     * @param k        clusters
+     * @param start    initial centres {@code [k][d]}
+     * @param maxIter  maximum iterations
+     * @param tolAbs   threshold on the summed squared centre movement
+     * @param parallel assign blocks of samples in parallel (when the runs leave cores idle)
+     * @param monitor  cancellation
+     * @return the converged run
+     */
+    static Run lloyd(double[] x, double[] xt, int n, int d, int k, double[][] start, int maxIter, double tolAbs, boolean parallel,
+            ProgressMonitor monitor) {
+        double[] centres = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            System.arraycopy(start[c], 0, centres, c * d, d);
+        }
+        int[] labels = new int[n];
+        int[] old = new int[n];
+        Arrays.fill(old, -1);
+        double[] sums = new double[k * d];
+        long[] counts = new long[k];
+        boolean strict = false;
+        for (int it = 0; it < maxIter; it++) {
+            checkCancel(monitor);
+            assign(x, xt, n, d, k, centres, labels, sums, counts, parallel);
+            double shift = 0;
+            for (int c = 0; c < k; c++) {
+                if (counts[c] == 0) {
+                    continue; // an empty cluster keeps its centre
+                }
+                for (int j = 0; j < d; j++) {
+                    double m = sums[c * d + j] / counts[c];
+                    double delta = m - centres[c * d + j];
+                    shift += delta * delta;
+                    centres[c * d + j] = m;
+                }
+            }
+            if (Arrays.equals(labels, old)) {
+                strict = true;
+                break;
+            }
+            if (shift <= tolAbs) {
+                break;
+            }
+            System.arraycopy(labels, 0, old, 0, n);
+        }
+        if (!strict) {
+            assign(x, xt, n, d, k, centres, labels, sums, counts, parallel); // labels of the final centres
+        }
+        double distortion = 0;
+        for (int i = 0; i < n; i++) {
+            distortion += dist2(x, i * d, centres, labels[i] * d, d);
+        }
+        return new Run(labels, centres, distortion);
+    }
+
+    /**
+     * Assigns each sample to its nearest centre (first on ties) and accumulates per-cluster sums and
+     * counts, over fixed blocks reduced in block order. Distances are accumulated feature by feature
+     * over a block of samples (column-major input), a loop the JIT vectorises.
+     */
+    private static void assign(double[] x, double[] xt, int n, int d, int k, double[] centres, int[] labels, double[] sums, long[] counts,
+            boolean parallel) {
+        int nb = (n + BLOCK - 1) / BLOCK;
+        double[][] partSums = new double[nb][k * d];
+        long[][] partCounts = new long[nb][k];
+        IntStream blocks = IntStream.range(0, nb);
+        (parallel && nb > 1 ? blocks.parallel() : blocks).forEach(b -> {
+            int i0 = b * BLOCK;
+            int len = Math.min(n, i0 + BLOCK) - i0;
+            double[] acc = new double[len];
+            double[] bestD = new double[len];
+            for (int c = 0; c < k; c++) {
+                Arrays.fill(acc, 0);
+                for (int j = 0; j < d; j++) {
+                    double cj = centres[c * d + j];
+                    int off = j * n + i0;
+                    for (int i = 0; i < len; i++) {
+                        double t = xt[off + i] - cj;
+                        acc[i] += t * t;
+                    }
+                }
+                if (c == 0) {
+                    System.arraycopy(acc, 0, bestD, 0, len);
+                    Arrays.fill(labels, i0, i0 + len, 0);
+                } else {
+                    for (int i = 0; i < len; i++) {
+                        if (acc[i] < bestD[i]) {
+                            bestD[i] = acc[i];
+                            labels[i0 + i] = c;
+                        }
+                    }
+                }
+            }
+            double[] s = partSums[b];
+            long[] cnt = partCounts[b];
+            for (int i = 0; i < len; i++) {
+                int c = labels[i0 + i];
+                cnt[c]++;
+                int so = c * d;
+                int o = (i0 + i) * d;
+                for (int j = 0; j < d; j++) {
+                    s[so + j] += x[o + j];
+                }
+            }
+        });
+        Arrays.fill(sums, 0);
+        Arrays.fill(counts, 0);
+        for (int b = 0; b < nb; b++) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += partSums[b][i];
+            }
+            for (int c = 0; c < k; c++) {
+                counts[c] += partCounts[b][c];
+            }
+        }
+    }
+
+    private static double dist2(double[] x, int xo, double[] c, int co, int d) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            double t = x[xo + j] - c[co + j];
+            s += t * t;
+        }
+        return s;
+    }
+
+    /** @return the mean over features of the (population) variance of each feature */
+    static double meanVariance(double[] x, int n, int d) {
+        double total = 0;
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x[i * d + j];
+            }
+            mean /= n;
+            double v = 0;
+            for (int i = 0; i < n; i++) {
+                double t = x[i * d + j] - mean;
+                v += t * t;
+            }
+            total += v / n;
+        }
+        return total / d;
+    }
+
+    /** @throws CancellationException if the monitor is cancelled or this thread interrupted */
+    private static void checkCancel(ProgressMonitor monitor) {
+        if (monitor.isCanceled() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("cancelled");
         }
     }
 

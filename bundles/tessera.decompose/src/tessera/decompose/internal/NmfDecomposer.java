@@ -1,8 +1,6 @@
 package tessera.decompose.internal;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import tessera.core.analysis.Decomposer;
 import tessera.core.analysis.DecompositionResult;
@@ -13,6 +11,7 @@ import tessera.core.analysis.ProgressMonitor;
 import tessera.core.model.Dataset;
 import tessera.math.Kernels;
 import tessera.math.Randomized;
+import tessera.math.RowMatrix;
 import tessera.math.RowReader;
 
 /**
@@ -31,15 +30,17 @@ import tessera.math.RowReader;
  * With {@code normalizePoissonianNoise} the data are weighted first as for PCA (Keenan and Kotula
  * 2004) and W, H un-weighted afterwards ({@code H * sqrt(bH)}, {@code W * sqrt(aG)}), as HyperSpy.
  *
- * <p>Implementation: one pass over the data per iteration; W rows are updated while
- * {@code W^T X} and {@code W^T W} for the H update are accumulated in the same pass, in fixed
- * row chunks reduced in a fixed order (deterministic for any thread count). The data are held
- * as one float32 copy when they fit in a Java array, else streamed from the dataset.
+ * <p>Implementation: one pass over the data per iteration, a {@link RowMatrix#sweep}: for each
+ * block of rows, {@code X_B H^T} is computed, the block's W rows are updated and {@code W^T X} for
+ * the H update is accumulated while the block is in cache (OpenBLAS {@code sgemm} on float32, as
+ * scikit-learn on float32 data, when {@link Kernels#backend()} is OpenBLAS; float64 Java kernels
+ * otherwise). Blocks are reduced in a fixed order, so results do not depend on the number of
+ * threads. The (weighted) data are held as one float32 copy (native memory with OpenBLAS) when
+ * they have fewer than 2^31 values, else read from the dataset at every iteration.
  */
 public final class NmfDecomposer implements Decomposer {
     /** Contribution id. */
     public static final String ID = "tessera.decompose.nmf";
-    private static final int CHUNK = 256;
 
     private static final List<ParameterSpec> PARAMS = List.of(
             ParameterSpec.ofInt("components", 3, 1, null, "rank k of the factorisation"),
@@ -96,90 +97,56 @@ public final class NmfDecomposer implements Decomposer {
                 rowW = w[2];
                 x = Support.scaleColumns(raw, p, w[3]);
             }
-            // one float32 copy (weighted) when it fits, also checking the sign of every value
-            boolean cache = (long) n * p <= Integer.MAX_VALUE - 16;
-            float[] xc = cache ? new float[n * p] : null;
-            double mean = checkAndCache(x, n, p, rowW, xc, monitor);
-            final double[] rowWf = rowW;
-            final RowReader xs = x;
-            RowReader rows = cache ? (first, count, out, off) -> System.arraycopy(xc, Math.toIntExact(first * p), out, off, count * p)
-                    : (first, count, out, off) -> {
-                        xs.read(first, count, out, off);
-                        for (int r = 0; r < count; r++) {
-                            float wr = (float) rowWf[Math.toIntExact(first + r)];
-                            for (int j = 0; j < p; j++) {
-                                out[off + r * p + j] *= wr;
-                            }
-                        }
-                    };
-            if (!poisson) {
-                rows = cache ? rows : raw;
-            }
-            monitor.worked(1);
-
-            // NNDSVDa initialisation
-            int powerIter = k < 0.1 * Math.min(n, p) ? 7 : 4;
-            Randomized svd = Randomized.svd(rows, n, p, k, 10, powerIter, params.getLong("seed"), monitor);
             double[] w = new double[n * k];
             double[] h = new double[k * p];
-            nndsvda(svd, n, p, k, mean, w, h);
-            monitor.worked(1);
-
-            int nChunks = (n + CHUNK - 1) / CHUNK;
-            double[][] wtxPart = new double[nChunks][k * p];
-            double[][] wtwPart = new double[nChunks][k * k];
-            double[] violPart = new double[nChunks];
-            double violationInit = 0;
-            final RowReader rr = rows;
-            for (int it = 1; it <= maxIter; it++) {
-                Kernels.checkCancel(monitor);
-                double[] hht = new double[k * k];
-                for (int a = 0; a < k; a++) {
-                    for (int b = 0; b <= a; b++) {
-                        double s = 0;
-                        for (int j = 0; j < p; j++) {
-                            s += h[a * p + j] * h[b * p + j];
-                        }
-                        hht[a * k + b] = s;
-                        hht[b * k + a] = s;
-                    }
+            // one float32 copy (weighted) when it fits, checking the sign of every value as it is read
+            RowReader checked = checkedRows(x, p, rowW);
+            boolean cache = (long) n * p <= Integer.MAX_VALUE - 16;
+            try (RowMatrix rows = cache ? RowMatrix.copyOf(checked, n, p, ProgressMonitor.NULL) : RowMatrix.streaming(checked, n, p)) {
+                double total = 0;
+                for (double c : Kernels.sums(rows, n, p, ProgressMonitor.NULL)[1]) {
+                    total += c;
                 }
-                final double[] hcur = h;
-                IntStream.range(0, nChunks).parallel().forEach(ci -> wPass(rr, xc, ci, n, p, k, w, hcur, hht, wtxPart[ci], wtwPart[ci], violPart, ci));
-                double[] wtx = new double[k * p];
-                double[] wtw = new double[k * k];
-                double violation = 0;
-                for (int ci = 0; ci < nChunks; ci++) {
-                    double[] a = wtxPart[ci];
-                    for (int i = 0; i < a.length; i++) {
-                        wtx[i] += a[i];
-                    }
-                    for (int i = 0; i < wtw.length; i++) {
-                        wtw[i] += wtwPart[ci][i];
-                    }
-                    violation += violPart[ci];
-                }
-                // H update: columns are independent
-                for (int j = 0; j < p; j++) {
-                    for (int t = 0; t < k; t++) {
-                        double grad = -wtx[t * p + j];
-                        for (int r = 0; r < k; r++) {
-                            grad += wtw[t * k + r] * h[r * p + j];
-                        }
-                        double pg = h[t * p + j] == 0 ? Math.min(0, grad) : grad;
-                        violation += Math.abs(pg);
-                        double hess = wtw[t * k + t];
-                        if (hess != 0) {
-                            h[t * p + j] = Math.max(h[t * p + j] - grad / hess, 0);
-                        }
-                    }
-                }
+                double mean = total / ((double) n * p);
                 monitor.worked(1);
-                if (it == 1) {
-                    violationInit = violation;
-                }
-                if (violationInit == 0 || violation / violationInit <= tol) {
-                    break;
+
+                // NNDSVDa initialisation
+                int powerIter = k < 0.1 * Math.min(n, p) ? 7 : 4;
+                Randomized svd = Randomized.svd(rows, n, p, k, 10, powerIter, params.getLong("seed"), monitor);
+                nndsvda(svd, n, p, k, mean, w, h);
+                monitor.worked(1);
+
+                double violationInit = 0;
+                for (int it = 1; it <= maxIter; it++) {
+                    Kernels.checkCancel(monitor);
+                    double[] hht = gram(h, k, p);
+                    // W update (coordinate descent on each row) fused with W^T X for the H update
+                    RowMatrix.Sweep sw = rows.sweep(h, k, (first, count, xh, a) -> updateW(w, (int) first, count, k, xh, hht, a), monitor);
+                    double[] wtx = sw.s();
+                    double[] wtw = gramOfRows(w, n, k);
+                    double violation = sw.sum();
+                    // H update: columns are independent
+                    for (int j = 0; j < p; j++) {
+                        for (int t = 0; t < k; t++) {
+                            double grad = -wtx[t * p + j];
+                            for (int r = 0; r < k; r++) {
+                                grad += wtw[t * k + r] * h[r * p + j];
+                            }
+                            double pg = h[t * p + j] == 0 ? Math.min(0, grad) : grad;
+                            violation += Math.abs(pg);
+                            double hess = wtw[t * k + t];
+                            if (hess != 0) {
+                                h[t * p + j] = Math.max(h[t * p + j] - grad / hess, 0);
+                            }
+                        }
+                    }
+                    monitor.worked(1);
+                    if (it == 1) {
+                        violationInit = violation;
+                    }
+                    if (violationInit == 0 || violation / violationInit <= tol) {
+                        break;
+                    }
                 }
             }
             float[] load = new float[k * n];
@@ -201,33 +168,19 @@ public final class NmfDecomposer implements Decomposer {
         }
     }
 
-    /** Coordinate-descent update of the W rows of one chunk, accumulating W^T X and W^T W with the new rows. */
-    private static void wPass(RowReader rows, float[] xc, int ci, int n, int p, int k, double[] w, double[] h, double[] hht, double[] wtx, double[] wtw,
-            double[] violPart, int slot) {
-        int r0 = ci * CHUNK;
-        int cnt = Math.min(CHUNK, n - r0);
-        float[] buf;
-        int base;
-        if (xc != null) {
-            buf = xc;
-            base = r0 * p;
-        } else {
-            buf = new float[cnt * p];
-            rows.read(r0, cnt, buf, 0);
-            base = 0;
-        }
-        Arrays.fill(wtx, 0);
-        Arrays.fill(wtw, 0);
+    /**
+     * Coordinate-descent update of W rows {@code [first, first + count)} (scikit-learn's
+     * {@code _update_cdnmf_fast} for one row at a time, components in order), writing the new rows
+     * into {@code a}.
+     *
+     * @return the summed absolute projected gradient of these rows before their update
+     */
+    static double updateW(double[] w, int first, int count, int k, double[] xh, double[] hht, double[] a) {
         double viol = 0;
-        double[] xh = new double[k];
-        for (int r = 0; r < cnt; r++) {
-            int o = base + r * p;
+        for (int r = 0; r < count; r++) {
+            int wr = (first + r) * k;
             for (int t = 0; t < k; t++) {
-                xh[t] = dot(buf, o, h, t * p, p);
-            }
-            int wr = (r0 + r) * k;
-            for (int t = 0; t < k; t++) {
-                double grad = -xh[t];
+                double grad = -xh[r * k + t];
                 for (int q = 0; q < k; q++) {
                     grad += hht[t * k + q] * w[wr + q];
                 }
@@ -238,73 +191,65 @@ public final class NmfDecomposer implements Decomposer {
                     w[wr + t] = Math.max(w[wr + t] - grad / hess, 0);
                 }
             }
-            for (int t = 0; t < k; t++) {
-                double wt = w[wr + t];
-                if (wt != 0) {
-                    int to = t * p;
-                    for (int j = 0; j < p; j++) {
-                        wtx[to + j] += wt * buf[o + j];
-                    }
-                    for (int q = 0; q < k; q++) {
-                        wtw[t * k + q] += wt * w[wr + q];
+            System.arraycopy(w, wr, a, r * k, k);
+        }
+        return viol;
+    }
+
+    /** @return {@code H H^T} ({@code [k x k]}) of the row-major {@code [k x p]} matrix h */
+    static double[] gram(double[] h, int k, int p) {
+        double[] g = new double[k * k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b <= a; b++) {
+                double s = 0;
+                for (int j = 0; j < p; j++) {
+                    s += h[a * p + j] * h[b * p + j];
+                }
+                g[a * k + b] = s;
+                g[b * k + a] = s;
+            }
+        }
+        return g;
+    }
+
+    /** @return {@code W^T W} ({@code [k x k]}) of the row-major {@code [n x k]} matrix w, summed in row order */
+    static double[] gramOfRows(double[] w, int n, int k) {
+        double[] g = new double[k * k];
+        for (int r = 0; r < n; r++) {
+            int o = r * k;
+            for (int a = 0; a < k; a++) {
+                double wa = w[o + a];
+                if (wa != 0) {
+                    for (int b = 0; b < k; b++) {
+                        g[a * k + b] += wa * w[o + b];
                     }
                 }
             }
         }
-        violPart[slot] = viol;
+        return g;
     }
 
-    /** @return the dot product of {@code x[xo, xo+len)} and {@code h[ho, ho+len)}, four float64 partial sums (no branches, for ILP) */
-    static double dot(float[] x, int xo, double[] h, int ho, int len) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            s0 += x[xo + j] * h[ho + j];
-            s1 += x[xo + j + 1] * h[ho + j + 1];
-            s2 += x[xo + j + 2] * h[ho + j + 2];
-            s3 += x[xo + j + 3] * h[ho + j + 3];
-        }
-        for (; j < len; j++) {
-            s0 += x[xo + j] * h[ho + j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Copies (weighted) rows into xc if non-null, checks that no value is negative or non-finite, returns the mean. */
-    private static double checkAndCache(RowReader x, int n, int p, double[] rowW, float[] xc, ProgressMonitor monitor) {
-        int b = Math.max(1, (1 << 20) / p);
-        int nb = (n + b - 1) / b;
-        double[] sums = new double[nb];
-        IntStream.range(0, nb).parallel().forEach(bi -> {
-            Kernels.checkCancel(monitor);
-            int r0 = bi * b;
-            int cnt = Math.min(b, n - r0);
-            float[] buf = new float[cnt * p];
-            x.read(r0, cnt, buf, 0);
-            double s = 0;
-            for (int r = 0; r < cnt; r++) {
-                float wr = rowW == null ? 1f : (float) rowW[r0 + r];
+    /**
+     * @return rows of x multiplied by the row weights (if any), rounded to float32, each checked to be
+     *         non-negative and finite as it is read
+     */
+    private static RowReader checkedRows(RowReader x, int p, double[] rowW) {
+        return (first, count, out, off) -> {
+            x.read(first, count, out, off);
+            for (int r = 0; r < count; r++) {
+                long row = first + r;
+                float wr = rowW == null ? 1f : (float) rowW[Math.toIntExact(row)];
+                int o = off + r * p;
                 for (int j = 0; j < p; j++) {
-                    float v = buf[r * p + j];
+                    float v = out[o + j];
                     if (!(v >= 0) || !Float.isFinite(v)) {
-                        throw new IllegalArgumentException("NMF needs non-negative finite data, but the value at navigation index " + (r0 + r)
+                        throw new IllegalArgumentException("NMF needs non-negative finite data, but the value at navigation index " + row
                                 + ", channel " + j + " is " + v + " (subtract no background / use PCA instead)");
                     }
-                    v *= wr;
-                    buf[r * p + j] = v;
-                    s += v;
+                    out[o + j] = v * wr;
                 }
             }
-            if (xc != null) {
-                System.arraycopy(buf, 0, xc, r0 * p, cnt * p);
-            }
-            sums[bi] = s;
-        });
-        double total = 0;
-        for (double s : sums) {
-            total += s;
-        }
-        return total / ((double) n * p);
+        };
     }
 
     /** NNDSVD (Boutsidis & Gallopoulos 2008) with zeros replaced by the data mean (variant "a"), as scikit-learn. */

@@ -128,15 +128,17 @@ public final class PcaDecomposer implements Decomposer {
                 SymmetricEigen e = SymmetricEigen.of(c, p);
                 c = null;
                 values = e.values();
-                double[] v = new double[p * k]; // [p x k], with column weights folded in for the projection
-                for (int q = 0; q < k; q++) {
-                    for (int j = 0; j < p; j++) {
-                        double f = e.vectors()[q * p + j];
-                        fac[q * p + j] = f;
-                        v[j * k + q] = colW == null ? f : f * colW[j];
+                System.arraycopy(e.vectors(), 0, fac, 0, k * p);
+                double[] u = fac; // [k x p], with column weights folded in for the projection
+                if (colW != null) {
+                    u = new double[k * p];
+                    for (int q = 0; q < k; q++) {
+                        for (int j = 0; j < p; j++) {
+                            u[q * p + j] = fac[q * p + j] * colW[j];
+                        }
                     }
                 }
-                load = Kernels.project(x, n, p, v, k, rowW, colMean, centreRows, monitor);
+                load = Kernels.projectOnto(x, n, p, u, k, rowW, colMean, centreRows, monitor);
                 for (int q = 0; q < k; q++) {
                     int arg = argMaxAbs(load, q * n, n);
                     if (load[q * n + arg] < 0) {
@@ -155,13 +157,7 @@ public final class PcaDecomposer implements Decomposer {
                 SymmetricEigen e = SymmetricEigen.of(g, n);
                 g = null;
                 values = e.values();
-                double[] u = new double[n * k];
-                for (int q = 0; q < k; q++) {
-                    for (int r = 0; r < n; r++) {
-                        u[r * k + q] = e.vectors()[q * n + r];
-                    }
-                }
-                float[] ft = Kernels.project(t, p, n, u, k, null, null, false, monitor); // X^T U, [k x p]
+                float[] ft = Kernels.projectOnto(t, p, n, e.vectors(), k, null, null, false, monitor); // X^T U, [k x p]
                 load = new float[k * n];
                 for (int q = 0; q < k; q++) {
                     double s = Math.sqrt(Math.max(0, values[q]));

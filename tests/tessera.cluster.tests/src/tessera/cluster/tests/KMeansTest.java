@@ -63,6 +63,62 @@ class KMeansTest {
     }
 
     /**
+     * With tol = 0 Lloyd runs to its fixed point: every sample is labelled with its nearest centre,
+     * every centre is the mean of its samples, and the distortion is the sum of squared distances.
+     * The best of ten runs is no worse than its first run (same seed), and a repeat is identical.
+     */
+    @Test
+    void convergesToALloydFixedPoint() {
+        int n = 600, d = 3, k = 4;
+        SplittableRandom r = new SplittableRandom(17);
+        double[][] x = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            int blob = i % 3;
+            for (int j = 0; j < d; j++) {
+                x[i][j] = 3 * blob * (j == blob ? 1 : 0) + r.nextGaussian();
+            }
+        }
+        ClusterResult best = run(x, Map.of("k", k, "tol", 0.0, "seed", 5L));
+        double distortion = 0;
+        for (int i = 0; i < n; i++) {
+            int nearest = 0;
+            for (int c = 1; c < k; c++) {
+                if (dist2(x[i], best.centers()[c]) < dist2(x[i], best.centers()[nearest])) {
+                    nearest = c;
+                }
+            }
+            assertEquals(nearest, best.labels()[i], "sample " + i + " labelled with its nearest centre");
+            distortion += dist2(x[i], best.centers()[best.labels()[i]]);
+        }
+        assertEquals(distortion, best.distortion(), 1e-9 * distortion);
+        int[] sizes = best.sizes();
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                double m = 0;
+                for (int i = 0; i < n; i++) {
+                    if (best.labels()[i] == c) {
+                        m += x[i][j] / sizes[c];
+                    }
+                }
+                assertEquals(m, best.centers()[c][j], 1e-12, "centre " + c + " is the mean of its samples");
+            }
+        }
+        ClusterResult first = run(x, Map.of("k", k, "tol", 0.0, "seed", 5L, "runs", 1));
+        assertTrue(best.distortion() <= first.distortion(), best.distortion() + " vs " + first.distortion());
+        ClusterResult again = run(x, Map.of("k", k, "tol", 0.0, "seed", 5L));
+        assertArrayEquals(best.labels(), again.labels());
+        assertEquals(best.distortion(), again.distortion(), 0.0);
+    }
+
+    static double dist2(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += (a[j] - b[j]) * (a[j] - b[j]);
+        }
+        return s;
+    }
+
+    /**
      * On the Poisson-normalised PCA scores (3 components) of core_shell.hspy, k = 2..4 must
      * separate the vacuum/support (the largest cluster, lowest counts) from the particles, and for
      * k = 3, 4 the Pt-richest cluster (cores) must lie deeper inside the particles than the

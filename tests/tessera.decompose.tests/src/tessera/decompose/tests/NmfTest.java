@@ -13,6 +13,8 @@ import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tessera.core.analysis.Decomposer;
 import tessera.core.analysis.DecompositionResult;
@@ -82,8 +84,13 @@ class NmfTest {
      * above 1 keV at Fe-Kα 6.40 keV) and a Pt factor (maximum at Pt-Mα, 2.05 keV line, channel
      * 2.06 keV), as HyperSpy's NMF does on the same data ([2.06, 6.40, 8.02] keV).
      */
-    @Test
-    void poissonNmfSeparatesFeAndPt() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void poissonNmfSeparatesFeAndPt(boolean nativeBackend) {
+        Backends.with(nativeBackend, this::poissonNmfSeparatesFeAndPt);
+    }
+
+    private void poissonNmfSeparatesFeAndPt() {
         DecompositionResult r = run(coreShell, Map.of("components", 3, "normalizePoissonianNoise", true));
         assertEquals(List.of(3, 992), List.of(r.factors().axis(0).size(), r.factors().axis(1).size()));
         assertEquals(List.of(3, 64, 64), List.of(r.loadings().axis(0).size(), r.loadings().axis(1).size(), r.loadings().axis(2).size()));
@@ -102,8 +109,13 @@ class NmfTest {
         assertEquals(hs, res, 0.01 * hs, "relative residual |X - WH| / |X| vs HyperSpy");
     }
 
-    @Test
-    void plainNmfMatchesHyperSpy() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void plainNmfMatchesHyperSpy(boolean nativeBackend) {
+        Backends.with(nativeBackend, this::plainNmfMatchesHyperSpy);
+    }
+
+    private void plainNmfMatchesHyperSpy() {
         DecompositionResult r = run(coreShell, Map.of("components", 3));
         assertArrayEquals(CoreShell.doubles(expected.get("nmf3_argmax_above1keV_keV")), peaksAbove1keV(r), 0.021);
         double res = relativeResidual(coreShell, r);
@@ -112,13 +124,21 @@ class NmfTest {
         assertTrue(res >= hs * 0.98, "residual " + res + " vs HyperSpy " + hs);
     }
 
-    @Test
-    void isDeterministic() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void isDeterministic(boolean nativeBackend) {
+        Backends.with(nativeBackend, this::isDeterministic);
+    }
+
+    private void isDeterministic() {
         Map<String, Object> p = Map.of("components", 2, "maxIterations", 20);
         DecompositionResult a = run(coreShell, p);
         DecompositionResult b = run(coreShell, p);
         for (long i = 0; i < a.factors().size(); i++) {
             assertEquals(a.factors().getDouble(i), b.factors().getDouble(i), 0.0);
+        }
+        for (long i = 0; i < a.loadings().size(); i++) {
+            assertEquals(a.loadings().getDouble(i), b.loadings().getDouble(i), 0.0);
         }
     }
 

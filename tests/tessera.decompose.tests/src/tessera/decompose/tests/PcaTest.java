@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tessera.core.analysis.Decomposer;
 import tessera.core.analysis.DecompositionResult;
@@ -66,8 +68,14 @@ class PcaTest {
         }
     }
 
-    @Test
-    void matchesHyperSpySvd() {
+    /** On both backends (OpenBLAS, Java kernels). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void matchesHyperSpySvd(boolean nativeBackend) {
+        Backends.with(nativeBackend, this::matchesHyperSpySvd);
+    }
+
+    private void matchesHyperSpySvd() {
         DecompositionResult r = run(coreShell, Map.of());
         assertEquals(PcaDecomposer.ID, r.algorithmId());
         assertEquals(992, r.components());
@@ -83,9 +91,10 @@ class PcaTest {
         assertEquals(0.5, r.loadings().axis(1).scale(), 1e-12);
     }
 
-    @Test
-    void matchesHyperSpyPoissonNormalisedSvd() {
-        compare("svd_poisson", run(coreShell, Map.of("normalizePoissonianNoise", true)));
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void matchesHyperSpyPoissonNormalisedSvd(boolean nativeBackend) {
+        Backends.with(nativeBackend, () -> compare("svd_poisson", run(coreShell, Map.of("normalizePoissonianNoise", true))));
     }
 
     /**
@@ -118,8 +127,13 @@ class PcaTest {
     }
 
     /** Synthetic [n x p] with both routes (p <= n: p x p Gram; p > n: n x n Gram): full PCA reconstructs the data. */
-    @Test
-    void fullPcaReconstructsDataOnBothRoutes() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void fullPcaReconstructsDataOnBothRoutes(boolean nativeBackend) {
+        Backends.with(nativeBackend, this::fullPcaReconstructsDataOnBothRoutes);
+    }
+
+    private void fullPcaReconstructsDataOnBothRoutes() {
         for (int[] shape : new int[][] {{30, 12}, {12, 30}}) {
             int n = shape[0], p = shape[1];
             SplittableRandom rnd = new SplittableRandom(4);
@@ -161,6 +175,20 @@ class PcaTest {
                 assertEquals(total / n, sumEv, 1e-6 * total / n, "explained variances sum to |X|^2 / n");
             }
         }
+    }
+
+    /** Repeated runs on one machine give bit-identical results (the provenance of a re-run can be checked). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void isBitReproducible(boolean nativeBackend) {
+        Backends.with(nativeBackend, () -> {
+            Map<String, Object> p = Map.of("normalizePoissonianNoise", true, "components", 20); // all 992 eigenpairs, 20 projected
+            DecompositionResult a = run(coreShell, p);
+            DecompositionResult b = run(coreShell, p);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.explainedVariance(), b.explainedVariance(), 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.factors().toDoubleArray(), b.factors().toDoubleArray(), 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.loadings().toFloatArray(), b.loadings().toFloatArray(), 0f);
+        });
     }
 
     @Test

@@ -8,16 +8,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tessera.core.analysis.ProgressMonitor;
 import tessera.math.Kernels;
 import tessera.math.Randomized;
 import tessera.math.RowReader;
 import tessera.math.SymmetricEigen;
+import tessera.math.internal.OpenBlas;
 
-/** Kernels against naive float64 loops; eigen and randomized SVD against definitions. */
+/**
+ * Kernels against naive float64 loops; eigen and randomized SVD against definitions. Tests taking
+ * a boolean run once on the Java kernels and once on OpenBLAS (skipped where no OpenBLAS loads).
+ */
 class KernelsTest {
+
+    /**
+     * Runs {@code body} with the OpenBLAS backend ({@code nativeBackend}) or the Java kernels, restoring the property.
+     */
+    static void withBackend(boolean nativeBackend, Runnable body) {
+        if (nativeBackend) {
+            Assumptions.assumeTrue(OpenBlas.get() != null, () -> "no OpenBLAS: " + OpenBlas.unavailableReason());
+        }
+        String old = System.getProperty(Kernels.NATIVE_PROPERTY);
+        System.setProperty(Kernels.NATIVE_PROPERTY, Boolean.toString(nativeBackend));
+        try {
+            body.run();
+        } finally {
+            if (old == null) {
+                System.clearProperty(Kernels.NATIVE_PROPERTY);
+            } else {
+                System.setProperty(Kernels.NATIVE_PROPERTY, old);
+            }
+        }
+    }
 
     /** Sparse Poisson-like matrix n x p (about 60 % zeros), fixed seed. */
     static float[] data(int n, int p, long seed) {
@@ -33,8 +60,13 @@ class KernelsTest {
         return (first, count, out, off) -> System.arraycopy(x, Math.toIntExact(first * p), out, off, count * p);
     }
 
-    @Test
-    void gramEqualsNaiveWithWeightsAndCentring() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gramEqualsNaiveWithWeightsAndCentring(boolean nativeBackend) {
+        withBackend(nativeBackend, () -> gramEqualsNaiveWithWeightsAndCentringBody());
+    }
+
+    private void gramEqualsNaiveWithWeightsAndCentringBody() {
         // p = 300 spans several 128-wide tiles and a ragged edge; n = 1234 spans several row blocks
         int n = 1234, p = 300;
         float[] x = data(n, p, 7);
@@ -79,8 +111,13 @@ class KernelsTest {
         }
     }
 
-    @Test
-    void gramOfIntegerCountsIsExact() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gramOfIntegerCountsIsExact(boolean nativeBackend) {
+        withBackend(nativeBackend, () -> gramOfIntegerCountsIsExactBody());
+    }
+
+    private void gramOfIntegerCountsIsExactBody() {
         int n = 600, p = 70;
         float[] x = data(n, p, 13);
         double[] c = Kernels.gram(reader(x, p), n, p, null, false, ProgressMonitor.NULL);
@@ -95,8 +132,13 @@ class KernelsTest {
         }
     }
 
-    @Test
-    void gramIsReproducible() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gramIsReproducible(boolean nativeBackend) {
+        withBackend(nativeBackend, () -> gramIsReproducibleBody());
+    }
+
+    private void gramIsReproducibleBody() {
         int n = 700, p = 257;
         float[] x = data(n, p, 3);
         double[] a = Kernels.gram(reader(x, p), n, p, null, false, ProgressMonitor.NULL);
@@ -104,8 +146,13 @@ class KernelsTest {
         assertArrayEquals(a, b, 0.0);
     }
 
-    @Test
-    void sumsAndProjectEqualNaive() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sumsAndProjectEqualNaive(boolean nativeBackend) {
+        withBackend(nativeBackend, () -> sumsAndProjectEqualNaiveBody());
+    }
+
+    private void sumsAndProjectEqualNaiveBody() {
         int n = 517, p = 129, k = 5;
         float[] x = data(n, p, 11);
         double[][] s = Kernels.sums(reader(x, p), n, p, ProgressMonitor.NULL);
@@ -134,6 +181,13 @@ class KernelsTest {
             shift[j] = j * 0.01;
         }
         float[] l = Kernels.project(reader(x, p), n, p, v, k, null, shift, false, ProgressMonitor.NULL);
+        double[] u = new double[k * p]; // the same vectors component-major
+        for (int j = 0; j < p; j++) {
+            for (int q = 0; q < k; q++) {
+                u[q * p + j] = v[j * k + q];
+            }
+        }
+        assertArrayEquals(l, Kernels.projectOnto(reader(x, p), n, p, u, k, null, shift, false, ProgressMonitor.NULL), 0f, "projectOnto");
         for (int r = 0; r < n; r++) {
             for (int q = 0; q < k; q++) {
                 double e = 0;
@@ -169,8 +223,13 @@ class KernelsTest {
         assertThrows(CancellationException.class, () -> Kernels.gram(reader(x, 10), 100, 10, null, false, cancelled));
     }
 
-    @Test
-    void symmetricEigenSatisfiesDefinitionAndIsSorted() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void symmetricEigenSatisfiesDefinitionAndIsSorted(boolean nativeBackend) {
+        withBackend(nativeBackend, () -> symmetricEigenSatisfiesDefinitionAndIsSortedBody());
+    }
+
+    private void symmetricEigenSatisfiesDefinitionAndIsSortedBody() {
         int m = 40;
         SplittableRandom r = new SplittableRandom(2);
         double[] a = new double[m * m];
@@ -209,8 +268,13 @@ class KernelsTest {
         assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.of(new double[3], 2));
     }
 
-    @Test
-    void randomizedSvdMatchesGramEigenvalues() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void randomizedSvdMatchesGramEigenvalues(boolean nativeBackend) {
+        withBackend(nativeBackend, () -> randomizedSvdMatchesGramEigenvaluesBody());
+    }
+
+    private void randomizedSvdMatchesGramEigenvaluesBody() {
         // low-rank (3) plus small noise: the top singular values must match sqrt(eig(X^T X))
         int n = 400, p = 120, rank = 3;
         SplittableRandom r = new SplittableRandom(9);

@@ -1,0 +1,317 @@
+package tessera.math.internal;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Binding of the few OpenBLAS routines Tessera needs ({@code sgemm_}, {@code ssyrk_}, {@code dsyrk_} from the
+ * reference BLAS interface and {@code dsyevd_} from LAPACK), through the Java Foreign Function
+ * and Memory API ({@code java.lang.foreign}, JEP 454) — no JNI and no native code of Tessera's own.
+ * The library is OpenBLAS (Z. Xianyi, W. Qian, Z. Chothia; https://www.openblas.net), for
+ * example Debian's {@code libopenblas0-pthread}, which ships with NumPy and therefore with
+ * HyperSpy; the BLAS and LAPACK argument conventions are those of the reference implementations
+ * (E. Anderson et al., LAPACK Users' Guide, 3rd ed., SIAM 1999, doi:10.1137/1.9780898719604).
+ *
+ * <p>Loading: the first use looks for the library at the path in the system property
+ * {@value #LIBRARY_PROPERTY} if set, else at the usual Linux locations of
+ * {@code libopenblas.so.0} and then by name through the dynamic linker's search path. It is used
+ * only if it exports every routine above plus {@code openblas_get_config}, and only if native
+ * access is enabled for Tessera's code ({@code --enable-native-access=ALL-UNNAMED}, as the
+ * product and the test runs set it): without that flag the JVM would print a warning on the
+ * first native call, so Tessera stays on its Java kernels instead and says why in
+ * {@link #unavailableReason()}.
+ *
+ * <p>Arrays are column-major, as in Fortran; a row-major Java matrix is the transpose of the
+ * same memory read column-major. Integers are 32-bit (LP64 interface), or 64-bit when the
+ * library's configuration reports {@code USE64BITINT}. Hidden Fortran string-length arguments are
+ * passed (value 1) after the regular arguments of every routine with character arguments.
+ *
+ * <p>Threads and determinism: OpenBLAS uses its own thread pool (all cores unless
+ * {@code OPENBLAS_NUM_THREADS} says otherwise) for large calls and runs small ones on the calling
+ * thread; its pthreads build allows concurrent calls from several threads. This class adds no
+ * locking: callers that make large calls serialise them (see {@link NativeKernels}) so that two
+ * thread pools do not compete for the cores. With a fixed thread count OpenBLAS partitions every
+ * call the same way, so repeated runs on one machine give bit-identical results.
+ */
+public final class OpenBlas {
+    /** System property naming the OpenBLAS shared library to load (a file path). */
+    public static final String LIBRARY_PROPERTY = "tessera.math.openblas";
+
+    private static final String[] CANDIDATES = {
+        "/usr/lib/x86_64-linux-gnu/libopenblas.so.0", "/usr/lib/aarch64-linux-gnu/libopenblas.so.0", "/usr/lib64/libopenblas.so.0",
+        "/usr/lib/libopenblas.so.0", "/usr/local/lib/libopenblas.so.0", "/usr/lib64/libopenblaso.so.0", "/usr/lib64/libopenblasp.so.0" };
+
+    private static final Holder HOLDER = Holder.load();
+
+    private final MethodHandle sgemm;
+    private final MethodHandle dsyrk;
+    private final MethodHandle ssyrk;
+    private final MethodHandle dsyevd;
+    private final boolean ilp64;
+    private final String description;
+
+    private record Holder(OpenBlas blas, String failure) {
+        static Holder load() {
+            try {
+                if (!OpenBlas.class.getModule().isNativeAccessEnabled()) {
+                    return new Holder(null, "native access is not enabled (start the JVM with --enable-native-access=ALL-UNNAMED)");
+                }
+                List<String> tried = new ArrayList<>();
+                String explicit = System.getProperty(LIBRARY_PROPERTY);
+                List<String> names = new ArrayList<>();
+                if (explicit != null && !explicit.isBlank()) {
+                    names.add(explicit.trim());
+                } else {
+                    for (String c : CANDIDATES) {
+                        if (Files.exists(Path.of(c))) {
+                            names.add(c);
+                        }
+                    }
+                    names.add(System.mapLibraryName("openblas")); // e.g. libopenblas.so through the linker's search path
+                }
+                for (String name : names) {
+                    try {
+                        return new Holder(new OpenBlas(name), null);
+                    } catch (RuntimeException | LinkageError e) {
+                        tried.add(name + ": " + e.getMessage());
+                    }
+                }
+                return new Holder(null, "no usable OpenBLAS library (" + String.join("; ", tried) + ")");
+            } catch (RuntimeException | LinkageError e) {
+                return new Holder(null, "OpenBLAS could not be bound: " + e);
+            }
+        }
+    }
+
+    private OpenBlas(String name) {
+        Arena arena = Arena.global(); // loaded once, never unloaded
+        boolean isPath = name.indexOf('/') >= 0;
+        SymbolLookup lib = isPath ? SymbolLookup.libraryLookup(Path.of(name), arena) : SymbolLookup.libraryLookup(name, arena);
+        Linker linker = Linker.nativeLinker();
+        MethodHandle config = linker.downcallHandle(find(lib, "openblas_get_config"), FunctionDescriptor.of(ADDRESS));
+        MethodHandle threads = linker.downcallHandle(find(lib, "openblas_get_num_threads"), FunctionDescriptor.of(JAVA_INT));
+        MethodHandle core = lib.find("openblas_get_corename").map(s -> linker.downcallHandle(s, FunctionDescriptor.of(ADDRESS))).orElse(null);
+        String cfg;
+        String coreName = null;
+        int nThreads;
+        try {
+            cfg = ((MemorySegment) config.invokeExact()).reinterpret(4096).getString(0).trim();
+            nThreads = (int) threads.invokeExact();
+            if (core != null) {
+                coreName = ((MemorySegment) core.invokeExact()).reinterpret(256).getString(0).trim();
+            }
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_get_config failed: " + t, t);
+        }
+        ilp64 = cfg.contains("USE64BITINT");
+        sgemm = linker.downcallHandle(find(lib, "sgemm_"), descriptor(13, 2));
+        dsyrk = linker.downcallHandle(find(lib, "dsyrk_"), descriptor(10, 2));
+        ssyrk = linker.downcallHandle(find(lib, "ssyrk_"), descriptor(10, 2));
+        dsyevd = linker.downcallHandle(find(lib, "dsyevd_"), descriptor(11, 2));
+        String[] words = cfg.split("\\s+");
+        String version = words.length >= 2 && words[0].equals("OpenBLAS") ? words[0] + " " + words[1] : cfg;
+        String file = name;
+        if (isPath) {
+            try {
+                Path real = Path.of(name).toRealPath();
+                if (!real.toString().equals(name)) {
+                    file = name + " -> " + real;
+                }
+            } catch (java.io.IOException e) {
+                // keep the name as given
+            }
+        }
+        description = String.format(Locale.ROOT, "%s (%s%d thread%s%s) via %s", version, coreName == null ? "" : coreName + ", ", nThreads, nThreads == 1 ? "" : "s",
+                ilp64 ? ", 64-bit integers" : "", file);
+    }
+
+    private static MemorySegment find(SymbolLookup lib, String symbol) {
+        return lib.find(symbol).orElseThrow(() -> new IllegalStateException("symbol " + symbol + " not exported"));
+    }
+
+    /** All arguments by reference (Fortran), then {@code hidden} string lengths by value. */
+    private static FunctionDescriptor descriptor(int args, int hidden) {
+        var layouts = new java.lang.foreign.MemoryLayout[args + hidden];
+        for (int i = 0; i < args; i++) {
+            layouts[i] = ADDRESS;
+        }
+        for (int i = args; i < layouts.length; i++) {
+            layouts[i] = JAVA_LONG;
+        }
+        return FunctionDescriptor.ofVoid(layouts);
+    }
+
+    /** @return the bound library, or null if none could be loaded (see {@link #unavailableReason()}) */
+    public static OpenBlas get() {
+        return HOLDER.blas();
+    }
+
+    /** @return why {@link #get()} is null, or null if the library is bound */
+    public static String unavailableReason() {
+        return HOLDER.failure();
+    }
+
+    /**
+     * @return e.g. {@code "OpenBLAS 0.3.21 (SkylakeX, 2 threads) via /usr/lib/x86_64-linux-gnu/libopenblas.so.0 -> /usr/lib/...so"}
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Allocates native memory suitably aligned for the kernels (64 bytes).
+     *
+     * @param arena owner of the memory
+     * @param bytes size in bytes
+     * @return zero-filled segment
+     */
+    public static MemorySegment allocate(Arena arena, long bytes) {
+        return arena.allocate(Math.max(1, bytes), 64);
+    }
+
+    private MemorySegment integer(Arena a, long v) {
+        return ilp64 ? a.allocateFrom(JAVA_LONG, v) : a.allocateFrom(JAVA_INT, Math.toIntExact(v));
+    }
+
+    private static MemorySegment chr(Arena a, char c) {
+        return a.allocateFrom(JAVA_BYTE, (byte) c);
+    }
+
+    /**
+     * {@code C = alpha op(A) op(B) + beta C} in float32 (BLAS {@code sgemm}), column-major.
+     *
+     * @param transA 'N' or 'T'
+     * @param transB 'N' or 'T'
+     * @param m      rows of op(A) and C
+     * @param n      columns of op(B) and C
+     * @param k      columns of op(A), rows of op(B)
+     * @param alpha  scale of the product
+     * @param a      A, at least {@code lda * (transA == 'N' ? k : m)} floats
+     * @param lda    leading dimension of A
+     * @param b      B, at least {@code ldb * (transB == 'N' ? n : k)} floats
+     * @param ldb    leading dimension of B
+     * @param beta   scale of the old C
+     * @param c      C, at least {@code ldc * n} floats; overwritten
+     * @param ldc    leading dimension of C
+     * @throws IllegalStateException if the native call fails
+     */
+    public void sgemm(char transA, char transB, int m, int n, int k, float alpha, MemorySegment a, int lda, MemorySegment b, int ldb, float beta,
+            MemorySegment c, int ldc) {
+        try (Arena s = Arena.ofConfined()) {
+            sgemm.invokeExact(chr(s, transA), chr(s, transB), integer(s, m), integer(s, n), integer(s, k), s.allocateFrom(JAVA_FLOAT, alpha), a,
+                    integer(s, lda), b, integer(s, ldb), s.allocateFrom(JAVA_FLOAT, beta), c, integer(s, ldc), 1L, 1L);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("sgemm_ failed", t);
+        }
+    }
+
+    /**
+     * Symmetric rank-k update {@code C = alpha A A^T + beta C} (trans 'N') or {@code C = alpha A^T A + beta C}
+     * (trans 'T') in float64 (BLAS {@code dsyrk}); only the triangle {@code uplo} of C is referenced and updated.
+     *
+     * @param uplo  'U' or 'L' (column-major sense)
+     * @param trans 'N' or 'T'
+     * @param n     order of C
+     * @param k     inner dimension
+     * @param alpha scale of the product
+     * @param a     A, at least {@code lda * (trans == 'N' ? k : n)} doubles
+     * @param lda   leading dimension of A
+     * @param beta  scale of the old C
+     * @param c     C, at least {@code ldc * n} doubles
+     * @param ldc   leading dimension of C
+     * @throws IllegalStateException if the native call fails
+     */
+    public void dsyrk(char uplo, char trans, int n, int k, double alpha, MemorySegment a, int lda, double beta, MemorySegment c, int ldc) {
+        try (Arena s = Arena.ofConfined()) {
+            dsyrk.invokeExact(chr(s, uplo), chr(s, trans), integer(s, n), integer(s, k), s.allocateFrom(JAVA_DOUBLE, alpha), a, integer(s, lda),
+                    s.allocateFrom(JAVA_DOUBLE, beta), c, integer(s, ldc), 1L, 1L);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("dsyrk_ failed", t);
+        }
+    }
+
+    /**
+     * Symmetric rank-k update in float32 (BLAS {@code ssyrk}); arguments as {@link #dsyrk}.
+     *
+     * @param uplo  'U' or 'L' (column-major sense)
+     * @param trans 'N' or 'T'
+     * @param n     order of C
+     * @param k     inner dimension
+     * @param alpha scale of the product
+     * @param a     A, float32
+     * @param lda   leading dimension of A
+     * @param beta  scale of the old C
+     * @param c     C, float32
+     * @param ldc   leading dimension of C
+     * @throws IllegalStateException if the native call fails
+     */
+    public void ssyrk(char uplo, char trans, int n, int k, float alpha, MemorySegment a, int lda, float beta, MemorySegment c, int ldc) {
+        try (Arena s = Arena.ofConfined()) {
+            ssyrk.invokeExact(chr(s, uplo), chr(s, trans), integer(s, n), integer(s, k), s.allocateFrom(JAVA_FLOAT, alpha), a, integer(s, lda),
+                    s.allocateFrom(JAVA_FLOAT, beta), c, integer(s, ldc), 1L, 1L);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("ssyrk_ failed", t);
+        }
+    }
+
+    /**
+     * All eigenvalues and eigenvectors of a real symmetric matrix by divide and conquer (LAPACK
+     * {@code dsyevd}; J. J. M. Cuppen, Numer. Math. 36 (1981) 177, doi:10.1007/BF01396757), with the
+     * optimal workspace queried first.
+     *
+     * @param n order
+     * @param a column-major {@code [n x n]} doubles, the lower triangle is read; on return column c holds
+     *          the unit eigenvector of {@code w[c]}
+     * @param w {@code n} doubles; on return the eigenvalues in ascending order
+     * @return LAPACK's INFO: 0 on success, {@code > 0} if the algorithm failed to converge
+     * @throws IllegalStateException if the native call fails or reports an illegal argument
+     */
+    public int dsyevd(int n, MemorySegment a, MemorySegment w) {
+        try (Arena s = Arena.ofConfined()) {
+            MemorySegment jobz = chr(s, 'V'), uplo = chr(s, 'L'), nn = integer(s, n), lda = integer(s, Math.max(1, n)), info = integer(s, 0);
+            MemorySegment work1 = s.allocate(JAVA_DOUBLE), iwork1 = integer(s, 0);
+            dsyevd.invokeExact(jobz, uplo, nn, a, lda, w, work1, integer(s, -1), iwork1, integer(s, -1), info, 1L, 1L);
+            checkInfo(info);
+            long lwork = (long) Math.ceil(work1.get(JAVA_DOUBLE, 0));
+            long liwork = ilp64 ? iwork1.get(JAVA_LONG, 0) : iwork1.get(JAVA_INT, 0);
+            MemorySegment work = allocate(s, Math.max(1, lwork) * Double.BYTES);
+            MemorySegment iwork = allocate(s, Math.max(1, liwork) * (ilp64 ? Long.BYTES : Integer.BYTES));
+            dsyevd.invokeExact(jobz, uplo, nn, a, lda, w, work, integer(s, lwork), iwork, integer(s, liwork), info, 1L, 1L);
+            return checkInfo(info);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("dsyevd_ failed", t);
+        }
+    }
+
+    private int checkInfo(MemorySegment info) {
+        long v = ilp64 ? info.get(JAVA_LONG, 0) : info.get(JAVA_INT, 0);
+        if (v < 0) {
+            throw new IllegalStateException("dsyevd_: argument " + (-v) + " had an illegal value");
+        }
+        return (int) v;
+    }
+}
