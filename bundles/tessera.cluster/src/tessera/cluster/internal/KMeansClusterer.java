@@ -94,7 +94,6 @@ public final class KMeansClusterer implements Clusterer {
         }
         int d = features[0].length;
         double[] x = new double[Math.multiplyExact(n, d)];
-        double[] xt = new double[x.length];
         for (int i = 0; i < n; i++) {
             if (features[i].length != d) {
                 throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 has " + d);
@@ -105,9 +104,9 @@ public final class KMeansClusterer implements Clusterer {
                     throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
                 }
                 x[i * d + j] = v;
-                xt[j * n + i] = v;
             }
         }
+        Columns xt = Columns.of(x, n, d);
         int runs = params.getInt("runs");
         long seed = params.getLong("seed");
         int maxIter = params.getInt("maxIterations");
@@ -187,7 +186,7 @@ public final class KMeansClusterer implements Clusterer {
      * @param monitor  cancellation
      * @return the converged run
      */
-    static Run lloyd(double[] x, double[] xt, int n, int d, int k, double[][] start, int maxIter, double tolAbs, boolean parallel,
+    static Run lloyd(double[] x, Columns xt, int n, int d, int k, double[][] start, int maxIter, double tolAbs, boolean parallel,
             ProgressMonitor monitor) {
         double[] centres = new double[k * d];
         for (int c = 0; c < k; c++) {
@@ -238,7 +237,7 @@ public final class KMeansClusterer implements Clusterer {
      * counts, over fixed blocks reduced in block order. Distances are accumulated feature by feature
      * over a block of samples (column-major input), a loop the JIT vectorises.
      */
-    private static void assign(double[] x, double[] xt, int n, int d, int k, double[] centres, int[] labels, double[] sums, long[] counts,
+    private static void assign(double[] x, Columns xt, int n, int d, int k, double[] centres, int[] labels, double[] sums, long[] counts,
             boolean parallel) {
         int nb = (n + BLOCK - 1) / BLOCK;
         double[][] partSums = new double[nb][k * d];
@@ -252,22 +251,20 @@ public final class KMeansClusterer implements Clusterer {
             for (int c = 0; c < k; c++) {
                 Arrays.fill(acc, 0);
                 for (int j = 0; j < d; j++) {
-                    double cj = centres[c * d + j];
-                    int off = j * n + i0;
-                    for (int i = 0; i < len; i++) {
-                        double t = xt[off + i] - cj;
-                        acc[i] += t * t;
+                    if (xt.floats() != null) {
+                        addSquares(acc, xt.floats(), j * n + i0, centres[c * d + j], len);
+                    } else {
+                        addSquares(acc, xt.doubles(), j * n + i0, centres[c * d + j], len);
                     }
                 }
                 if (c == 0) {
                     System.arraycopy(acc, 0, bestD, 0, len);
                     Arrays.fill(labels, i0, i0 + len, 0);
                 } else {
-                    for (int i = 0; i < len; i++) {
-                        if (acc[i] < bestD[i]) {
-                            bestD[i] = acc[i];
-                            labels[i0 + i] = c;
-                        }
+                    for (int i = 0; i < len; i++) { // branch-free (conditional moves): labels are unpredictable
+                        boolean closer = acc[i] < bestD[i];
+                        bestD[i] = closer ? acc[i] : bestD[i];
+                        labels[i0 + i] = closer ? c : labels[i0 + i];
                     }
                 }
             }
@@ -292,6 +289,54 @@ public final class KMeansClusterer implements Clusterer {
             for (int c = 0; c < k; c++) {
                 counts[c] += partCounts[b][c];
             }
+        }
+    }
+
+    /**
+     * Column-major samples, float32 when every value is exactly a float (as PCA scores from float32
+     * loadings are), which gives the same distances and lets the JIT vectorise {@link #addSquares}
+     * (a {@code double[]} accumulator and a {@code float[]} input cannot alias), else float64.
+     *
+     * @param floats column-major float32 values, or null
+     * @param doubles column-major float64 values, or null
+     */
+    record Columns(float[] floats, double[] doubles) {
+        static Columns of(double[] x, int n, int d) {
+            boolean exact = true;
+            for (double v : x) {
+                if ((double) (float) v != v) {
+                    exact = false;
+                    break;
+                }
+            }
+            float[] f = exact ? new float[x.length] : null;
+            double[] g = exact ? null : new double[x.length];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    if (exact) {
+                        f[j * n + i] = (float) x[i * d + j];
+                    } else {
+                        g[j * n + i] = x[i * d + j];
+                    }
+                }
+            }
+            return new Columns(f, g);
+        }
+    }
+
+    /** {@code acc[i] += (x[off + i] - c)^2} for i in [0, len). */
+    private static void addSquares(double[] acc, float[] x, int off, double c, int len) {
+        for (int i = 0; i < len; i++) {
+            double t = x[off + i] - c;
+            acc[i] += t * t;
+        }
+    }
+
+    /** {@code acc[i] += (x[off + i] - c)^2} for i in [0, len). */
+    private static void addSquares(double[] acc, double[] x, int off, double c, int len) {
+        for (int i = 0; i < len; i++) {
+            double t = x[off + i] - c;
+            acc[i] += t * t;
         }
     }
 
