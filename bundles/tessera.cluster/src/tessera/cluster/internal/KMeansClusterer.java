@@ -259,7 +259,13 @@ public final class KMeansClusterer implements Clusterer {
             double[] bestD = work[2 * b + 1];
             for (int c = 0; c < k; c++) {
                 Arrays.fill(acc, 0);
-                for (int j = 0; j < d; j++) {
+                int j = 0;
+                if (xt.floats() != null) {
+                    for (; j + 3 < d; j += 4) { // four features per pass over acc, same summation order
+                        addSquares4(acc, xt.floats(), j * n + i0, n, centres, c * d + j, len);
+                    }
+                }
+                for (; j < d; j++) {
                     if (xt.floats() != null) {
                         addSquares(acc, xt.floats(), j * n + i0, centres[c * d + j], len);
                     } else {
@@ -351,6 +357,22 @@ public final class KMeansClusterer implements Clusterer {
             boolean closer = a < b;
             best[i] = closer ? a : b;
             labels[off + i] = closer ? c : labels[off + i];
+        }
+    }
+
+    /**
+     * Four features at once: {@code acc[i] = (((acc[i] + t0^2) + t1^2) + t2^2) + t3^2} with
+     * {@code tq = x[off + q * stride + i] - c[co + q]}, the same sums as four {@link #addSquares} passes.
+     */
+    private static void addSquares4(double[] acc, float[] x, int off, int stride, double[] c, int co, int len) {
+        double c0 = c[co], c1 = c[co + 1], c2 = c[co + 2], c3 = c[co + 3];
+        int o1 = off + stride, o2 = o1 + stride, o3 = o2 + stride;
+        for (int i = 0; i < len; i++) {
+            double t0 = x[off + i] - c0;
+            double t1 = x[o1 + i] - c1;
+            double t2 = x[o2 + i] - c2;
+            double t3 = x[o3 + i] - c3;
+            acc[i] = (((acc[i] + t0 * t0) + t1 * t1) + t2 * t2) + t3 * t3;
         }
     }
 
