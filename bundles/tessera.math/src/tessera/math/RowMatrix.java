@@ -22,8 +22,8 @@ import tessera.math.internal.OpenBlas;
  * {@code A_B} (for NMF: the updated rows of W), and accumulate {@code S = sum_B A_B^T X_B}, so
  * that each row of X is read from memory once per pass while it is in cache. With OpenBLAS both
  * products are {@code sgemm} calls on blocks small enough for OpenBLAS to run each on the calling
- * thread (at most {@value #SMALL_GEMM} multiply-adds), while blocks run in parallel in the common
- * fork-join pool; OpenBLAS allows concurrent calls. Products are float32 there (as scikit-learn's
+ * thread (at most {@value #SUB_ROWS} rows and {@value #SMALL_GEMM} multiply-adds), while groups
+ * of rows run in parallel in the common fork-join pool; OpenBLAS allows concurrent calls. Products are float32 there (as scikit-learn's
  * on float32 data) and float64 in the Java kernels.
  *
  * <p>Determinism: blocks are grouped into fixed groups of {@value #GROUP} rows whose partial sums
@@ -150,6 +150,11 @@ public final class RowMatrix implements RowReader, AutoCloseable {
         return blas == null ? "Java" : blas.description();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if this matrix is closed
+     */
     @Override
     public void read(long first, int count, float[] out, int off) {
         ensureOpen();

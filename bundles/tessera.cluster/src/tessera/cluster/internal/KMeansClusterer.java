@@ -49,7 +49,7 @@ public final class KMeansClusterer implements Clusterer {
     /** Contribution id. */
     public static final String ID = "tessera.cluster.kmeans";
     /** Samples per block of the parallel assignment step. */
-    private static final int BLOCK = 4096;
+    private static final int BLOCK = 1024;
 
     private static final List<ParameterSpec> PARAMS = List.of(
             ParameterSpec.ofInt("k", 3, 1, 10_000, "number of clusters"),
@@ -167,8 +167,8 @@ public final class KMeansClusterer implements Clusterer {
         }
     }
 
-    /** One run's outcome: labels, centres row-major {@code [k x d]}, distortion (sum of squared distances). */
-    record Run(int[] labels, double[] centres, double distortion) {
+    /** One run's outcome: labels, centres row-major {@code [k x d]}, distortion (sum of squared distances), Lloyd iterations. */
+    record Run(int[] labels, double[] centres, double distortion, int iterations) {
     }
 
     /**
@@ -194,26 +194,32 @@ public final class KMeansClusterer implements Clusterer {
         }
         int[] labels = new int[n];
         int[] old = new int[n];
-        Arrays.fill(old, -1);
         double[] sums = new double[k * d];
         long[] counts = new long[k];
+        double[][] work = new double[2 * ((n + BLOCK - 1) / BLOCK)][];
         boolean strict = false;
-        for (int it = 0; it < maxIter; it++) {
+        int it = 0;
+        for (; it < maxIter; it++) {
             checkCancel(monitor);
-            assign(x, xt, n, d, k, centres, labels, sums, counts, parallel);
+            label(xt, n, d, k, centres, labels, parallel, work);
+            if (it == 0) {
+                sums(x, n, d, labels, sums, counts);
+            } else {
+                moveChanged(x, n, d, labels, old, sums, counts);
+            }
             double shift = 0;
             for (int c = 0; c < k; c++) {
                 if (counts[c] == 0) {
                     continue; // an empty cluster keeps its centre
                 }
-                for (int j = 0; j < d; j++) {
-                    double m = sums[c * d + j] / counts[c];
-                    double delta = m - centres[c * d + j];
+                for (int jj = 0; jj < d; jj++) {
+                    double m = sums[c * d + jj] / counts[c];
+                    double delta = m - centres[c * d + jj];
                     shift += delta * delta;
-                    centres[c * d + j] = m;
+                    centres[c * d + jj] = m;
                 }
             }
-            if (Arrays.equals(labels, old)) {
+            if (it > 0 && Arrays.equals(labels, old)) {
                 strict = true;
                 break;
             }
@@ -223,34 +229,43 @@ public final class KMeansClusterer implements Clusterer {
             System.arraycopy(labels, 0, old, 0, n);
         }
         if (!strict) {
-            assign(x, xt, n, d, k, centres, labels, sums, counts, parallel); // labels of the final centres
+            label(xt, n, d, k, centres, labels, parallel, work); // labels of the final centres
         }
         double distortion = 0;
         for (int i = 0; i < n; i++) {
             distortion += dist2(x, i * d, centres, labels[i] * d, d);
         }
-        return new Run(labels, centres, distortion);
+        return new Run(labels, centres, distortion, Math.min(it + 1, maxIter));
     }
 
     /**
-     * Assigns each sample to its nearest centre (first on ties) and accumulates per-cluster sums and
-     * counts, over fixed blocks reduced in block order. Distances are accumulated feature by feature
-     * over a block of samples (column-major input), a loop the JIT vectorises.
+     * Labels each sample with its nearest centre (first on ties), in fixed blocks of samples (in
+     * parallel if asked). Distances are accumulated feature by feature over a block (column-major
+     * input), a loop the JIT vectorises; the nearest centre is kept with conditional moves.
+     *
+     * @param work per-block buffers, filled on first use
      */
-    private static void assign(double[] x, Columns xt, int n, int d, int k, double[] centres, int[] labels, double[] sums, long[] counts,
-            boolean parallel) {
+    private static void label(Columns xt, int n, int d, int k, double[] centres, int[] labels, boolean parallel, double[][] work) {
         int nb = (n + BLOCK - 1) / BLOCK;
-        double[][] partSums = new double[nb][k * d];
-        long[][] partCounts = new long[nb][k];
         IntStream blocks = IntStream.range(0, nb);
         (parallel && nb > 1 ? blocks.parallel() : blocks).forEach(b -> {
             int i0 = b * BLOCK;
             int len = Math.min(n, i0 + BLOCK) - i0;
-            double[] acc = new double[len];
-            double[] bestD = new double[len];
+            if (work[2 * b] == null) {
+                work[2 * b] = new double[len];
+                work[2 * b + 1] = new double[len];
+            }
+            double[] acc = work[2 * b];
+            double[] bestD = work[2 * b + 1];
             for (int c = 0; c < k; c++) {
                 Arrays.fill(acc, 0);
-                for (int j = 0; j < d; j++) {
+                int j = 0;
+                if (xt.floats() != null) {
+                    for (; j + 3 < d; j += 4) { // four features per pass over acc, same summation order
+                        addSquares4(acc, xt.floats(), j * n + i0, n, centres, c * d + j, len);
+                    }
+                }
+                for (; j < d; j++) {
                     if (xt.floats() != null) {
                         addSquares(acc, xt.floats(), j * n + i0, centres[c * d + j], len);
                     } else {
@@ -261,33 +276,43 @@ public final class KMeansClusterer implements Clusterer {
                     System.arraycopy(acc, 0, bestD, 0, len);
                     Arrays.fill(labels, i0, i0 + len, 0);
                 } else {
-                    for (int i = 0; i < len; i++) { // branch-free (conditional moves): labels are unpredictable
-                        boolean closer = acc[i] < bestD[i];
-                        bestD[i] = closer ? acc[i] : bestD[i];
-                        labels[i0 + i] = closer ? c : labels[i0 + i];
-                    }
-                }
-            }
-            double[] s = partSums[b];
-            long[] cnt = partCounts[b];
-            for (int i = 0; i < len; i++) {
-                int c = labels[i0 + i];
-                cnt[c]++;
-                int so = c * d;
-                int o = (i0 + i) * d;
-                for (int j = 0; j < d; j++) {
-                    s[so + j] += x[o + j];
+                    keepNearer(acc, bestD, labels, i0, c, len);
                 }
             }
         });
+    }
+
+    /** Per-cluster sums and counts of the labelled samples, in sample order. */
+    private static void sums(double[] x, int n, int d, int[] labels, double[] sums, long[] counts) {
         Arrays.fill(sums, 0);
         Arrays.fill(counts, 0);
-        for (int b = 0; b < nb; b++) {
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] += partSums[b][i];
+        for (int i = 0; i < n; i++) {
+            int c = labels[i];
+            counts[c]++;
+            int so = c * d;
+            int o = i * d;
+            for (int j = 0; j < d; j++) {
+                sums[so + j] += x[o + j];
             }
-            for (int c = 0; c < k; c++) {
-                counts[c] += partCounts[b][c];
+        }
+    }
+
+    /**
+     * Updates sums and counts for the samples whose label changed (few after the first iterations),
+     * in sample order.
+     */
+    private static void moveChanged(double[] x, int n, int d, int[] labels, int[] old, double[] sums, long[] counts) {
+        for (int i = 0; i < n; i++) {
+            int to = labels[i];
+            int from = old[i];
+            if (to != from) {
+                counts[from]--;
+                counts[to]++;
+                int o = i * d;
+                for (int j = 0; j < d; j++) {
+                    sums[from * d + j] -= x[o + j];
+                    sums[to * d + j] += x[o + j];
+                }
             }
         }
     }
@@ -321,6 +346,33 @@ public final class KMeansClusterer implements Clusterer {
                 }
             }
             return new Columns(f, g);
+        }
+    }
+
+    /** Where {@code acc[i] < best[i]}: {@code best[i] = acc[i]}, {@code labels[off + i] = c}; branch-free (labels are unpredictable). */
+    private static void keepNearer(double[] acc, double[] best, int[] labels, int off, int c, int len) {
+        for (int i = 0; i < len; i++) {
+            double a = acc[i];
+            double b = best[i];
+            boolean closer = a < b;
+            best[i] = closer ? a : b;
+            labels[off + i] = closer ? c : labels[off + i];
+        }
+    }
+
+    /**
+     * Four features at once: {@code acc[i] = (((acc[i] + t0^2) + t1^2) + t2^2) + t3^2} with
+     * {@code tq = x[off + q * stride + i] - c[co + q]}, the same sums as four {@link #addSquares} passes.
+     */
+    private static void addSquares4(double[] acc, float[] x, int off, int stride, double[] c, int co, int len) {
+        double c0 = c[co], c1 = c[co + 1], c2 = c[co + 2], c3 = c[co + 3];
+        int o1 = off + stride, o2 = o1 + stride, o3 = o2 + stride;
+        for (int i = 0; i < len; i++) {
+            double t0 = x[off + i] - c0;
+            double t1 = x[o1 + i] - c1;
+            double t2 = x[o2 + i] - c2;
+            double t3 = x[o3 + i] - c3;
+            acc[i] = (((acc[i] + t0 * t0) + t1 * t1) + t2 * t2) + t3 * t3;
         }
     }
 

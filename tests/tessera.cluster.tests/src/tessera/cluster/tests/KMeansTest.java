@@ -69,13 +69,23 @@ class KMeansTest {
      */
     @Test
     void convergesToALloydFixedPoint() {
-        int n = 600, d = 3, k = 4;
+        // float64 features, and features that are exact float32 values (the vectorised float32 path, 4 + 1 features per pass)
+        for (boolean floats : new boolean[] {false, true}) {
+            convergesToALloydFixedPoint(floats);
+        }
+    }
+
+    private void convergesToALloydFixedPoint(boolean floats) {
+        int n = 600, d = 5, k = 4;
         SplittableRandom r = new SplittableRandom(17);
         double[][] x = new double[n][d];
         for (int i = 0; i < n; i++) {
             int blob = i % 3;
             for (int j = 0; j < d; j++) {
                 x[i][j] = 3 * blob * (j == blob ? 1 : 0) + r.nextGaussian();
+                if (floats) {
+                    x[i][j] = (float) x[i][j];
+                }
             }
         }
         ClusterResult best = run(x, Map.of("k", k, "tol", 0.0, "seed", 5L));
