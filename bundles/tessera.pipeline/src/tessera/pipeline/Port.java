@@ -20,12 +20,22 @@ public record Port(String name, PortType type, boolean required, String descript
         description = description == null ? "" : description;
     }
 
-    /** @return a required port */
+    /**
+     * @param name        port name
+     * @param type        kind of value
+     * @param description one sentence
+     * @return a required port
+     */
     public static Port of(String name, PortType type, String description) {
         return new Port(name, type, true, description);
     }
 
-    /** @return an optional port */
+    /**
+     * @param name        port name
+     * @param type        kind of value
+     * @param description one sentence
+     * @return an optional port (may be absent at run time)
+     */
     public static Port optional(String name, PortType type, String description) {
         return new Port(name, type, false, description);
     }

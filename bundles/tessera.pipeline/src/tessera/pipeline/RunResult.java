@@ -18,8 +18,8 @@ import tessera.provenance.model.Record;
 public record RunResult(PipelineDocument plan, Path outDir, Path recordFile, Record record, Map<String, Object> values, java.util.List<String> notes) {
 
     /**
-     * @param ref {@code "step.port"}
-     * @return the value, or null if that step did not run
+     * @param ref {@code "step.port"}, e.g. {@code "pca.result"}
+     * @return the value (of the port's {@link PortType} Java type), or null if that step did not run
      */
     public Object value(String ref) {
         return values.get(ref);

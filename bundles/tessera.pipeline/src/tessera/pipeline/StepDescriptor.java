@@ -17,17 +17,26 @@ import tessera.core.analysis.ParameterSpec;
  */
 public record StepDescriptor(String id, String name, String kind, String bundle, String bundleVersion, Step step) {
 
-    /** @return the parameter spec named {@code name}, or null */
+    /**
+     * @param parameterName a parameter name, e.g. {@code "components"}
+     * @return the step's parameter spec of that name, or null if it declares none
+     */
     public ParameterSpec parameter(String parameterName) {
         return step.parameters().stream().filter(p -> p.name().equals(parameterName)).findFirst().orElse(null);
     }
 
-    /** @return the input port named {@code name}, or null */
+    /**
+     * @param port an input port name, e.g. {@code "data"}
+     * @return the input port of that name, or null
+     */
     public Port input(String port) {
         return find(step.inputs(), port);
     }
 
-    /** @return the output port named {@code name}, or null */
+    /**
+     * @param port an output port name, e.g. {@code "result"}
+     * @return the output port of that name, or null
+     */
     public Port output(String port) {
         return find(step.outputs(), port);
     }
