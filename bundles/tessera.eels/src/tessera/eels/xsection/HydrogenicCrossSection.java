@@ -20,7 +20,7 @@ import tessera.eels.EdgeTable;
  * with HyperSpy 1.7.3's {@code HydrogenicGOS.integrateq} (checked to 1 % for C-K, O-K, Ti-L2,3, Fe-L2,3 at
  * 100/200/300 kV in {@code tessera.eels.tests}). Instances are immutable and thread-safe.
  */
-public final class HydrogenicCrossSection {
+public final class HydrogenicCrossSection implements EdgeCrossSection {
 
     /** Rydberg energy in eV used in the GOS (Egerton's 13.606). */
     private static final double RY_GOS = 13.606;
@@ -125,12 +125,23 @@ public final class HydrogenicCrossSection {
         return z;
     }
 
+    @Override
+    public String element() {
+        return Elements.symbol(z);
+    }
+
+    @Override
+    public String label() {
+        return element() + (shell == Shell.K ? "_K" : "_L3");
+    }
+
     /** @return the shell */
     public Shell shell() {
         return shell;
     }
 
     /** @return onset (K or L3) in eV */
+    @Override
     public double onsetEv() {
         return onsetEv;
     }
@@ -183,6 +194,7 @@ public final class HydrogenicCrossSection {
      * @param microscope beam energy and angles
      * @return dσ/dE in barn/eV per atom, shape [n], 0 below the onset
      */
+    @Override
     public double[] differential(double[] lossEv, Microscope microscope) {
         double beta = microscope.effectiveCollectionMrad(onsetEv) * 1e-3;
         double[] out = new double[lossEv.length];
@@ -201,6 +213,7 @@ public final class HydrogenicCrossSection {
      * @return σ in barn per atom (multiply by 1e-24 for cm²)
      * @throws IllegalArgumentException if the window is not positive
      */
+    @Override
     public double partial(double windowEv, Microscope microscope) {
         positive(windowEv, "integration window");
         double beta = microscope.effectiveCollectionMrad(onsetEv) * 1e-3;
