@@ -11,6 +11,7 @@ import tessera.core.analysis.Preprocessor;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
+import tessera.eels.internal.Interpolation;
 import tessera.eels.internal.Spectra;
 
 /**
@@ -152,10 +153,12 @@ public final class SpikeRemoval implements Preprocessor {
                     y[off + i] = ys[0] + t * (ys[1] - ys[0]);
                 }
             } else {
-                double[] m = notAKnot(xs, ys);
+                double[] at = new double[right - left];
                 for (int i = left; i < right; i++) {
-                    y[off + i] = evalSpline(xs, ys, m, e.value(i));
+                    at[i - left] = e.value(i);
                 }
+                double[] v = Interpolation.cubicNotAKnot(xs, ys, at);
+                System.arraycopy(v, 0, y, off + left, v.length);
             }
         }
     }
@@ -166,67 +169,6 @@ public final class SpikeRemoval implements Preprocessor {
             s += y[i];
         }
         return s / (to - from);
-    }
-
-    /**
-     * Second derivatives at the knots of the cubic interpolating spline with not-a-knot ends (third derivative
-     * continuous at the second and the second-to-last knot), by Gaussian elimination (the systems are 6 × 6).
-     */
-    static double[] notAKnot(double[] x, double[] y) {
-        int k = x.length;
-        double[][] a = new double[k][k + 1];
-        double[] h = new double[k - 1];
-        for (int i = 0; i < k - 1; i++) {
-            h[i] = x[i + 1] - x[i];
-        }
-        // (M1 - M0)/h0 = (M2 - M1)/h1
-        a[0][0] = -1 / h[0];
-        a[0][1] = 1 / h[0] + 1 / h[1];
-        a[0][2] = -1 / h[1];
-        for (int i = 1; i < k - 1; i++) {
-            a[i][i - 1] = h[i - 1];
-            a[i][i] = 2 * (h[i - 1] + h[i]);
-            a[i][i + 1] = h[i];
-            a[i][k] = 6 * ((y[i + 1] - y[i]) / h[i] - (y[i] - y[i - 1]) / h[i - 1]);
-        }
-        a[k - 1][k - 3] = -1 / h[k - 3];
-        a[k - 1][k - 2] = 1 / h[k - 3] + 1 / h[k - 2];
-        a[k - 1][k - 1] = -1 / h[k - 2];
-        for (int c = 0; c < k; c++) {
-            int piv = c;
-            for (int r = c + 1; r < k; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[piv];
-            a[piv] = t;
-            for (int r = 0; r < k; r++) {
-                if (r != c) {
-                    double f = a[r][c] / a[c][c];
-                    for (int j = c; j <= k; j++) {
-                        a[r][j] -= f * a[c][j];
-                    }
-                }
-            }
-        }
-        double[] m = new double[k];
-        for (int i = 0; i < k; i++) {
-            m[i] = a[i][k] / a[i][i];
-        }
-        return m;
-    }
-
-    private static double evalSpline(double[] x, double[] y, double[] m, double v) {
-        int i = 0;
-        while (i < x.length - 2 && v > x[i + 1]) {
-            i++;
-        }
-        double h = x[i + 1] - x[i];
-        double a = (x[i + 1] - v) / h;
-        double b = (v - x[i]) / h;
-        return a * y[i] + b * y[i + 1] + ((a * a * a - a) * m[i] + (b * b * b - b) * m[i + 1]) * h * h / 6;
     }
 
     /**

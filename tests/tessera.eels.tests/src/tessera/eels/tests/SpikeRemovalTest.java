@@ -150,6 +150,14 @@ class SpikeRemovalTest {
     }
 
     @Test
+    void notAKnotSplineEqualsScipys() {
+        // scipy 1.10 interp1d([0,1,2,6,7,8], [5,4,4.5,2,2.5,1], kind=3) at 2.5, 3, 4, 5, 5.5
+        double[] v = tessera.eels.internal.Interpolation.cubicNotAKnot(new double[] { 0, 1, 2, 6, 7, 8 }, new double[] { 5, 4, 4.5, 2, 2.5, 1 },
+                new double[] { 2.5, 3, 4, 5, 5.5 });
+        assertArrayEquals(new double[] { 4.481770833333335, 4.2023809523809526, 3.214285714285715, 2.2440476190476195, 1.9869791666666674 }, v, 1e-12);
+    }
+
+    @Test
     void splineReplacementIsCloseToTheOriginal() throws Exception {
         Dataset clean = read();
         double[] orig = clean.toDoubleArray();
