@@ -3,7 +3,10 @@
 defaults (FWHM and elastic threshold estimated from the low-loss, power-law extrapolation of both spectra, Hann
 tapers) on ../shared/data/eels/deconvolution_Si: cl_l_edge.hspy and cl_k_edge.hspy (core loss, 1024 channels) with
 ll_for_fr.hspy (low loss, 1024 channels). Writes hyperspy-fourier-ratio.tsv (energy of each core-loss channel and
-HyperSpy's result for both edges) next to the Java tests. Run with /usr/bin/python3 (Debian python3-hyperspy)."""
+HyperSpy's result for both edges) next to the Java tests. Also, for the per-pixel path, the LSMO line scan
+(LSMO_linescan.hspy with LSMO_linescan_low_loss.hspy, one low loss per pixel) with fwhm=1.2 eV and threshold=3 eV
+given (HyperSpy estimates one FWHM from the current pixel and the threshold with a tolerance shared by all pixels;
+Tessera estimates both per pixel): hyperspy-fourier-ratio-lsmo.tsv, pixels 0, 17 and 39. Run with /usr/bin/python3 (Debian python3-hyperspy)."""
 import logging
 import os
 import sys
@@ -45,6 +48,22 @@ def main(out):
             f.write("%.2f\t%.10g\t%.2f\t%.10g\n" % row)
 
 
+def lsmo(out):
+    cl = hs.load(os.path.join(D, "..", "LSMO_linescan.hspy"))
+    ll = hs.load(os.path.join(D, "..", "LSMO_linescan_low_loss.hspy"))
+    for x in (cl, ll):
+        x.set_signal_type("EELS")
+        x.change_dtype("float64")
+    r = cl.fourier_ratio_deconvolution(ll, fwhm=1.2, threshold=3.0)
+    with open(out, "w") as f:
+        f.write("# HyperSpy %s fourier_ratio_deconvolution(ll, fwhm=1.2, threshold=3.0) of LSMO_linescan.hspy, pixels 0, 17, 39\n"
+                % hs.__version__)
+        for row in zip(cl.axes_manager[-1].axis, r.data[0], r.data[17], r.data[39]):
+            f.write("%.2f\t%.10g\t%.10g\t%.10g\n" % row)
+
+
 if __name__ == "__main__":
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "tessera", "eels", "tests")
+    lsmo(os.path.join(here, "hyperspy-fourier-ratio-lsmo.tsv"))
     main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "tessera",
                                                             "eels", "tests", "hyperspy-fourier-ratio.tsv"))

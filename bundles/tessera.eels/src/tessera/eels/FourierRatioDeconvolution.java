@@ -30,9 +30,10 @@ import tessera.eels.internal.Spectra;
  * Gaussian is sampled on the low-loss axis from its first energy. The threshold defaults to the first minimum of the
  * low-loss derivative between 1 and 11 eV ({@code estimate_elastic_scattering_threshold}), the FWHM to the zero-loss
  * peak's full width at half maximum (crossings of half the maximum interpolated with a local cubic; HyperSpy fits an
- * interpolating spline through the whole spectrum and uses its roots). Differences: HyperSpy estimates the FWHM once
- * from the current pixel, we estimate it per low-loss spectrum; for an odd padding length HyperSpy's inverse real FFT
- * drops one sample, we use the full inverse.
+ * interpolating spline through the whole spectrum and uses its roots). The inverse transform is numpy's {@code irfft} of the
+ * first half of the spectrum, as HyperSpy (for an odd padding length that is not the exact inverse; we keep it for
+ * agreement). Differences: HyperSpy estimates the FWHM once from the current pixel and the threshold with a tolerance
+ * shared by all pixels; we estimate both per low-loss spectrum.
  *
  * <p>The {@code lowloss} dataset is either one spectrum for every pixel or one per pixel (same navigation shape), with
  * the data's energy scale; its offset may differ (it starts below 0 eV). Extra outputs {@code I0} (counts) and
@@ -124,9 +125,9 @@ public final class FourierRatioDeconvolution implements Preprocessor {
                 kr[j] = zr[j] * ar - zi[j] * ai;
                 ki[j] = zr[j] * ai + zi[j] * ar;
             }
-            Fft.transformAny(kr, ki, true);
+            double[] res = inverseReal(kr, ki);
             for (int i = 0; i < n; i++) {
-                out[q * n + i] = kr[i] * i0;
+                out[q * n + i] = res[i] * i0;
             }
             i0s[q] = i0;
             fwhms[q] = low[4][1];
@@ -135,6 +136,28 @@ public final class FourierRatioDeconvolution implements Preprocessor {
         monitor.done();
         return new Result(Spectra.withSignal(data, e, out), Map.of("I0", Spectra.map(data, i0s, "zero-loss intensity I0", "counts"), "fwhm",
                 Spectra.map(data, fwhms, "reconvolution FWHM", "FWHM (eV)")));
+    }
+
+    /**
+     * numpy's {@code irfft(X[:size/2 + 1])} with its default length 2·(size/2): the inverse of the Hermitian spectrum
+     * built from the first half of {@code X} (imaginary parts of the zero and Nyquist bins dropped). For an even size
+     * this is the real part of the full inverse; for an odd size it is what HyperSpy computes (one sample shorter).
+     */
+    private static double[] inverseReal(double[] xr, double[] xi) {
+        int nOut = 2 * (xr.length / 2);
+        int half = nOut / 2;
+        double[] yr = new double[nOut];
+        double[] yi = new double[nOut];
+        yr[0] = xr[0];
+        yr[half] = xr[half];
+        for (int k = 1; k < half; k++) {
+            yr[k] = xr[k];
+            yi[k] = xi[k];
+            yr[nOut - k] = xr[k];
+            yi[nOut - k] = -xi[k];
+        }
+        Fft.transformAny(yr, yi, true);
+        return yr;
     }
 
     /** FFT of the prepared low loss and of the Gaussian, plus {I0, fwhm}: {lr, li, zr, zi, {i0, fwhm}}. */

@@ -1,5 +1,6 @@
 package tessera.eels.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,6 +142,39 @@ class FourierRatioTest {
             assertTrue(vsGt < 0.12, "relative L2 error against the ground truth " + vsGt);
             assertTrue(vsGt < 0.6 * rawVsGt, "deconvolution must bring the spectrum closer to the single-scattering truth: " + vsGt + " vs input " + rawVsGt);
         }
+    }
+
+    @Test
+    void onePerPixelLowLossOnALineScanMatchesHyperSpy() throws Exception {
+        Dataset cl = read("LSMO_linescan.hspy");
+        Dataset ll = read("LSMO_linescan_low_loss.hspy");
+        Result r = run(cl, ll, Map.of("fwhm", 1.2, "threshold", 3.0));
+        double[] ours = r.data().toDoubleArray();
+        assertArrayEquals(new int[] { 40, 586 }, r.data().shape());
+        double[][] ref = new double[3][586];
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(FourierRatioTest.class.getResourceAsStream("hyperspy-fourier-ratio-lsmo.tsv"),
+                StandardCharsets.UTF_8))) {
+            int i = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.startsWith("#")) {
+                    String[] f = line.split("\t");
+                    for (int c = 0; c < 3; c++) {
+                        ref[c][i] = Double.parseDouble(f[c + 1]);
+                    }
+                    i++;
+                }
+            }
+            assertEquals(586, i);
+        }
+        int[] pixels = { 0, 17, 39 };
+        double[] i0 = r.extras().get("I0").toDoubleArray();
+        for (int c = 0; c < 3; c++) {
+            double[] mine = java.util.Arrays.copyOfRange(ours, pixels[c] * 586, pixels[c] * 586 + 586);
+            double rel = relL2(mine, ref[c], 0, 586);
+            System.out.printf("Fourier-ratio LSMO pixel %d: rel. L2 vs HyperSpy %.2e, I0 %.0f%n", pixels[c], rel, i0[pixels[c]]);
+            assertTrue(rel < 1e-8, "pixel " + pixels[c] + ": " + rel);
+        }
+        assertTrue(i0[0] != i0[39], "I0 comes from each pixel's own low loss");
     }
 
     @Test
