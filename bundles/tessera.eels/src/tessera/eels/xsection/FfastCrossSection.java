@@ -25,8 +25,8 @@ import java.util.Map;
  * exponent fitted likewise to C on [max(0.8 u, 1.01 e_b), u).</li>
  * </ul>
  * <b>Dipole cross section.</b> With the optical oscillator strength df/dE = σ_ph / (2π² r_e ħc) (Egerton 2011,
- * <i>Electron Energy-Loss Spectroscopy in the Electron Microscope</i>, 3rd ed., doi:10.1007/978-1-4419-9583-4, §3.6.4
- * and eq. 3.6x relating σ_ph to df/dE; 2π² r_e ħc = 109.76 Mb eV) and the Bethe dipole cross section integrated up to
+ * <i>Electron Energy-Loss Spectroscopy in the Electron Microscope</i>, 3rd ed., doi:10.1007/978-1-4419-9583-4, §3.6.4;
+ * U. Fano, J. W. Cooper, Rev. Mod. Phys. 40 (1968) 441, doi:10.1103/RevModPhys.40.441; 2π² r_e ħc = 109.76 Mb eV) and the Bethe dipole cross section integrated up to
  * the collection angle β with Fano's relativistic term (R. F. Egerton, Ultramicroscopy 50 (1993) 13–28, eq. 4,
  * doi:10.1016/0304-3991(93)90087-E, as pyTEMlib):
  * <pre>
