@@ -184,7 +184,8 @@ public final class FourierRatioDeconvolution implements Preprocessor {
         }
         double fwhm = p.has("fwhm") ? p.getDouble("fwhm") : fwhm(l, el);
         if (!(fwhm > 0)) {
-            throw new IllegalArgumentException("could not estimate the zero-loss FWHM from the low loss (no half-maximum crossings on both sides); give 'fwhm'");
+            throw new IllegalArgumentException(p.has("fwhm") ? "fwhm must be positive, got " + fwhm
+                    : "could not estimate the zero-loss FWHM from the low loss (no half-maximum crossings on both sides); give 'fwhm'");
         }
         double[] lr = new double[size];
         double[] li = new double[size];

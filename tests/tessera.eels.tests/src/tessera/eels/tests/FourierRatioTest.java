@@ -185,5 +185,8 @@ class FourierRatioTest {
         Dataset coarse = read("CuZn_EELS_mapping_tutorial.hspy"); // 8 eV/channel, 2000 pixels
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(cl, coarse, Map.of()));
         assertTrue(e.getMessage().contains("scale"), e.getMessage());
+        Dataset ll = read("deconvolution_Si/ll_for_fr.hspy");
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> run(cl, ll, Map.of("fwhm", 0.0)));
+        assertTrue(zero.getMessage().contains("fwhm must be positive"), zero.getMessage());
     }
 }
