@@ -11,7 +11,8 @@ Output, one block per element (blank line between blocks), tab separated:
   edges <subshell> <onset eV> ...          (subshells K, L1..L3, M1..M5, N1..N7, O1.., P1..)
   <E eV> <photo-absorption sigma, barn/atom>   (one line per table row, E increasing)
 sigma = [mu/rho]_photoelectric (cm2/g) x the file's barn/atom conversion factor (line 2).
-Tables that fail the sanity checks of problems() are left out (with a message on stderr).
+Tables that fail the sanity checks of problems() are taken from XrayDB's copy of the same FFAST data when the
+python3-xraydb package is installed (their header edges kept), else left out (message on stderr).
 
 Usage: python3 ffast_encode.py /work/shared/data/tables/xrpa_ffast out.tsv.gz
 """
@@ -49,14 +50,14 @@ def read(path):
 
 def problems(edges, rows):
     """Sanity checks of one table: photo-absorption is positive and jumps up (> 2 %) at every K, L3 and M5 edge
-    inside the table. Some files distributed with pyTEMlib fail: Fe.dat and Co.dat hold the form factor f1 (negative
+    above 30 eV inside the table. Some files distributed with pyTEMlib fail: Fe.dat and Co.dat hold the form factor f1 (negative
     values), Ca.dat holds potassium's data under calcium's header."""
     out = []
     if min(s for _, s in rows) <= 0:
         out.append("non-positive cross sections (not a photo-absorption column)")
     energies = [e for e, _ in rows]
     for name, e in edges:
-        if name not in ("K", "L3", "M5") or e < 1.05 * energies[0] or e > energies[-1]:
+        if name not in ("K", "L3", "M5") or e < max(30.0, 1.05 * energies[0]) or e > energies[-1]:
             continue
         below = max(i for i, x in enumerate(energies) if x < e)
         above = below + 1
@@ -65,14 +66,35 @@ def problems(edges, rows):
     return out
 
 
+def from_xraydb(symbol, folder, name):
+    """The same FFAST photo-absorption from XrayDB (Debian python3-xraydb, public domain; M. Newville,
+    github.com/xraypy/XrayDB), on its own energy grid, in barn/atom with the shared file's conversion factor; None if
+    XrayDB is not installed. Used only for tables that fail problems() (Fe, Co, Ca in pyTEMlib's copies). XrayDB's
+    grid is denser and its edges are broadened over about 1 % of the edge energy."""
+    try:
+        import xraydb
+    except ImportError:
+        return None
+    with open(os.path.join(folder, name), encoding="latin-1") as f:
+        factor = float(f.read().splitlines()[1].split()[-1])
+    energies = xraydb.chantler_energies(symbol)
+    mu = xraydb.mu_chantler(symbol, energies, photo=True)
+    return [(float(e), float(m) * factor) for e, m in zip(energies, mu) if m > 0]
+
+
 def main(folder, out):
     blocks = []
     for name in os.listdir(folder):
         symbol, z, edges, rows = read(os.path.join(folder, name))
         bad = problems(edges, rows)
         if bad:
-            print("skipping %s (%s): %s" % (name, symbol, "; ".join(bad)), file=sys.stderr)
-            continue
+            replaced = from_xraydb(symbol, folder, name)
+            if replaced is None or problems(edges, replaced):
+                print("skipping %s (%s): %s" % (name, symbol, "; ".join(bad)), file=sys.stderr)
+                continue
+            print("%s (%s): %s; data taken from XrayDB's Chantler table instead (header edges kept)" % (name, symbol, "; ".join(bad)),
+                  file=sys.stderr)
+            rows = replaced
         blocks.append((symbol, z, edges, rows))
     blocks.sort(key=lambda b: b[1])
     with gzip.open(out, "wt", encoding="ascii") as f:

@@ -23,6 +23,8 @@ import java.util.zip.GZIPInputStream;
  * {@code bundles/tessera.eels/tools/ffast_encode.py} from the per-element files that pyTEMlib distributes
  * ({@code ../shared/data/tables/xrpa_ffast}; 82 elements H..Bi, Cs absent: pyTEMlib's {@code Cs.dat} holds Ce's
  * table, and we go by the symbol in each file's header). σ_ph = [μ/ρ]_photoelectric × the file's barn/atom factor.
+ * pyTEMlib's Fe, Co (form factor f1 instead of μ/ρ) and Ca (potassium's data) are replaced by the same Chantler data
+ * from XrayDB (M. Newville, github.com/xraypy/XrayDB, public domain), with the files' edge energies.
  */
 final class FfastTable {
 
