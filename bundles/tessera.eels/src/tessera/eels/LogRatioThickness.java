@@ -67,15 +67,7 @@ public final class LogRatioThickness implements Preprocessor {
             if (p.has("threshold")) {
                 ind = e.index(p.getDouble("threshold"));
             } else {
-                ind = -1;
-                double best = Double.POSITIVE_INFINITY;
-                for (int i = Math.max(lo, 2); i <= Math.min(hi, n - 3); i++) {
-                    double d = Math.abs((y[off + i - 2] - 8 * y[off + i - 1] + 8 * y[off + i + 1] - y[off + i + 2]) / (12 * h));
-                    if (d < best) {
-                        best = d;
-                        ind = i;
-                    }
-                }
+                ind = elasticThresholdIndex(y, off, n, h, lo, hi);
             }
             double i0 = 0;
             double it = 0;
@@ -90,5 +82,58 @@ public final class LogRatioThickness implements Preprocessor {
         }
         return new Result(data, Map.of("thickness", Spectra.map(data, t, "t/lambda (log-ratio)", "t/lambda"), "threshold",
                 Spectra.map(data, thr, "elastic scattering threshold", "energy loss (eV)")));
+    }
+
+    /** Savitzky–Golay (5 points, cubic) first-derivative weights for positions 0..4 of a 5-point window. */
+    private static final double[][] SG = { { -125 / 84.0, 34 / 21.0, 4 / 7.0, -22 / 21.0, 29 / 84.0 },
+            { -19 / 42.0, -1 / 42.0, 2 / 7.0, 13 / 42.0, -5 / 42.0 }, { 1 / 12.0, -2 / 3.0, 0, 2 / 3.0, -1 / 12.0 },
+            { 5 / 42.0, -13 / 42.0, -2 / 7.0, 1 / 42.0, 19 / 42.0 }, { -29 / 84.0, 22 / 21.0, -4 / 7.0, -34 / 21.0, 125 / 84.0 } };
+
+    /**
+     * HyperSpy 1.7.3's {@code estimate_elastic_scattering_threshold} for one spectrum: the first minimum of |dI/dE|
+     * over channels {@code lo..hi-1}, the derivative taken by a Savitzky–Golay filter (5 points, order 3) of that
+     * slice alone, whose two first and two last points use the cubic fitted to the slice's first (last) five points
+     * (scipy's {@code savgol_filter(mode='interp')}). HyperSpy compares against the largest per-pixel minimum of all
+     * pixels; we take each pixel's own first minimum.
+     *
+     * @param y spectra, row-major
+     * @param off offset of the spectrum in {@code y}
+     * @param n channels per spectrum
+     * @param h channel width in eV
+     * @param lo first channel of the slice
+     * @param hi end of the slice (exclusive)
+     * @return the channel index, or -1 if the slice is shorter than 5 channels or leaves the spectrum
+     */
+    static int elasticThresholdIndex(double[] y, int off, int n, double h, int lo, int hi) {
+        int m = hi - lo;
+        if (m < 5 || lo < 0 || hi > n) {
+            return -1;
+        }
+        int ind = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            int pos;
+            int a;
+            if (k < 2) {
+                pos = k;
+                a = lo;
+            } else if (k >= m - 2) {
+                pos = k - (m - 5);
+                a = hi - 5;
+            } else {
+                pos = 2;
+                a = lo + k - 2;
+            }
+            double d = 0;
+            for (int j = 0; j < 5; j++) {
+                d += SG[pos][j] * y[off + a + j];
+            }
+            d = Math.abs(d / h);
+            if (d < best) {
+                best = d;
+                ind = lo + k;
+            }
+        }
+        return ind;
     }
 }

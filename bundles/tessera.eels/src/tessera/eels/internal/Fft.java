@@ -1,11 +1,13 @@
 package tessera.eels.internal;
 
 /**
- * In-place iterative radix-2 complex FFT (Cooley–Tukey), for the spectral deconvolutions. Lengths must be powers of
- * two; callers zero-pad. Convention as numpy.fft: forward {@code X_k = sum x_n exp(-2 pi i k n / N)}, inverse with
+ * In-place complex FFTs for the spectral deconvolutions: iterative radix-2 (Cooley–Tukey) for powers of two, and any
+ * length through Bluestein's chirp-z algorithm (so a padding length can equal HyperSpy's, which pads to scipy's
+ * {@code next_fast_len}). Convention as numpy.fft: forward {@code X_k = sum x_n exp(-2 pi i k n / N)}, inverse with
  * {@code 1/N}.
  *
- * <p>Source: J. W. Cooley, J. W. Tukey, Math. Comp. 19 (1965) 297, doi:10.1090/S0025-5718-1965-0178586-1.
+ * <p>Sources: J. W. Cooley, J. W. Tukey, Math. Comp. 19 (1965) 297, doi:10.1090/S0025-5718-1965-0178586-1;
+ * L. I. Bluestein, IEEE Trans. Audio Electroacoust. 18 (1970) 451, doi:10.1109/TAU.1970.1162132.
  */
 public final class Fft {
     private Fft() {
@@ -21,6 +23,94 @@ public final class Fft {
             p <<= 1;
         }
         return p;
+    }
+
+    /**
+     * The smallest 11-smooth number (no prime factor above 11) ≥ n: scipy's {@code next_fast_len(n)} for complex
+     * transforms, which HyperSpy 1.7.3's {@code optimal_fft_size} uses to pad.
+     *
+     * @param n minimum length (&ge; 1)
+     * @return the padding length
+     */
+    public static int nextFastLen(int n) {
+        for (int m = Math.max(n, 1);; m++) {
+            int r = m;
+            for (int p : new int[] { 2, 3, 5, 7, 11 }) {
+                while (r % p == 0) {
+                    r /= p;
+                }
+            }
+            if (r == 1) {
+                return m;
+            }
+        }
+    }
+
+    /**
+     * Transforms {@code (re, im)} in place, any length ≥ 1 (radix-2 for powers of two, otherwise Bluestein with a
+     * radix-2 convolution of length ≥ 2N − 1).
+     *
+     * @param re real parts
+     * @param im imaginary parts, same length
+     * @param inverse true for the inverse transform (scaled by 1/N)
+     * @throws IllegalArgumentException if the lengths differ or are 0
+     */
+    public static void transformAny(double[] re, double[] im, boolean inverse) {
+        int n = re.length;
+        if (n == 0 || im.length != n) {
+            throw new IllegalArgumentException("FFT needs two arrays of one positive length, got " + n + " and " + im.length);
+        }
+        if (Integer.bitCount(n) == 1) {
+            transform(re, im, inverse);
+            return;
+        }
+        if (inverse) {
+            // ifft(x) = conj(fft(conj(x))) / N
+            for (int i = 0; i < n; i++) {
+                im[i] = -im[i];
+            }
+            transformAny(re, im, false);
+            for (int i = 0; i < n; i++) {
+                re[i] /= n;
+                im[i] = -im[i] / n;
+            }
+            return;
+        }
+        int m = nextPow2(2 * n - 1);
+        double[] wr = new double[n];
+        double[] wi = new double[n];
+        for (int k = 0; k < n; k++) {
+            // exp(-i pi k^2 / n), k^2 reduced mod 2n for accuracy
+            double ang = Math.PI * (double) ((long) k * k % (2L * n)) / n;
+            wr[k] = Math.cos(ang);
+            wi[k] = -Math.sin(ang);
+        }
+        double[] ar = new double[m];
+        double[] ai = new double[m];
+        for (int k = 0; k < n; k++) {
+            ar[k] = re[k] * wr[k] - im[k] * wi[k];
+            ai[k] = re[k] * wi[k] + im[k] * wr[k];
+        }
+        double[] br = new double[m];
+        double[] bi = new double[m];
+        br[0] = wr[0];
+        bi[0] = -wi[0];
+        for (int k = 1; k < n; k++) {
+            br[k] = br[m - k] = wr[k];
+            bi[k] = bi[m - k] = -wi[k];
+        }
+        transform(ar, ai, false);
+        transform(br, bi, false);
+        for (int k = 0; k < m; k++) {
+            double r = ar[k] * br[k] - ai[k] * bi[k];
+            ai[k] = ar[k] * bi[k] + ai[k] * br[k];
+            ar[k] = r;
+        }
+        transform(ar, ai, true);
+        for (int k = 0; k < n; k++) {
+            re[k] = ar[k] * wr[k] - ai[k] * wi[k];
+            im[k] = ar[k] * wi[k] + ai[k] * wr[k];
+        }
     }
 
     /**

@@ -7,7 +7,8 @@ package tessera.eels.xsection;
  * energy-differential shape dσ/dE as a component.
  * <p>
  * Units: energy loss in eV, dσ/dE in barn/eV per atom, σ in barn per atom (1 barn = 1e-24 cm²). Implementations are
- * immutable and thread-safe. Implemented by {@link HydrogenicCrossSection} (K and L2,3, Egerton's SIGMAK3/SIGMAL3).
+ * immutable and thread-safe. Implemented by {@link HydrogenicCrossSection} (K and L2,3, Egerton's SIGMAK3/SIGMAL3) and
+ * {@link FfastCrossSection} (optical limit, any edge, from NIST FFAST photo-absorption); {@link CrossSections} picks one.
  */
 public interface EdgeCrossSection {
 
