@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 
 import tessera.eels.Edge;
 import tessera.eels.EdgeTable;
-import tessera.eels.internal.Fft;
 import tessera.eels.sim.SimulatedSpectrum.PlacedEdge;
 import tessera.eels.sim.SimulationRanges.Range;
 import tessera.eels.xsection.Elements;
@@ -134,7 +133,7 @@ public final class EelsSimulator {
      * @return the spectrum, labels and parameters
      */
     public SimulatedSpectrum simulate(long index) {
-        SplittableRandom r = new SplittableRandom(mix(seed, index));
+        SplittableRandom r = new SplittableRandom(SimSupport.mix(seed, index));
         SimulationRanges g = ranges;
         int n = g.channels();
         // elements
@@ -228,7 +227,7 @@ public final class EelsSimulator {
         int gp = intIn(r, g.plasmonWidthEv());
         int orders = intIn(r, g.plasmons());
         double tl = realIn(r, g.tOverLambda());
-        convolveWithLowLoss(core, zlp, ep, gp, orders, tl);
+        SimSupport.convolveWithLowLoss(core, 1.0, zlp, ep, gp, orders, tl);
         double[] coreLoss = new double[n];
         double[] noiseless = new double[n];
         for (int i = start; i <= Math.min(end, n - 1); i++) {
@@ -243,7 +242,7 @@ public final class EelsSimulator {
             if (j < 0 || j >= n || noiseless[i] == 0) {
                 continue;
             }
-            double v = poisson(r, noiseless[i]);
+            double v = SimSupport.poisson(r, noiseless[i]);
             spec[j] = (float) v;
             top = Math.max(top, v);
         }
@@ -316,81 +315,6 @@ public final class EelsSimulator {
         }
     }
 
-    /** In place: core ⊗ (ZLP ⊗ Σ P_n S^{⊗n} / Σ P_n) on the periodic FFT grid. */
-    private static void convolveWithLowLoss(double[] core, double zlpFwhm, int ep, int gp, int orders, double tl) {
-        double[] zr = new double[FFT];
-        double[] zi = new double[FFT];
-        double[] sr = new double[FFT];
-        double[] si = new double[FFT];
-        double hw = zlpFwhm / 2;
-        double zs = 0;
-        double ss = 0;
-        for (int i = 0; i < FFT; i++) {
-            double e = i < FFT / 2 ? i : i - FFT;
-            zr[i] = hw / (Math.PI * (e * e + hw * hw));
-            zs += zr[i];
-            if (e > 0) {
-                double d = e * e - (double) ep * ep;
-                sr[i] = e * ep * ep * gp / (d * d + e * e * gp * gp);
-                ss += sr[i];
-            }
-        }
-        double[] cr = core;
-        double[] ci = new double[FFT];
-        Fft.transform(zr, zi, false);
-        Fft.transform(sr, si, false);
-        Fft.transform(cr, ci, false);
-        double[] pn = new double[orders + 1];
-        double norm = 0;
-        double fact = 1;
-        for (int k = 0; k <= orders; k++) {
-            if (k > 0) {
-                fact *= k;
-            }
-            pn[k] = Math.pow(tl, k) * Math.exp(-tl) / fact;
-            norm += pn[k];
-        }
-        for (int i = 0; i < FFT; i++) {
-            double a = sr[i] / ss;
-            double b = si[i] / ss;
-            double lr = pn[0];
-            double li = 0;
-            double pr = 1;
-            double pi = 0;
-            for (int k = 1; k <= orders; k++) {
-                double t = pr * a - pi * b;
-                pi = pr * b + pi * a;
-                pr = t;
-                lr += pn[k] * pr;
-                li += pn[k] * pi;
-            }
-            lr /= norm;
-            li /= norm;
-            double zre = zr[i] / zs;
-            double zim = zi[i] / zs;
-            double kr = zre * lr - zim * li;
-            double ki = zre * li + zim * lr;
-            double t = cr[i] * kr - ci[i] * ki;
-            ci[i] = cr[i] * ki + ci[i] * kr;
-            cr[i] = t;
-        }
-        Fft.transform(cr, ci, true);
-    }
-
-    private static double poisson(SplittableRandom r, double mean) {
-        if (mean < 30) {
-            double l = Math.exp(-mean);
-            int k = 0;
-            double p = r.nextDouble();
-            while (p > l) {
-                k++;
-                p *= r.nextDouble();
-            }
-            return k;
-        }
-        return Math.max(0, Math.rint(mean + Math.sqrt(mean) * r.nextGaussian()));
-    }
-
     private static int intIn(SplittableRandom r, Range range) {
         return (int) range.low() + r.nextInt((int) (range.high() - range.low()) + 1);
     }
@@ -399,10 +323,4 @@ public final class EelsSimulator {
         return range.low() + (range.high() - range.low()) * r.nextDouble();
     }
 
-    private static long mix(long seed, long index) {
-        long z = seed * 0x9E3779B97F4A7C15L + index;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }
