@@ -37,10 +37,10 @@ public final class EelsSimBench {
             sim.simulate(i);
         }
         System.out.println("load average before: " + Files.readString(Path.of("/proc/loadavg")).trim());
-        SimulationWriter.Summary s = SimulationWriter.write(sim, n, new SimulationWriter.Options(chunk, threads, true), out,
+        SimulationWriter.Summary sum = SimulationWriter.write(sim, n, new SimulationWriter.Options(chunk, threads, true), out,
                 ProgressMonitor.NULL);
         System.out.printf("%d spectra (simulate + HDF5 shards of %d) in %.1f s on %d threads: %.0f spectra/s; 100 000 would take %.0f s%n",
-                n, chunk, s.seconds(), threads, s.spectraPerSecond(), 1e5 / s.spectraPerSecond());
+                n, chunk, sum.seconds(), threads, sum.spectraPerSecond(), 1e5 / sum.spectraPerSecond());
         System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
         long t0 = System.nanoTime();
         int m = Math.min(n, 1000);
@@ -49,8 +49,8 @@ public final class EelsSimBench {
         }
         double dt = (System.nanoTime() - t0) / 1e9;
         System.out.printf("one thread, no writing: %d spectra in %.1f s: %.0f spectra/s%n", m, dt, m / dt);
-        SimulatedShard back = SimulatedShard.read(s.shards().get(0));
-        System.out.println("read back " + s.shards().get(0).getFileName() + ": " + back.spectra().length + " x "
+        SimulatedShard back = SimulatedShard.read(sum.shards().get(0));
+        System.out.println("read back " + sum.shards().get(0).getFileName() + ": " + back.spectra().length + " x "
                 + back.spectra()[0].length + ", spectrum 0 equal: "
                 + java.util.Arrays.equals(back.spectra()[0], sim.simulate(0).spectrum()));
         // gallery
