@@ -3,6 +3,7 @@ package tessera.eels.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import tessera.eels.Edge;
 import tessera.eels.EdgeTable;
@@ -56,13 +57,16 @@ public final class EelsSimulator {
 
     /** A modelled edge of an element. */
     private record Model(int label, String element, String subshell, double onsetEv, HydrogenicCrossSection xs,
-            boolean delayed) {
+            boolean delayed, int slot) {
     }
 
     private final SimulationRanges ranges;
     private final long seed;
     private final List<List<Model>> models;
     private final int[] eligible;
+    /** Bethe-integral tables per (hydrogenic edge, beam energy, chemical shift), filled on first use. */
+    private final AtomicReferenceArray<HydrogenicCrossSection.Tabulated> tables;
+    private final int shifts;
 
     /**
      * @param ranges parameter ranges (e.g. {@link SimulationRanges#ANNYS_2023})
@@ -81,6 +85,7 @@ public final class EelsSimulator {
         EdgeTable table = EdgeTable.standard();
         List<List<Model>> all = new ArrayList<>();
         List<Integer> ok = new ArrayList<>();
+        int slots = 0;
         for (int i = 0; i < ELEMENTS.size(); i++) {
             String el = ELEMENTS.get(i);
             int z = i + 4;
@@ -90,12 +95,12 @@ public final class EelsSimulator {
             for (Edge e : table.of(el, lo, hi)) {
                 String s = e.subshell();
                 if (s.equals("K")) {
-                    ms.add(new Model(i, el, "K", e.onsetEv(), HydrogenicCrossSection.k(z, e.onsetEv()), false));
+                    ms.add(new Model(i, el, "K", e.onsetEv(), HydrogenicCrossSection.k(z, e.onsetEv()), false, slots++));
                 } else if ((s.equals("L3") || s.equals("L2,3")) && z >= 11 && l1 != null) {
                     ms.add(new Model(i, el, "L2,3", e.onsetEv(), HydrogenicCrossSection.l23(z, e.onsetEv(), l1.onsetEv()),
-                            false));
+                            false, slots++));
                 } else if (e.major() && !(z >= 11 && l1 != null && s.startsWith("L"))) {
-                    ms.add(new Model(i, el, s, e.onsetEv(), null, e.shape().contains("delayed")));
+                    ms.add(new Model(i, el, s, e.onsetEv(), null, e.shape().contains("delayed"), -1));
                 }
             }
             all.add(List.copyOf(ms));
@@ -105,6 +110,8 @@ public final class EelsSimulator {
         }
         models = List.copyOf(all);
         eligible = ok.stream().mapToInt(Integer::intValue).toArray();
+        shifts = (int) (ranges.chemicalShiftEv().high() - ranges.chemicalShiftEv().low()) + 1;
+        tables = new AtomicReferenceArray<>(slots * ranges.beamKv().size() * shifts);
     }
 
     /** @return the parameter ranges */
@@ -273,14 +280,17 @@ public final class EelsSimulator {
             }
             return;
         }
-        // tabulate on Egerton/HyperSpy's expanding grid rel = 50 (exp(0.06 k) − 1) eV, interpolate linearly
+        // tabulate on Egerton/HyperSpy's expanding grid rel = 50 (exp(0.06 k) − 1) eV, interpolate linearly; the
+        // Bethe integrals at those energies come from a table per (edge, beam energy, shift) (equal to the direct
+        // integration to ~1e-9, HydrogenicCrossSection.tabulate)
         double betaEff = mic.effectiveCollectionMrad(on) * 1e-3;
-        int kmax = (int) Math.ceil(Math.log((n - on) / 50.0 + 1) / 0.06) + 1;
+        HydrogenicCrossSection.Tabulated tab = table(m, on, shift, (int) mic.beamKv());
+        int kmax = tab.size() - 1;
         double[] rel = new double[kmax + 1];
         double[] val = new double[kmax + 1];
         for (int k = 0; k <= kmax; k++) {
             rel[k] = 50 * (Math.exp(0.06 * k) - 1);
-            val[k] = m.xs().differential(on + rel[k], betaEff, mic.beamKv(), shift);
+            val[k] = tab.differential(k, betaEff);
         }
         int k = 0;
         for (int i = i0; i < n; i++) {
@@ -291,6 +301,25 @@ public final class EelsSimulator {
             double f = (x - rel[k]) / (rel[k + 1] - rel[k]);
             shape[i] = val[k] + f * (val[k + 1] - val[k]);
         }
+    }
+
+    /** The Bethe-integral table of a hydrogenic edge at onset {@code on} (table onset + shift) for a beam energy. */
+    private HydrogenicCrossSection.Tabulated table(Model m, double on, int shift, int beamKv) {
+        int slot = (m.slot() * ranges.beamKv().size() + ranges.beamKv().indexOf(beamKv)) * shifts
+                + (shift - (int) ranges.chemicalShiftEv().low());
+        HydrogenicCrossSection.Tabulated t = tables.get(slot);
+        if (t == null) {
+            int n = ranges.channels();
+            int kmax = (int) Math.ceil(Math.log((n - on) / 50.0 + 1) / 0.06) + 1;
+            double[] energies = new double[kmax + 1];
+            for (int k = 0; k <= kmax; k++) {
+                energies[k] = on + 50 * (Math.exp(0.06 * k) - 1);
+            }
+            // two threads may build the same table at once; both build the same values, the first one stays
+            tables.compareAndSet(slot, null, m.xs().tabulate(energies, beamKv, shift));
+            t = tables.get(slot);
+        }
+        return t;
     }
 
     /** Generic fine structure (unscaled) on channels, zero outside [on, on + width]. */

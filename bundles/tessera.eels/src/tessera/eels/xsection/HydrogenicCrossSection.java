@@ -189,6 +189,122 @@ public final class HydrogenicCrossSection implements EdgeCrossSection {
     }
 
     /**
+     * Tabulates the Bethe integral of {@link #differential(double, double, double, double)} at fixed energies for one
+     * beam energy and onset shift, so that dσ/dE at those energies can then be had for any collection angle at about
+     * a sixth of the cost: for each energy E the cumulative integral G(x) = ∫ df/dE d ln(qa0)² from ln(q_min a0²) is
+     * stored at steps of 1 in ln(qa0)² (16-point Gauss–Legendre per step) up to the q_max of β = 0.2 rad, and
+     * {@link Tabulated#differential(int, double)} adds the last partial step (16 points) to the stored value. It
+     * agrees with the direct 6-panel integration to about 1e-9 relative (checked in {@code tessera.eels.tests}).
+     * Used by the simulator, which draws β anew for every spectrum but meets each (edge, beam energy, shift) often.
+     *
+     * @param lossEv energies E in eV, shape [n]
+     * @param beamKv beam energy in keV
+     * @param shiftEv shift of the onsets in eV (as in {@link #differential(double, double, double, double)})
+     * @return the table (immutable, thread-safe; about 16 doubles per energy)
+     */
+    public Tabulated tabulate(double[] lossEv, double beamKv, double shiftEv) {
+        return new Tabulated(lossEv.clone(), beamKv, shiftEv);
+    }
+
+    /** Cumulative Bethe integrals at fixed energies (see {@link HydrogenicCrossSection#tabulate}). */
+    public final class Tabulated {
+        private static final double STEP = 1.0;
+        private static final double MAX_BETA_RAD = 0.2;
+        private final double[] energies;
+        private final double t;
+        private final double[] qmin;
+        private final double[] root;
+        private final double[][] cumulative;
+        private final EnergyTerms[] terms;
+
+        private Tabulated(double[] energies, double beamKv, double shiftEv) {
+            this.energies = energies;
+            int n = energies.length;
+            double gamma = 1 + beamKv / 511.06;
+            t = 511060 * (1 - 1 / (gamma * gamma)) / 2;
+            qmin = new double[n];
+            root = new double[n];
+            cumulative = new double[n][];
+            terms = new EnergyTerms[n];
+            double smax = Math.sin(MAX_BETA_RAD / 2);
+            for (int k = 0; k < n; k++) {
+                double e = energies[k];
+                qmin[k] = e * e / (4 * RY * t) + e * e * e / (8 * gamma * gamma * gamma * RY * t * t);
+                double p02 = t / (RY * (1 - 2 * t / 511060));
+                double pp2 = p02 - e / RY * (gamma - e / 1022120);
+                if (e < onsetEv + shiftEv || pp2 <= 0) {
+                    continue;
+                }
+                root[k] = 4 * Math.sqrt(p02 * pp2);
+                terms[k] = new EnergyTerms(e, shiftEv);
+                double lo = Math.log(qmin[k]);
+                double top = Math.log(qmin[k] + root[k] * smax * smax);
+                int steps = (int) Math.ceil((top - lo) / STEP);
+                double[] g = new double[steps + 1];
+                for (int j = 1; j <= steps; j++) {
+                    g[j] = g[j - 1] + panel(terms[k], e, lo + (j - 1) * STEP, lo + j * STEP);
+                }
+                cumulative[k] = g;
+            }
+        }
+
+        /** @return the number of energies */
+        public int size() {
+            return energies.length;
+        }
+
+        /**
+         * @param k energy index
+         * @return energy k in eV
+         */
+        public double energy(int k) {
+            return energies[k];
+        }
+
+        /**
+         * dσ/dE at energy k for an effective collection angle.
+         *
+         * @param k energy index
+         * @param effectiveCollectionRad effective collection semi-angle in rad (any; beyond 0.2 rad the rest of the
+         *        integral is computed directly)
+         * @return dσ/dE in barn/eV per atom; 0 below the (shifted) onset
+         */
+        public double differential(int k, double effectiveCollectionRad) {
+            double[] g = cumulative[k];
+            if (g == null) {
+                return 0;
+            }
+            double e = energies[k];
+            double s = Math.sin(effectiveCollectionRad / 2);
+            double lo = Math.log(qmin[k]);
+            double hi = Math.log(qmin[k] + root[k] * s * s);
+            int j = (int) Math.min(g.length - 1, Math.floor((hi - lo) / STEP));
+            double sum = g[j];
+            double from = lo + j * STEP;
+            while (hi - from > STEP) {
+                sum += panel(terms[k], e, from, from + STEP);
+                from += STEP;
+            }
+            if (hi > from) {
+                sum += panel(terms[k], e, from, hi);
+            }
+            return FOUR_PI_A0SQ_BARN * (RY / t) * (RY / e) * sum;
+        }
+    }
+
+    /** 16-point Gauss–Legendre integral of df/dE over ln(qa0)² in [a, b]. */
+    private double panel(EnergyTerms et, double e, double a, double b) {
+        double mid = (a + b) / 2;
+        double half = (b - a) / 2;
+        double sum = 0;
+        for (int i = 0; i < GL_X.length; i++) {
+            double dx = half * GL_X[i];
+            sum += GL_W[i] * half * (gos(et, e, Math.exp(mid - dx)) + gos(et, e, Math.exp(mid + dx)));
+        }
+        return sum;
+    }
+
+    /**
      * dσ/dE on an energy axis with the convergence correction at the onset.
      *
      * @param lossEv energy losses in eV, shape [n]
