@@ -6,61 +6,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.LongStream;
 
 import javax.imageio.ImageIO;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import tessera.core.analysis.ProgressMonitor;
 import tessera.eels.sim.EelsSimulator;
+import tessera.eels.sim.SimulatedShard;
 import tessera.eels.sim.SimulatedSpectrum;
 import tessera.eels.sim.SimulationRanges;
+import tessera.eels.sim.SimulationWriter;
 
 /**
- * Throughput of tessera.eels.sim.EelsSimulator (all cores, parallel stream) with streaming HDF5 output: jhdf 0.13
- * writes whole datasets at close, so each chunk of spectra goes to its own file OUT/part-NNNNN.h5 with datasets
- * "spectra" float32 [n, 3072], "labels" int8 [n, 80] and attributes "elements", "seed", "first_index"; memory is
- * bounded by one chunk. Also writes a 12-spectrum gallery PNG.
- * Usage: java -cp ... EelsSimBench N CHUNK OUTDIR GALLERY.png
+ * Throughput of tessera.eels.sim.EelsSimulator written through tessera.eels.sim.SimulationWriter (the bundle's
+ * streaming HDF5 shard writer, as `tessera simulate eels` uses it): N spectra, CHUNK per shard, all processors; then
+ * the same first 1000 spectra simulated on one thread without writing, for reference. Also writes a 12-spectrum
+ * gallery PNG. Usage: java -cp ... EelsSimBench N CHUNK OUTDIR GALLERY.png
  */
 public final class EelsSimBench {
     public static void main(String[] a) throws Exception {
         int n = Integer.parseInt(a[0]);
         int chunk = Integer.parseInt(a[1]);
         Path out = Path.of(a[2]);
-        Files.createDirectories(out);
+        int threads = Runtime.getRuntime().availableProcessors();
         EelsSimulator sim = new EelsSimulator(SimulationRanges.ANNYS_2023, 2023);
-        sim.simulate(0);
+        for (int i = 0; i < 200; i++) {
+            sim.simulate(i);
+        }
+        System.out.println("load average before: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        SimulationWriter.Summary sum = SimulationWriter.write(sim, n, new SimulationWriter.Options(chunk, threads, true), out,
+                ProgressMonitor.NULL);
+        System.out.printf("%d spectra (simulate + HDF5 shards of %d) in %.1f s on %d threads: %.0f spectra/s; 100 000 would take %.0f s%n",
+                n, chunk, sum.seconds(), threads, sum.spectraPerSecond(), 1e5 / sum.spectraPerSecond());
+        System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
         long t0 = System.nanoTime();
-        for (int first = 0, part = 0; first < n; first += chunk, part++) {
-            int m = Math.min(chunk, n - first);
-            SimulatedSpectrum[] s = LongStream.range(first, first + m).parallel().mapToObj(sim::simulate)
-                    .toArray(SimulatedSpectrum[]::new);
-            float[][] x = new float[m][];
-            byte[][] y = new byte[m][];
-            for (int i = 0; i < m; i++) {
-                x[i] = s[i].spectrum();
-                y[i] = s[i].labels();
-            }
-            try (WritableHdfFile f = HdfFile.write(out.resolve(String.format("part-%05d.h5", part)))) {
-                f.putDataset("spectra", x);
-                f.putDataset("labels", y);
-                f.putAttribute("elements", String.join(",", EelsSimulator.ELEMENTS));
-                f.putAttribute("seed", 2023L);
-                f.putAttribute("first_index", (long) first);
-            }
+        int m = Math.min(n, 1000);
+        for (int i = 0; i < m; i++) {
+            sim.simulate(i);
         }
         double dt = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%d spectra (simulate + HDF5) in %.1f s on %d cores: %.0f spectra/s; 100 000 would take %.0f s%n",
-                n, dt, Runtime.getRuntime().availableProcessors(), n / dt, 1e5 / (n / dt));
-        try (HdfFile f = new HdfFile(out.resolve("part-00000.h5"))) {
-            float[][] back = (float[][]) f.getDatasetByPath("spectra").getData();
-            System.out.println("read back part-00000.h5: " + back.length + " x " + back[0].length);
-        }
+        System.out.printf("one thread, no writing: %d spectra in %.1f s: %.0f spectra/s%n", m, dt, m / dt);
+        SimulatedShard back = SimulatedShard.read(sum.shards().get(0));
+        System.out.println("read back " + sum.shards().get(0).getFileName() + ": " + back.spectra().length + " x "
+                + back.spectra()[0].length + ", spectrum 0 equal: "
+                + java.util.Arrays.equals(back.spectra()[0], sim.simulate(0).spectrum()));
         // gallery
         int w = 600, h = 300;
         BufferedImage img = new BufferedImage(3 * w, 4 * h, BufferedImage.TYPE_INT_RGB);

@@ -10,7 +10,40 @@ package tessera.eels.internal;
  * L. I. Bluestein, IEEE Trans. Audio Electroacoust. 18 (1970) 451, doi:10.1109/TAU.1970.1162132.
  */
 public final class Fft {
+    /** Twiddle tables by log2(n): {cos, sin}, stage len at offset len/2 − 1, entries cos/sin(−2πk/len). */
+    private static final double[][][] TWIDDLES = new double[31][][];
+
     private Fft() {
+    }
+
+    /**
+     * The twiddle factors of every stage of a length-n transform, computed once per length (the same values
+     * {@code cos(ang k)}, {@code sin(ang k)} with {@code ang = -2π/len} that a per-butterfly evaluation gives, so the
+     * results do not depend on the table).
+     */
+    private static double[][] twiddles(int n) {
+        int log = Integer.numberOfTrailingZeros(n);
+        double[][] t;
+        synchronized (TWIDDLES) {
+            t = TWIDDLES[log];
+        }
+        if (t != null) {
+            return t;
+        }
+        double[] c = new double[Math.max(1, n - 1)];
+        double[] s = new double[c.length];
+        for (int len = 2; len <= n; len <<= 1) {
+            double ang = 2 * Math.PI / len * -1;
+            for (int k = 0; k < len / 2; k++) {
+                c[len / 2 - 1 + k] = Math.cos(ang * k);
+                s[len / 2 - 1 + k] = Math.sin(ang * k);
+            }
+        }
+        t = new double[][] { c, s };
+        synchronized (TWIDDLES) {
+            TWIDDLES[log] = t;
+        }
+        return t;
     }
 
     /**
@@ -141,14 +174,19 @@ public final class Fft {
                 im[j] = t;
             }
         }
+        double[][] tw = twiddles(n);
+        double[] cos = tw[0];
+        double[] sin = tw[1];
+        double sign = inverse ? -1 : 1;
         for (int len = 2; len <= n; len <<= 1) {
-            double ang = 2 * Math.PI / len * (inverse ? 1 : -1);
+            int half = len / 2;
+            int base = half - 1;
             for (int i = 0; i < n; i += len) {
-                for (int k = 0; k < len / 2; k++) {
-                    double wr = Math.cos(ang * k);
-                    double wi = Math.sin(ang * k);
+                for (int k = 0; k < half; k++) {
+                    double wr = cos[base + k];
+                    double wi = sign * sin[base + k];
                     int a = i + k;
-                    int b = a + len / 2;
+                    int b = a + half;
                     double xr = re[b] * wr - im[b] * wi;
                     double xi = re[b] * wi + im[b] * wr;
                     re[b] = re[a] - xr;

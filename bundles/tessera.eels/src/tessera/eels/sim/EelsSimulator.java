@@ -3,10 +3,10 @@ package tessera.eels.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import tessera.eels.Edge;
 import tessera.eels.EdgeTable;
-import tessera.eels.internal.Fft;
 import tessera.eels.sim.SimulatedSpectrum.PlacedEdge;
 import tessera.eels.sim.SimulationRanges.Range;
 import tessera.eels.xsection.Elements;
@@ -34,8 +34,11 @@ import tessera.eels.xsection.Microscope;
  * [start, end], Poisson noise is drawn (normal approximation above a mean of 30 counts), the instrumental shift moves
  * the whole spectrum, and it is normalised to a maximum of 1 and zero padded to 0 … 3071 eV.
  * <p>
- * Spectrum {@code i} depends only on (seed, i), so sets are reproducible and can be drawn in parallel or streamed.
- * Instances are immutable and thread-safe.
+ * Spectrum {@code i} depends only on (seed, i), so sets are reproducible and can be drawn in parallel or streamed
+ * ({@link SimulationWriter}). Instances are thread-safe; their only state is a cache of Bethe-integral tables per
+ * (hydrogenic edge, beam energy, chemical shift) ({@link HydrogenicCrossSection#tabulate}, equal to the direct
+ * integration within 1e-9), filled on first use whatever the thread and the same whoever fills it, about 20 MB when
+ * full.
  */
 public final class EelsSimulator {
 
@@ -57,13 +60,16 @@ public final class EelsSimulator {
 
     /** A modelled edge of an element. */
     private record Model(int label, String element, String subshell, double onsetEv, HydrogenicCrossSection xs,
-            boolean delayed) {
+            boolean delayed, int slot) {
     }
 
     private final SimulationRanges ranges;
     private final long seed;
     private final List<List<Model>> models;
     private final int[] eligible;
+    /** Bethe-integral tables per (hydrogenic edge, beam energy, chemical shift), filled on first use. */
+    private final AtomicReferenceArray<HydrogenicCrossSection.Tabulated> tables;
+    private final int shifts;
 
     /**
      * @param ranges parameter ranges (e.g. {@link SimulationRanges#ANNYS_2023})
@@ -82,6 +88,7 @@ public final class EelsSimulator {
         EdgeTable table = EdgeTable.standard();
         List<List<Model>> all = new ArrayList<>();
         List<Integer> ok = new ArrayList<>();
+        int slots = 0;
         for (int i = 0; i < ELEMENTS.size(); i++) {
             String el = ELEMENTS.get(i);
             int z = i + 4;
@@ -91,12 +98,12 @@ public final class EelsSimulator {
             for (Edge e : table.of(el, lo, hi)) {
                 String s = e.subshell();
                 if (s.equals("K")) {
-                    ms.add(new Model(i, el, "K", e.onsetEv(), HydrogenicCrossSection.k(z, e.onsetEv()), false));
+                    ms.add(new Model(i, el, "K", e.onsetEv(), HydrogenicCrossSection.k(z, e.onsetEv()), false, slots++));
                 } else if ((s.equals("L3") || s.equals("L2,3")) && z >= 11 && l1 != null) {
                     ms.add(new Model(i, el, "L2,3", e.onsetEv(), HydrogenicCrossSection.l23(z, e.onsetEv(), l1.onsetEv()),
-                            false));
+                            false, slots++));
                 } else if (e.major() && !(z >= 11 && l1 != null && s.startsWith("L"))) {
-                    ms.add(new Model(i, el, s, e.onsetEv(), null, e.shape().contains("delayed")));
+                    ms.add(new Model(i, el, s, e.onsetEv(), null, e.shape().contains("delayed"), -1));
                 }
             }
             all.add(List.copyOf(ms));
@@ -106,6 +113,8 @@ public final class EelsSimulator {
         }
         models = List.copyOf(all);
         eligible = ok.stream().mapToInt(Integer::intValue).toArray();
+        shifts = (int) (ranges.chemicalShiftEv().high() - ranges.chemicalShiftEv().low()) + 1;
+        tables = new AtomicReferenceArray<>(slots * ranges.beamKv().size() * shifts);
     }
 
     /** @return the parameter ranges */
@@ -134,7 +143,7 @@ public final class EelsSimulator {
      * @return the spectrum, labels and parameters
      */
     public SimulatedSpectrum simulate(long index) {
-        SplittableRandom r = new SplittableRandom(mix(seed, index));
+        SplittableRandom r = new SplittableRandom(SimSupport.mix(seed, index));
         SimulationRanges g = ranges;
         int n = g.channels();
         // elements
@@ -228,7 +237,7 @@ public final class EelsSimulator {
         int gp = intIn(r, g.plasmonWidthEv());
         int orders = intIn(r, g.plasmons());
         double tl = realIn(r, g.tOverLambda());
-        convolveWithLowLoss(core, zlp, ep, gp, orders, tl);
+        SimSupport.convolveWithLowLoss(core, 1.0, zlp, ep, gp, orders, tl);
         double[] coreLoss = new double[n];
         double[] noiseless = new double[n];
         for (int i = start; i <= Math.min(end, n - 1); i++) {
@@ -243,7 +252,7 @@ public final class EelsSimulator {
             if (j < 0 || j >= n || noiseless[i] == 0) {
                 continue;
             }
-            double v = poisson(r, noiseless[i]);
+            double v = SimSupport.poisson(r, noiseless[i]);
             spec[j] = (float) v;
             top = Math.max(top, v);
         }
@@ -274,14 +283,17 @@ public final class EelsSimulator {
             }
             return;
         }
-        // tabulate on Egerton/HyperSpy's expanding grid rel = 50 (exp(0.06 k) − 1) eV, interpolate linearly
+        // tabulate on Egerton/HyperSpy's expanding grid rel = 50 (exp(0.06 k) − 1) eV, interpolate linearly; the
+        // Bethe integrals at those energies come from a table per (edge, beam energy, shift) (equal to the direct
+        // integration to ~1e-9, HydrogenicCrossSection.tabulate)
         double betaEff = mic.effectiveCollectionMrad(on) * 1e-3;
-        int kmax = (int) Math.ceil(Math.log((n - on) / 50.0 + 1) / 0.06) + 1;
+        HydrogenicCrossSection.Tabulated tab = table(m, on, shift, (int) mic.beamKv());
+        int kmax = tab.size() - 1;
         double[] rel = new double[kmax + 1];
         double[] val = new double[kmax + 1];
         for (int k = 0; k <= kmax; k++) {
             rel[k] = 50 * (Math.exp(0.06 * k) - 1);
-            val[k] = m.xs().differential(on + rel[k], betaEff, mic.beamKv(), shift);
+            val[k] = tab.differential(k, betaEff);
         }
         int k = 0;
         for (int i = i0; i < n; i++) {
@@ -292,6 +304,25 @@ public final class EelsSimulator {
             double f = (x - rel[k]) / (rel[k + 1] - rel[k]);
             shape[i] = val[k] + f * (val[k + 1] - val[k]);
         }
+    }
+
+    /** The Bethe-integral table of a hydrogenic edge at onset {@code on} (table onset + shift) for a beam energy. */
+    private HydrogenicCrossSection.Tabulated table(Model m, double on, int shift, int beamKv) {
+        int slot = (m.slot() * ranges.beamKv().size() + ranges.beamKv().indexOf(beamKv)) * shifts
+                + (shift - (int) ranges.chemicalShiftEv().low());
+        HydrogenicCrossSection.Tabulated t = tables.get(slot);
+        if (t == null) {
+            int n = ranges.channels();
+            int kmax = (int) Math.ceil(Math.log((n - on) / 50.0 + 1) / 0.06) + 1;
+            double[] energies = new double[kmax + 1];
+            for (int k = 0; k <= kmax; k++) {
+                energies[k] = on + 50 * (Math.exp(0.06 * k) - 1);
+            }
+            // two threads may build the same table at once; both build the same values, the first one stays
+            tables.compareAndSet(slot, null, m.xs().tabulate(energies, beamKv, shift));
+            t = tables.get(slot);
+        }
+        return t;
     }
 
     /** Generic fine structure (unscaled) on channels, zero outside [on, on + width]. */
@@ -316,81 +347,6 @@ public final class EelsSimulator {
         }
     }
 
-    /** In place: core ⊗ (ZLP ⊗ Σ P_n S^{⊗n} / Σ P_n) on the periodic FFT grid. */
-    private static void convolveWithLowLoss(double[] core, double zlpFwhm, int ep, int gp, int orders, double tl) {
-        double[] zr = new double[FFT];
-        double[] zi = new double[FFT];
-        double[] sr = new double[FFT];
-        double[] si = new double[FFT];
-        double hw = zlpFwhm / 2;
-        double zs = 0;
-        double ss = 0;
-        for (int i = 0; i < FFT; i++) {
-            double e = i < FFT / 2 ? i : i - FFT;
-            zr[i] = hw / (Math.PI * (e * e + hw * hw));
-            zs += zr[i];
-            if (e > 0) {
-                double d = e * e - (double) ep * ep;
-                sr[i] = e * ep * ep * gp / (d * d + e * e * gp * gp);
-                ss += sr[i];
-            }
-        }
-        double[] cr = core;
-        double[] ci = new double[FFT];
-        Fft.transform(zr, zi, false);
-        Fft.transform(sr, si, false);
-        Fft.transform(cr, ci, false);
-        double[] pn = new double[orders + 1];
-        double norm = 0;
-        double fact = 1;
-        for (int k = 0; k <= orders; k++) {
-            if (k > 0) {
-                fact *= k;
-            }
-            pn[k] = Math.pow(tl, k) * Math.exp(-tl) / fact;
-            norm += pn[k];
-        }
-        for (int i = 0; i < FFT; i++) {
-            double a = sr[i] / ss;
-            double b = si[i] / ss;
-            double lr = pn[0];
-            double li = 0;
-            double pr = 1;
-            double pi = 0;
-            for (int k = 1; k <= orders; k++) {
-                double t = pr * a - pi * b;
-                pi = pr * b + pi * a;
-                pr = t;
-                lr += pn[k] * pr;
-                li += pn[k] * pi;
-            }
-            lr /= norm;
-            li /= norm;
-            double zre = zr[i] / zs;
-            double zim = zi[i] / zs;
-            double kr = zre * lr - zim * li;
-            double ki = zre * li + zim * lr;
-            double t = cr[i] * kr - ci[i] * ki;
-            ci[i] = cr[i] * ki + ci[i] * kr;
-            cr[i] = t;
-        }
-        Fft.transform(cr, ci, true);
-    }
-
-    private static double poisson(SplittableRandom r, double mean) {
-        if (mean < 30) {
-            double l = Math.exp(-mean);
-            int k = 0;
-            double p = r.nextDouble();
-            while (p > l) {
-                k++;
-                p *= r.nextDouble();
-            }
-            return k;
-        }
-        return Math.max(0, Math.rint(mean + Math.sqrt(mean) * r.nextGaussian()));
-    }
-
     private static int intIn(SplittableRandom r, Range range) {
         return (int) range.low() + r.nextInt((int) (range.high() - range.low()) + 1);
     }
@@ -399,10 +355,4 @@ public final class EelsSimulator {
         return range.low() + (range.high() - range.low()) * r.nextDouble();
     }
 
-    private static long mix(long seed, long index) {
-        long z = seed * 0x9E3779B97F4A7C15L + index;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }
