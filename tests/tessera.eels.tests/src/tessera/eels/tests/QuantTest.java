@@ -1,0 +1,187 @@
+package tessera.eels.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tessera.core.analysis.Parameters;
+import tessera.core.analysis.ProgressMonitor;
+import tessera.core.model.Axis;
+import tessera.core.model.Dataset;
+import tessera.core.registry.Registry;
+import tessera.eels.PowerLawBackground;
+import tessera.eels.internal.Nnls;
+import tessera.eels.quant.ElementalMap;
+import tessera.eels.quant.IntegrationWindow;
+import tessera.eels.quant.LinearModelFit;
+import tessera.eels.quant.Quantification;
+import tessera.eels.xsection.EdgeCrossSection;
+import tessera.eels.xsection.HydrogenicCrossSection;
+import tessera.eels.xsection.HydrogenicCrossSection.Shell;
+import tessera.eels.xsection.Microscope;
+
+/**
+ * Elemental maps, background and quantification on real data against HyperSpy 1.7.3 (references made by
+ * {@code tools/hyperspy_quant.py}: {@code cuzn-maps.tsv}, {@code srtio3-background.tsv}).
+ */
+class QuantTest {
+    /** SrTiO3_hl.msa / coreloss_spectrum.msa acquisition (data README; the files carry none) */
+    static final Microscope STO = new Microscope(300, 0.9, 2.675);
+    static final Microscope MNO = new Microscope(300, 24.6, 13.6);
+
+    private static Dataset read(String name) throws Exception {
+        return Registry.get().formats().readFirst(Path.of(System.getProperty("tessera.data", "../shared/data")).resolve("eels").resolve(name));
+    }
+
+    private static List<String[]> rows(String resource) throws Exception {
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(QuantTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    out.add(line.split("\t"));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void cuZnMapsMatchHyperSpy() throws Exception {
+        Dataset si = read("CuZn_EELS_mapping_tutorial.hspy");
+        ElementalMap cu = ElementalMap.integrate(si, "Cu_L3", new IntegrationWindow(852, 924, 932, 1012), true);
+        ElementalMap zn = ElementalMap.integrate(si, "Zn_L3", new IntegrationWindow(940, 1012, 1020, 1100), true);
+        assertArrayEquals(new int[] { 50, 40 }, cu.intensity().shape());
+        Axis x = cu.intensity().axis(1);
+        assertEquals(0.921386, x.scale(), 1e-6, "navigation calibration kept");
+        assertEquals("nm", x.units());
+        List<String[]> ref = rows("cuzn-maps.tsv");
+        assertEquals(2000, ref.size());
+        double[] c = cu.intensity().toDoubleArray();
+        double[] z = zn.intensity().toDoubleArray();
+        double worstCu = 0;
+        double worstZn = 0;
+        double meanCu = 0;
+        double meanZn = 0;
+        for (String[] r : ref) {
+            int q = Integer.parseInt(r[0]) * 40 + Integer.parseInt(r[1]);
+            worstCu = Math.max(worstCu, Math.abs(c[q] - Double.parseDouble(r[2])));
+            worstZn = Math.max(worstZn, Math.abs(z[q] - Double.parseDouble(r[3])));
+            meanCu += Math.abs(Double.parseDouble(r[2])) / ref.size();
+            meanZn += Math.abs(Double.parseDouble(r[3])) / ref.size();
+        }
+        System.out.printf("CuZn maps vs HyperSpy: worst |diff| Cu %.3g (mean |Cu| %.4g), Zn %.3g (mean |Zn| %.4g) counts%n", worstCu, meanCu, worstZn, meanZn);
+        // same windows and the same two-area estimate: equal up to float rounding (1e-6 of the mean signal)
+        assertTrue(worstCu < 1e-6 * meanCu, "Cu worst " + worstCu);
+        assertTrue(worstZn < 1e-6 * meanZn, "Zn worst " + worstZn);
+        // the uncertainty: at least the Poisson noise of the integrated counts, and the background term adds to it
+        double[] sd = cu.sigma().toDoubleArray();
+        double[] y = si.toDoubleArray();
+        double t0 = 0;
+        for (int i = 29; i < 39; i++) {
+            t0 += y[i];
+        }
+        assertTrue(sd[0] > Math.sqrt(t0) * 1.05, "sigma " + sd[0] + " vs sqrt(total) " + Math.sqrt(t0));
+        // and the map's scatter between neighbouring pixels is of the order of sigma (within a factor 2.5)
+        double var = 0;
+        int cnt = 0;
+        double meanSd = 0;
+        for (int q = 0; q + 1 < c.length; q += 2) {
+            var += (c[q] - c[q + 1]) * (c[q] - c[q + 1]) / 2;
+            meanSd += sd[q] * sd[q];
+            cnt++;
+        }
+        double ratio = Math.sqrt(var / cnt) / Math.sqrt(meanSd / cnt);
+        System.out.printf("Cu map: neighbour scatter / predicted sigma = %.3f%n", ratio);
+        assertTrue(ratio > 0.4 && ratio < 2.5, "scatter/sigma " + ratio);
+    }
+
+    @Test
+    void backgroundMatchesHyperSpyOnSrTiO3() throws Exception {
+        Dataset s = read("SrTiO3_hl.msa");
+        var r = new PowerLawBackground().apply(s, Map.of(), Parameters.of(new PowerLawBackground().parameters(), Map.of("low", 400.0, "high", 450.0)), ProgressMonitor.NULL);
+        List<String[]> ref = rows("srtio3-background.tsv");
+        double a = r.extras().get("A").getDouble(0);
+        double rr = r.extras().get("r").getDouble(0);
+        // HyperSpy's A is per eV (its binned model multiplies by the channel width), ours per channel
+        assertEquals(Double.parseDouble(ref.get(0)[1]) * s.axis(0).scale(), a, 1e-9 * a);
+        assertEquals(Double.parseDouble(ref.get(1)[1]), rr, 1e-9);
+        Axis e = r.data().axis(0);
+        double worst = 0;
+        double peak = 0;
+        for (String[] row : ref.subList(2, ref.size())) {
+            double want = Double.parseDouble(row[1]);
+            double got = r.data().getDouble(e.index(Double.parseDouble(row[0])));
+            worst = Math.max(worst, Math.abs(got - want));
+            peak = Math.max(peak, Math.abs(want));
+        }
+        System.out.printf("SrTiO3 background (400-450 eV): A %.6g r %.6f; worst |diff| of subtracted signal %.3g of peak %.4g%n", a, rr, worst, peak);
+        assertTrue(worst < 1e-7 * peak, "worst " + worst);
+    }
+
+    @Test
+    void nnlsSolvesAKnownProblem() {
+        // A = [[1,0],[0,1],[1,1]], b = [1,-1,0.5]: unconstrained x = (0.833, -0.667); NNLS x = (0.75, 0)
+        double[][] ata = { { 2, 1 }, { 1, 2 } };
+        double[] atb = { 1.5, -0.5 };
+        double[] x = Nnls.solve(ata, atb);
+        assertEquals(0.75, x[0], 1e-12);
+        assertEquals(0, x[1], 0);
+        double[] y = Nnls.solve(new double[][] { { 2, 1 }, { 1, 2 } }, new double[] { 3, 3 });
+        assertEquals(1, y[0], 1e-12);
+        assertEquals(1, y[1], 1e-12);
+    }
+
+    @Test
+    void modelFitRecoversSyntheticAmplitudes() {
+        // exact model: power law + 0.004 atoms/barn O-K and 0.0015 Ti-L2,3, noiseless, with no fine structure
+        Axis e = new Axis("Energy loss", 1024, 0.3, 357.5, "eV", false);
+        EdgeCrossSection ti = HydrogenicCrossSection.of("Ti", Shell.L23);
+        EdgeCrossSection o = HydrogenicCrossSection.of("O", Shell.K);
+        double[] en = e.values();
+        double[] dti = ti.differential(en, STO);
+        double[] dox = o.differential(en, STO);
+        double[] y = new double[en.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 3e13 * Math.pow(en[i], -3.3) + 1e6 * (1500 * dti[i] + 4000 * dox[i]) * 0.3;
+        }
+        Dataset d = Dataset.ofDoubles(y, List.of(e), new tessera.core.model.Metadata());
+        var r = new LinearModelFit(List.of(ti, o), STO, 380, 660, 0).fit(d, null);
+        double nti = r.amplitudes().get(0).getDouble(0);
+        double no = r.amplitudes().get(1).getDouble(0);
+        assertEquals(4000.0 / 1500.0, no / nti, 0.01 * 4000 / 1500, "O/Ti of a synthetic spectrum");
+        assertTrue(r.sigmas().get(0).getDouble(0) > 0);
+    }
+
+    @Test
+    void ratiosOnRealSpectra() throws Exception {
+        for (Object[] c : new Object[][] { { "SrTiO3_hl.msa", "Ti", STO, 400.0, 450.0, 3.0, 380.0 }, { "coreloss_spectrum.msa", "Mn", MNO, 580.0, 635.0, 1.0, 450.0 } }) {
+            Dataset s = read((String) c[0]);
+            Microscope mic = (Microscope) c[2];
+            EdgeCrossSection metal = HydrogenicCrossSection.of((String) c[1], Shell.L23);
+            EdgeCrossSection ox = HydrogenicCrossSection.of("O", Shell.K);
+            for (double delta : new double[] { 30, 50 }) {
+                ElementalMap m = ElementalMap.integrate(s, metal.label(), new IntegrationWindow((double) c[3], (double) c[4], metal.onsetEv(), metal.onsetEv() + delta), false);
+                ElementalMap oo = ElementalMap.integrate(s, "O_K", new IntegrationWindow(490, 525, ox.onsetEv(), ox.onsetEv() + delta), false);
+                var ratio = Quantification.ratio("O_K", oo.intensity().getDouble(0), oo.sigma().getDouble(0), ox.partial(delta, mic), metal.label(),
+                        m.intensity().getDouble(0), m.sigma().getDouble(0), metal.partial(delta, mic));
+                System.out.printf("%s integral delta %.0f: O/%s = %.3f +- %.3f (stoichiometry %.0f)%n", c[0], delta, c[1], ratio.value(), ratio.sigma(), c[5]);
+            }
+            for (double fs : new double[] { 0, 20, 30 }) {
+                var fit = new LinearModelFit(List.of(metal, ox), mic, (double) c[6], s.axis(0).high() - 1, fs).fit(s, null);
+                double r = fit.amplitudes().get(1).getDouble(0) / fit.amplitudes().get(0).getDouble(0);
+                System.out.printf("%s model (fine structure %.0f eV excluded): O/%s = %.3f (r0 %.3f)%n", c[0], fs, c[1], r, fit.backgroundExponent());
+            }
+        }
+    }
+}
