@@ -12,7 +12,7 @@ import tessera.core.io.InvalidFileException;
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Machine-learning analysis of (S)TEM EELS and EDX spectrum images.",
         subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class, RunCommand.class, RerunCommand.class,
-                ProvenanceCommand.class, ScriptCommand.class, ShellCommand.class })
+                ProvenanceCommand.class, ScriptCommand.class, ShellCommand.class, MapCommand.class })
 public final class TesseraCommand implements Callable<Integer> {
     /** exit code for bad input (file missing, invalid, unreadable) */
     public static final int EXIT_BAD_INPUT = 1;
