@@ -52,3 +52,22 @@ with open(OUT + "/srtio3-background.tsv", "w") as f:
     f.write("# energy_eV\tsubtracted (remove_background fast=True)\n")
     for i in range(ax.value2index(450.0), ax.size, 10):
         f.write("%.4f\t%.9g\n" % (ax.axis[i], sub.data[i]))
+
+# 3. HyperSpy's default hydrogenic model fit and its O/metal ratio (for docs/eels.md; not asserted)
+QUANT = [("SrTiO3_hl.msa", "SrTiO3_ll.msa", ("Ti", "O"), (300, 0.9, 2.675)),
+         ("coreloss_spectrum.msa", "lowloss_spectrum.msa", ("Mn", "O"), (300, 24.6, 13.6))]
+with open(OUT + "/hyperspy-model-ratios.tsv", "w") as f:
+    f.write("# HyperSpy %s: s.set_microscope_parameters(E0, alpha, beta); s.add_elements(els); "
+            "m = s.create_model(ll=LL, auto_add_edges=True); m.fit(); ratio of the edges' intensity\n" % hs.__version__)
+    f.write("# file\tlow_loss\tE0_kV\talpha_mrad\tbeta_mrad\tratio\tvalue\n")
+    for name, llname, els, (kv, a, b) in QUANT:
+        for use_ll in (False, True):
+            t = hs.load(DATA + name, signal_type="EELS")
+            t.set_microscope_parameters(beam_energy=kv, convergence_angle=a, collection_angle=b)
+            t.add_elements(els)
+            ll = hs.load(DATA + llname, signal_type="EELS") if use_ll else None
+            m = t.create_model(ll=ll, auto_add_edges=True)
+            m.fit()
+            inten = {c.name: c.intensity.value for c in m if hasattr(c, "intensity")}
+            f.write("%s\t%s\t%g\t%g\t%g\tO/%s\t%.6g\n" % (name, llname if use_ll else "none", kv, a, b, els[0],
+                                                       inten["O_K"] / inten[els[0] + "_L3"]))

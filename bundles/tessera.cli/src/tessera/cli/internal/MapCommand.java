@@ -347,7 +347,11 @@ final class MapCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("file", file.toAbsolutePath().toString());
         root.put("method", model ? "model" : "integral");
-        root.put("microscope", Map.of("beamKv", mic.beamKv(), "convergenceMrad", mic.convergenceMrad(), "collectionMrad", mic.collectionMrad()));
+        Map<String, Object> mm = new LinkedHashMap<>();
+        mm.put("beamKv", mic.beamKv());
+        mm.put("convergenceMrad", mic.convergenceMrad());
+        mm.put("collectionMrad", mic.collectionMrad());
+        root.put("microscope", mm);
         List<Object> ed = new ArrayList<>();
         for (Chosen c : chosen) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -366,7 +370,12 @@ final class MapCommand implements Callable<Integer> {
         List<Object> rl = new ArrayList<>();
         StringBuilder csv = new StringBuilder("numerator,denominator,ratio,sigma\n");
         for (Quantification.Ratio r : ratios) {
-            rl.add(Map.of("numerator", r.numerator(), "denominator", r.denominator(), "ratio", finite(r.value()), "sigma", finite(r.sigma())));
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("numerator", r.numerator());
+            rm.put("denominator", r.denominator());
+            rm.put("ratio", finite(r.value()));
+            rm.put("sigma", finite(r.sigma()));
+            rl.add(rm);
             csv.append(String.format(Locale.ROOT, "%s,%s,%.6g,%.6g%n", r.numerator(), r.denominator(), r.value(), r.sigma()));
         }
         root.put("ratios", rl);

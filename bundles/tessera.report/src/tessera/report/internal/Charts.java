@@ -157,12 +157,15 @@ public final class Charts {
         XYPlot plot = linePlot(ds, xAxis, yLabel, 0);
         double lo = Math.min(xAxis.value(0), xAxis.value(xAxis.size() - 1));
         double hi = Math.max(xAxis.value(0), xAxis.value(xAxis.size() - 1));
+        int shown = 0;
         for (var e : markers.entrySet()) {
             double v = e.getValue();
             if (v < lo || v > hi) {
                 continue;
             }
             ValueMarker m = new ValueMarker(v);
+            // labels of neighbouring edges drop by one line each so that they do not overlap
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 16 * (shown++ % 4), 4, 4, 4));
             m.setPaint(new Color(0xd62728));
             m.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
             m.setLabel(e.getKey());
