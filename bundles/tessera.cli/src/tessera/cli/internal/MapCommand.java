@@ -280,8 +280,15 @@ final class MapCommand implements Callable<Integer> {
                 }
             }
             if (shell == null) {
-                Edge k = table.of(el, lo, hi).stream().filter(x -> x.subshell().equals("K")).findFirst().orElse(null);
-                shell = k != null ? "K" : "L3";
+                List<Edge> inside = table.of(el, lo, hi);
+                if (inside.stream().anyMatch(x -> x.subshell().equals("K"))) {
+                    shell = "K";
+                } else if (inside.stream().anyMatch(x -> x.subshell().equals("L3"))) {
+                    shell = "L3";
+                } else {
+                    throw new InvalidFileException(file, "no K or L2,3 edge of " + el + " lies on the energy axis " + lo + "–" + hi + " eV"
+                            + (inside.isEmpty() ? "" : " (edges there: " + String.join(", ", inside.stream().map(Edge::label).toList()) + "; only K and L2,3 have cross sections yet)"));
+                }
             }
             HydrogenicCrossSection.Shell s = switch (shell) {
                 case "K" -> HydrogenicCrossSection.Shell.K;

@@ -223,6 +223,18 @@ class QuantTest {
     }
 
     @Test
+    void elementalMapStepFromTheRegistry() throws Exception {
+        Dataset si = read("CuZn_EELS_mapping_tutorial.hspy");
+        var step = Registry.get().preprocessor("tessera.eels.elemental-map");
+        var p = Parameters.of(step.parameters(), Map.of("label", "Cu_L3", "backgroundLow", 852.0, "backgroundHigh", 924.0, "signalLow", 932.0, "signalHigh", 1012.0));
+        var r = step.apply(si, Map.of(), p, ProgressMonitor.NULL);
+        double[] want = ElementalMap.integrate(si, "Cu_L3", new IntegrationWindow(852, 924, 932, 1012), true).intensity().toDoubleArray();
+        assertArrayEquals(want, r.extras().get("intensity").toDoubleArray(), 0);
+        assertEquals(2000, r.extras().get("sigma").toDoubleArray().length);
+        assertThrows(IllegalArgumentException.class, () -> step.apply(si, Map.of(), Parameters.of(step.parameters(), Map.of("backgroundLow", 852.0)), ProgressMonitor.NULL));
+    }
+
+    @Test
     void arealDensityUnits() {
         // N = I_k / (I_l sigma): 1e4 counts over 1e8 low-loss counts with 1000 barn -> 1e-7 atoms/barn = 1000 atoms/nm^2
         assertEquals(1000, Quantification.arealDensity(1e4, 1e8, 1000), 1e-9);
