@@ -31,8 +31,10 @@ import tessera.eels.xsection.Microscope;
  * the fit range; channels in {@code [onset, onset + fineStructureEv)} of every edge are left out (weight 0), since
  * hydrogenic or optical-limit cross sections have no near-edge fine structure (white lines).</li>
  * <li>Uncertainty: the covariance (AᵀWA)⁻¹ of the weighted linear model, the Cramér–Rao lower bound for Poisson
- * data at the solution (Verbeeck &amp; Van Aert 2004, §3); reported as standard deviations of N_j (the bound of the
- * unconstrained problem, also for amplitudes that NNLS holds at 0).</li>
+ * data at the solution (Verbeeck &amp; Van Aert 2004, §3), over the free columns: background terms that NNLS holds
+ * at 0 act as constraints and are left out, edge columns always count (also an edge held at 0). Reported as standard
+ * deviations of N_j; on Poisson-noisy synthetic spectra they match the scatter of the fitted amplitudes
+ * ({@code tessera.eels.tests.QuantTest}).</li>
  * </ul>
  * Instances are immutable; {@link #fit} may run concurrently.
  */
@@ -216,11 +218,25 @@ public final class LinearModelFit {
                 }
             }
             double[] x = Nnls.solve(sa, sb);
-            double[][] cov = Linear.inverse(sa);
+            // covariance over the free columns: background terms NNLS keeps at 0 are constraints, edges always count
+            int[] free = new int[k];
+            int nf = 0;
+            for (int a = 0; a < k; a++) {
+                if (a >= 3 || x[a] > 0) {
+                    free[nf++] = a;
+                }
+            }
+            double[][] sub = new double[nf][nf];
+            for (int a = 0; a < nf; a++) {
+                for (int b = 0; b < nf; b++) {
+                    sub[a][b] = sa[free[a]][free[b]];
+                }
+            }
+            double[][] cov = Linear.inverse(sub);
             for (int j = 0; j < edges.size(); j++) {
                 int a = 3 + j;
                 amp[j][q] = x[a] * s[a];
-                sd[j][q] = Math.sqrt(Math.max(cov[a][a], 0)) * s[a];
+                sd[j][q] = Math.sqrt(Math.max(cov[nf - edges.size() + j][nf - edges.size() + j], 0)) * s[a];
             }
         }
         String units = ll == null ? "counts/barn (N*I0)" : "atoms/nm^2";

@@ -234,6 +234,89 @@ class QuantTest {
         assertThrows(IllegalArgumentException.class, () -> step.apply(si, Map.of(), Parameters.of(step.parameters(), Map.of("backgroundLow", 852.0)), ProgressMonitor.NULL));
     }
 
+    /**
+     * The predicted σ of an integrated edge (Poisson counts + background extrapolation, Egerton's h-factor) equals
+     * the scatter of the integral over 2000 noisy realisations of the same spectrum, for both background fits,
+     * and is clearly larger than the Poisson term alone (√T), i.e. the extrapolation term is counted.
+     */
+    @Test
+    void predictedSigmaMatchesScatterOfNoisySpectra() {
+        int n = 120;
+        int pixels = 2000;
+        Axis e = new Axis("Energy loss", n, 2.0, 400, "eV", false);
+        double[] clean = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = e.value(i);
+            clean[i] = 4e10 * Math.pow(x, -3) + (x >= 532 ? 150 * Math.pow(x / 532, -2) : 0);
+        }
+        java.util.Random rnd = new java.util.Random(2026);
+        double[] y = new double[n * pixels];
+        for (int q = 0; q < pixels; q++) {
+            for (int i = 0; i < n; i++) {
+                // Poisson by its normal approximation (means of several hundred counts)
+                y[q * n + i] = Math.max(0, Math.round(clean[i] + Math.sqrt(clean[i]) * rnd.nextGaussian()));
+            }
+        }
+        List<Axis> axes = List.of(new Axis("x", pixels, 1, 0, "px", true), e);
+        Dataset d = Dataset.ofDoubles(y, axes, new tessera.core.model.Metadata());
+        for (boolean twoArea : new boolean[] { true, false }) {
+            ElementalMap m = ElementalMap.integrate(d, "O_K", new IntegrationWindow(470, 526, 532, 582), twoArea);
+            double[] v = m.intensity().toDoubleArray();
+            double[] sd = m.sigma().toDoubleArray();
+            double mean = java.util.Arrays.stream(v).average().orElseThrow();
+            double var = java.util.Arrays.stream(v).map(a -> (a - mean) * (a - mean)).sum() / (pixels - 1);
+            double predicted = Math.sqrt(java.util.Arrays.stream(sd).map(a -> a * a).average().orElseThrow());
+            double t = 0;
+            for (int i = e.index(532); i < e.index(582); i++) {
+                t += clean[i];
+            }
+            System.out.printf("synthetic O-K (%s): scatter %.1f, predicted sigma %.1f, sqrt(T) %.1f, mean %.1f%n", twoArea ? "two-area" : "log-ls", Math.sqrt(var), predicted,
+                    Math.sqrt(t), mean);
+            assertEquals(1.0, Math.sqrt(var) / predicted, 0.06, "scatter / predicted sigma");
+            assertTrue(predicted > 1.3 * Math.sqrt(t), "extrapolation term counted");
+        }
+    }
+
+    /**
+     * The model's Cramér–Rao standard deviations equal the scatter of the fitted amplitudes over 400 Poisson
+     * realisations of one synthetic Ti-L2,3 + O-K spectrum (within 10 %), and the mean amplitudes are unbiased (1 %).
+     */
+    @Test
+    void modelSigmaMatchesScatter() {
+        int pixels = 400;
+        Axis e = new Axis("Energy loss", 512, 0.6, 357.5, "eV", false);
+        EdgeCrossSection ti = HydrogenicCrossSection.of("Ti", Shell.L23);
+        EdgeCrossSection o = HydrogenicCrossSection.of("O", Shell.K);
+        double[] en = e.values();
+        double[] dti = ti.differential(en, STO);
+        double[] dox = o.differential(en, STO);
+        int n = en.length;
+        double[] clean = new double[n];
+        for (int i = 0; i < n; i++) {
+            clean[i] = 3e11 * Math.pow(en[i], -3.3) + (15 * dti[i] + 40 * dox[i]) * 0.6;
+        }
+        java.util.Random rnd = new java.util.Random(7);
+        double[] y = new double[n * pixels];
+        for (int q = 0; q < pixels; q++) {
+            for (int i = 0; i < n; i++) {
+                y[q * n + i] = Math.max(0, Math.round(clean[i] + Math.sqrt(clean[i]) * rnd.nextGaussian()));
+            }
+        }
+        Dataset d = Dataset.ofDoubles(y, List.of(new Axis("x", pixels, 1, 0, "px", true), e), new tessera.core.model.Metadata());
+        var r = new LinearModelFit(List.of(ti, o), STO, 380, 660, 0).fit(d, null);
+        double[] want = { 15, 40 };
+        for (int j = 0; j < 2; j++) {
+            double[] a = r.amplitudes().get(j).toDoubleArray();
+            double[] sd = r.sigmas().get(j).toDoubleArray();
+            double mean = java.util.Arrays.stream(a).average().orElseThrow();
+            double scatter = Math.sqrt(java.util.Arrays.stream(a).map(v -> (v - mean) * (v - mean)).sum() / (pixels - 1));
+            double predicted = Math.sqrt(java.util.Arrays.stream(sd).map(v -> v * v).average().orElseThrow());
+            System.out.printf("synthetic model %s: mean %.4f (true %.1f), scatter %.4f, CRB %.4f%n", r.labels().get(j), mean, want[j], scatter, predicted);
+            assertEquals(want[j], mean, 0.01 * want[j]);
+            assertEquals(1.0, scatter / predicted, 0.1, "scatter / CRB");
+        }
+    }
+
     @Test
     void arealDensityUnits() {
         // N = I_k / (I_l sigma): 1e4 counts over 1e8 low-loss counts with 1000 barn -> 1e-7 atoms/barn = 1000 atoms/nm^2
