@@ -34,6 +34,7 @@ import tessera.core.registry.FileFormats;
 import tessera.core.registry.Registry;
 import tessera.eels.Edge;
 import tessera.eels.EdgeTable;
+import tessera.eels.PowerLawBackground;
 import tessera.eels.quant.ElementalMap;
 import tessera.eels.quant.IntegrationWindow;
 import tessera.eels.quant.LinearModelFit;
@@ -229,7 +230,7 @@ final class MapCommand implements Callable<Integer> {
                     Plots.writePng(maps.get(j), l.replace('_', '-') + " (" + units + ")", st.resolve(l + ".png"));
                 }
             }
-            writeSpectrum(data, e, chosen, st.resolve("spectrum.png"));
+            writeSpectrum(data, e, chosen, !model, background.equals("two-area"), st.resolve("spectrum.png"));
             writeRatios(st, labels, ratios, areal, units, mic, model, chosen);
             writeReport(st, labels, maps, sum, ratios, areal, units, mic, model, chosen);
             od.commit("report.html");
@@ -329,7 +330,7 @@ final class MapCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeSpectrum(Dataset data, Axis e, List<Chosen> chosen, Path f) throws IOException {
+    private static void writeSpectrum(Dataset data, Axis e, List<Chosen> chosen, boolean withBackgrounds, boolean twoArea, Path f) throws IOException {
         int n = e.size();
         double[] y = data.toDoubleArray();
         double[] s = new double[n];
@@ -346,7 +347,27 @@ final class MapCommand implements Callable<Integer> {
                 }
             }
         }
-        Plots.writeSpectrumPng("Sum spectrum with edges (EdgeTable onsets)", e, new double[][] { s }, List.of("sum of " + data.navigationSize() + " spectra"), "counts", markers, f);
+        List<double[]> curves = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        curves.add(s);
+        names.add("sum of " + data.navigationSize() + " spectra");
+        if (withBackgrounds) {
+            // each edge's power law fitted to the sum spectrum, drawn from its fit window to the end of its signal window
+            for (Chosen c : chosen) {
+                int i1 = e.index(c.window.backgroundLowEv());
+                int i2 = e.index(c.window.backgroundHighEv());
+                int i3 = e.index(c.window.signalHighEv());
+                double[] ar = PowerLawBackground.fit(s, 0, e, i1, i2, twoArea);
+                double[] b = new double[n];
+                java.util.Arrays.fill(b, Double.NaN);
+                for (int i = i1; i <= Math.min(i3, n - 1); i++) {
+                    b[i] = ar[0] * Math.pow(e.value(i), -ar[1]);
+                }
+                curves.add(b);
+                names.add(c.label + " background");
+            }
+        }
+        Plots.writeSpectrumPng("Sum spectrum with edges (EdgeTable onsets)", e, curves.toArray(double[][]::new), names, "counts", markers, f);
     }
 
     private void writeRatios(Path st, List<String> labels, List<Quantification.Ratio> ratios, Map<String, Double> areal, String units, Microscope mic, boolean model,
