@@ -83,6 +83,24 @@ public final class PowerLawBackground implements Preprocessor {
                 Spectra.map(data, rr, "power-law r", "exponent")));
     }
 
+    /**
+     * Fits the power law to one spectrum's channels {@code i1..i2} (the window as {@link #apply} chooses it:
+     * {@code i1 = axis.index(low)}, {@code i2 = axis.index(high)}), for callers that fit many windows per pixel
+     * (elemental maps, {@code tessera.eels.quant}).
+     *
+     * @param y counts per channel, row-major spectra
+     * @param off offset of the spectrum's first channel in {@code y}
+     * @param e the energy axis (eV), positive over the window
+     * @param i1 first channel of the window
+     * @param i2 last channel (two-area: as HyperSpy, the halves are {@code [i1, i3)} and {@code [i3, i2)})
+     * @param twoArea true for the two-area estimate (Egerton 2011 §4.4.2, eq. 4.64–4.65), false for log-log least
+     *        squares
+     * @return {A (counts per channel at 1 eV), r}; NaN where the window's counts do not define a power law
+     */
+    public static double[] fit(double[] y, int off, Axis e, int i1, int i2, boolean twoArea) {
+        return twoArea ? twoArea(y, off, e, i1, i2) : logLeastSquares(y, off, e, i1, i2);
+    }
+
     /** HyperSpy 1.7.3 PowerLaw.estimate_parameters for binned data; returns {A, r}. */
     static double[] twoArea(double[] y, int off, Axis e, int i1, int i2) {
         if ((i2 + i1) % 2 != 0) {

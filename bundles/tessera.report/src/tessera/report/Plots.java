@@ -116,4 +116,33 @@ public final class Plots {
             }
         });
     }
+
+    /**
+     * Spectra against their energy axis with labelled vertical markers, e.g. the EELS edges of
+     * {@code tessera.eels.EdgeTable} at their onsets, written as a PNG file atomically.
+     *
+     * @param title   figure title
+     * @param axis    the energy axis (its name and units label the x axis)
+     * @param curves  curves {@code [n][axis.size()]}
+     * @param names   curve names, length n
+     * @param yLabel  y axis label
+     * @param markers marker label → position in the axis units (insertion order kept; outside the axis: skipped)
+     * @param file    the PNG file (replaced if it exists)
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if a curve's length differs from the axis size
+     */
+    public static void writeSpectrumPng(String title, Axis axis, double[][] curves, List<String> names, String yLabel,
+            java.util.Map<String, Double> markers, Path file) throws IOException {
+        for (double[] c : curves) {
+            if (c.length != axis.size()) {
+                throw new IllegalArgumentException("curve of " + c.length + " values on an axis of " + axis.size());
+            }
+        }
+        BufferedImage img = Charts.overlayWithMarkers(title, axis, curves, names, yLabel, markers, WIDTH, 420);
+        AtomicFiles.write(file, tmp -> {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
 }

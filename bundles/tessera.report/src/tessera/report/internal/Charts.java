@@ -136,6 +136,50 @@ public final class Charts {
     }
 
     /**
+     * Like {@link #overlay} with labelled vertical markers (e.g. EELS edge onsets) drawn as dashed lines.
+     *
+     * @param title   chart title
+     * @param xAxis   calibrated x axis
+     * @param ys      curves {@code [n][xAxis.size()]}
+     * @param names   series names, length n
+     * @param yLabel  y axis label
+     * @param markers marker label → x position in the axis units; positions outside the axis are skipped
+     * @param width   pixels
+     * @param height  pixels
+     * @return the image
+     */
+    public static BufferedImage overlayWithMarkers(String title, Axis xAxis, double[][] ys, List<String> names, String yLabel,
+            java.util.Map<String, Double> markers, int width, int height) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        for (int i = 0; i < ys.length; i++) {
+            ds.addSeries(series(names.get(i), xAxis, ys[i]));
+        }
+        XYPlot plot = linePlot(ds, xAxis, yLabel, 0);
+        double lo = Math.min(xAxis.value(0), xAxis.value(xAxis.size() - 1));
+        double hi = Math.max(xAxis.value(0), xAxis.value(xAxis.size() - 1));
+        int shown = 0;
+        for (var e : markers.entrySet()) {
+            double v = e.getValue();
+            if (v < lo || v > hi) {
+                continue;
+            }
+            ValueMarker m = new ValueMarker(v);
+            // labels of neighbouring edges drop by one line each so that they do not overlap
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 16 * (shown++ % 4), 4, 4, 4));
+            m.setPaint(new Color(0xd62728));
+            m.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+            m.setLabel(e.getKey());
+            m.setLabelFont(LABEL);
+            m.setLabelPaint(new Color(0xd62728));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            plot.addDomainMarker(m);
+        }
+        return render(style(new JFreeChart(title, CHART_TITLE, plot, ys.length > 1), plot), width, height);
+    }
+
+    /**
      * A grid of single-curve charts sharing a figure title, one per curve; curve i is drawn in
      * category colour i.
      *
