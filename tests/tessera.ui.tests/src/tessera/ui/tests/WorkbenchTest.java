@@ -258,7 +258,7 @@ class WorkbenchTest {
 
     @Test
     @Order(5)
-    void theConsoleEvaluatesJavaScript() {
+    void theConsoleEvaluatesJavaScript() throws Exception {
         org.eclipse.core.runtime.jobs.Job j = wb.console().eval("6 * 7");
         long end = System.nanoTime() + 300_000_000_000L;
         while (j.getResult() == null && System.nanoTime() < end) {
@@ -270,5 +270,27 @@ class WorkbenchTest {
         dispatch();
         assertTrue(wb.console().text().contains("js> 6 * 7\n42\n"), wb.console().text());
         wb.screenshot(shots.resolve("workbench-console.png"));
+    }
+
+    @Test
+    @Order(6)
+    void everyAlgorithmGetsAFormFromItsSpecsAndKMeansMapsClusters() {
+        for (tessera.pipeline.StepDescriptor s : wb.session().algorithms()) {
+            wb.decomposition().select(s.id());
+            assertEquals(s.step().parameters().stream().map(tessera.core.analysis.ParameterSpec::name).toList(),
+                    List.copyOf(wb.decomposition().form().editors().keySet()), s.id());
+        }
+        wb.decomposition().select("tessera.cluster.kmeans");
+        wb.decomposition().form().set("k", 3);
+        wb.decomposition().form().set("seed", SEED);
+        wb.run("tessera.cluster.kmeans", wb.decomposition().form().values());
+        waitForJob();
+        assertTrue(wb.status().message().endsWith("done"), wb.status().message());
+        int[] labels = wb.session().clusters().labels();
+        assertEquals(64 * 64, labels.length);
+        assertEquals(3, wb.decomposition().components().getItemCount());
+        assertArrayEquals(new int[] { 64, 64 }, wb.map().imageShape());
+        assertEquals(labels[PY * 64 + PX], wb.map().values()[PY][PX]);
+        assertTrue(Arrays.stream(labels).allMatch(l -> l >= 0 && l < 3));
     }
 }
