@@ -307,10 +307,13 @@ public final class SpectrumPart {
         }
         e.gc.setForeground(e.display.getSystemColor(SWT.COLOR_DARK_MAGENTA));
         e.gc.setLineStyle(SWT.LINE_DASH);
+        int row = 0;
+        int lineHeight = e.gc.getFontMetrics().getHeight();
         for (Map.Entry<Edge, Double> m : markedEdges()) {
             int px = x.getPixelCoordinate(m.getValue());
             e.gc.drawLine(px, 0, px, h);
-            e.gc.drawText(m.getKey().label(), px + 2, 2, true);
+            // labels of nearby edges (L3/L2, M5/M4) on staggered rows so they do not overprint
+            e.gc.drawText(m.getKey().label(), px + 2, 2 + (row++ % 4) * lineHeight, true);
         }
         e.gc.setLineStyle(SWT.LINE_SOLID);
     }
