@@ -125,6 +125,7 @@ public final class WorkbenchSession {
      * @throws Exception {@link tessera.core.io.InvalidFileException} naming the file if it is missing or unreadable
      */
     public Dataset open(Path file) throws Exception {
+        record.monitor().reset();
         Path abs = file.toAbsolutePath().normalize();
         record.input(abs, file.toString());
         Dataset d = (Dataset) record.run(READ, Map.of("file", abs), Map.of(), null).get("data");
@@ -211,6 +212,7 @@ public final class WorkbenchSession {
             throw new IllegalStateException("open a spectrum image first");
         }
         StepDescriptor d = record.catalog().find(stepId).orElseThrow(() -> new IllegalArgumentException("no installed step '" + stepId + "'"));
+        record.monitor().reset(); // a Cancel of the previous job must not cancel this one
         boolean clusterer = d.input("scores") != null;
         Object result;
         if (clusterer) {
