@@ -49,6 +49,7 @@ public final class StatusLine {
     private volatile IProgressMonitor current;
     private volatile Job job;
     private Runnable onCancel = () -> { };
+    private Runnable onFinished = () -> { };
     private final ProgressMonitor monitor = new ProgressMonitor() {
         private long total;
         private long done;
@@ -125,6 +126,15 @@ public final class StatusLine {
         onCancel = r;
     }
 
+    /**
+     * Sets what runs after every job, whatever its outcome (e.g. refresh the provenance view).
+     *
+     * @param r run on the UI thread after the job's own completion handler
+     */
+    public void onFinished(Runnable r) {
+        onFinished = r;
+    }
+
     /** @return the status text */
     public String message() {
         return message.getText();
@@ -191,6 +201,7 @@ public final class StatusLine {
                     cancel.setEnabled(false);
                     bar.setSelection(s.isOK() ? 100 : 0);
                     message.setText(s.isOK() ? name + ": done" : s.getSeverity() == IStatus.CANCEL ? name + ": cancelled" : s.getMessage());
+                    onFinished.run();
                 });
             }
         });

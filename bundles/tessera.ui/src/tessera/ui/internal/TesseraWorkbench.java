@@ -80,6 +80,7 @@ public final class TesseraWorkbench {
         explorer = new ExplorerPart(group(left, VIEWS.get(0)), this::open, this::selectFile);
         provenance = new ProvenancePart(group(left, VIEWS.get(1)));
         left.setWeights(55, 45);
+        status.onFinished(() -> provenance.show(session.record()));
         spectrum = new SpectrumPart(group(centre, VIEWS.get(2)));
         map = new MapPart(group(centre, VIEWS.get(3)));
         centre.setWeights(50, 50);

@@ -159,6 +159,18 @@ class WorkbenchTest {
             }
         }
         assertEquals(sum, r.getYSeries()[400]);
+        // shift-dragging 6.2-6.6 keV (the Fe K-alpha line) in the spectrum view maps the counts of channels
+        // 302..322 (0.16 keV + 0.02 keV * i) at every position
+        wb.spectrum().setWindow(6.2, 6.6);
+        dispatch();
+        assertArrayEquals(new int[] { 64, 64 }, wb.map().imageShape());
+        for (int[] p : new int[][] { { PX, PY }, { 0, 0 }, { 63, 17 } }) {
+            double fe = 0;
+            for (int j = 302; j <= 322; j++) {
+                fe += d.getDouble(p[1], p[0], j);
+            }
+            assertEquals(fe, wb.map().values()[p[1]][p[0]], "Fe K window at " + Arrays.toString(p));
+        }
         wb.map().select(PX, PY, PX, PY);
         wb.spectrum().setEdgeElements("Fe Pt");
         dispatch();
@@ -292,5 +304,37 @@ class WorkbenchTest {
         assertArrayEquals(new int[] { 64, 64 }, wb.map().imageShape());
         assertEquals(labels[PY * 64 + PX], wb.map().values()[PY][PX]);
         assertTrue(Arrays.stream(labels).allMatch(l -> l >= 0 && l < 3));
+    }
+
+    @Test
+    @Order(7)
+    void cancelStopsALongNmfWhileTheWindowStaysResponsive() throws Exception {
+        wb.decomposition().select("tessera.decompose.nmf");
+        wb.decomposition().form().set("components", 3);
+        wb.decomposition().form().set("maxIterations", 1_000_000);
+        wb.decomposition().form().set("tol", 0);
+        wb.decomposition().form().set("seed", SEED);
+        org.eclipse.core.runtime.jobs.Job j = wb.run("tessera.decompose.nmf", wb.decomposition().form().values());
+        while (j.getState() != org.eclipse.core.runtime.jobs.Job.RUNNING && j.getResult() == null) {
+            dispatch();
+            Thread.sleep(10);
+        }
+        // while NMF runs, a click on the map still plots that pixel's spectrum
+        wb.map().select(3, 5, 3, 5);
+        dispatch();
+        assertNotNull(wb.spectrum().chart().getSeriesSet().getSeries("pixel (3, 5)"), wb.spectrum().names().toString());
+        assertNotNull(wb.status().running(), "NMF with tol 0 and 10^6 iterations finished before it could be cancelled");
+        wb.status().cancel();
+        waitForJob();
+        assertEquals("NMF: cancelled", wb.status().message());
+        // the cancelled step is in the record as FAILED (1-read, 2-nmf, 3-kmeans, 4-nmf); the last result stays
+        String prov = items(wb.provenance().tree().getItems());
+        assertTrue(prov.contains("4-nmf  tessera.decompose.nmf  [FAILED]"), prov);
+        assertEquals(3, wb.session().decomposition().components());
+        // the next job is not cancelled by the previous Cancel
+        wb.decomposition().select("tessera.cluster.kmeans");
+        wb.run("tessera.cluster.kmeans", wb.decomposition().form().values());
+        waitForJob();
+        assertTrue(wb.status().message().endsWith("done"), wb.status().message());
     }
 }
