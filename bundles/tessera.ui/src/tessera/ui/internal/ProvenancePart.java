@@ -3,7 +3,14 @@ package tessera.ui.internal;
 import java.text.SimpleDateFormat;
 import java.util.Locale;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -19,18 +26,37 @@ import tessera.provenance.model.Usage;
 /**
  * Provenance view: the steps (activities) of the session's provenance record (W3C PROV-DM, the record
  * {@code tessera.pipeline} writes for every run), each with its status, bundle, parameters and seed, the
- * entities it used (role, label, short SHA-256) and those it generated.
+ * entities it used (role, label, short SHA-256) and those it generated. "Save record…" writes the record as XMI.
  */
 public final class ProvenancePart {
+    private final Composite root;
     private final Tree tree;
 
     /**
      * Creates the view.
      *
      * @param parent its parent
+     * @param save   called with the file the user picks for "Save record…" (an XMI record, as
+     *               {@code provenance.xmi} of a pipeline run)
      */
-    public ProvenancePart(Composite parent) {
-        tree = new Tree(parent, SWT.BORDER);
+    public ProvenancePart(Composite parent, Consumer<Path> save) {
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(1, false));
+        Button b = new Button(root, SWT.PUSH);
+        b.setText("Save record…");
+        b.setToolTipText("Save this session's provenance record (XMI; tessera provenance show/export read it)");
+        b.addListener(SWT.Selection, e -> {
+            FileDialog d = new FileDialog(root.getShell(), SWT.SAVE);
+            d.setFilterExtensions(new String[] { "*.xmi" });
+            d.setFileName("workbench-provenance.xmi");
+            d.setOverwrite(true);
+            String f = d.open();
+            if (f != null) {
+                save.accept(Path.of(f));
+            }
+        });
+        tree = new Tree(root, SWT.BORDER);
+        tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
     }
 
     /** @return the control (tests read its items) */

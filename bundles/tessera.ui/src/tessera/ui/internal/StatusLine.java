@@ -135,6 +135,15 @@ public final class StatusLine {
         onFinished = r;
     }
 
+    /**
+     * Shows a message (UI thread).
+     *
+     * @param text the message
+     */
+    public void show(String text) {
+        message.setText(text);
+    }
+
     /** @return the status text */
     public String message() {
         return message.getText();

@@ -78,7 +78,14 @@ public final class TesseraWorkbench {
         session = new WorkbenchSession(registry, status.monitor(), line -> { });
         status.onCancel(() -> session.recordSession().monitor().cancel());
         explorer = new ExplorerPart(group(left, VIEWS.get(0)), this::open, this::selectFile);
-        provenance = new ProvenancePart(group(left, VIEWS.get(1)));
+        provenance = new ProvenancePart(group(left, VIEWS.get(1)), f -> {
+            try {
+                saveRecord(f);
+                status.show("provenance record saved to " + f);
+            } catch (java.io.IOException ex) {
+                status.show("could not save the record to " + f + ": " + ex.getMessage());
+            }
+        });
         left.setWeights(55, 45);
         status.onFinished(() -> provenance.show(session.record()));
         spectrum = new SpectrumPart(group(centre, VIEWS.get(2)));
@@ -279,6 +286,19 @@ public final class TesseraWorkbench {
             spectrum.show(componentSeries, Spectra.energies(d), Spectra.factor(dr, c));
         }
         decomposition.components().select(c);
+    }
+
+    /**
+     * Saves the session's provenance record (the same XMI format as a pipeline run's {@code provenance.xmi}).
+     *
+     * @param file target file (parent folders are created)
+     * @throws java.io.IOException if it cannot be written
+     */
+    public void saveRecord(Path file) throws java.io.IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        tessera.provenance.RecordStore.save(session.record(), file);
     }
 
     /**

@@ -210,6 +210,14 @@ class WorkbenchTest {
         assertTrue(prov.contains("tessera.decompose.nmf  [SUCCEEDED]"), prov);
         assertTrue(prov.contains("parameter components = 3"), prov);
         assertTrue(prov.contains("seed 42") || prov.contains("parameter seed = 42"), prov);
+
+        // the saved record reads back with the NMF activity, its seed and the input file's hash
+        wb.saveRecord(out.resolve("workbench.xmi"));
+        tessera.provenance.model.Record saved = tessera.provenance.RecordStore.load(out.resolve("workbench.xmi"));
+        tessera.provenance.model.Activity nmf = saved.getActivities().stream().filter(a -> "tessera.decompose.nmf".equals(a.getStepId())).findFirst()
+                .orElseThrow();
+        assertEquals(Long.valueOf(SEED), nmf.getSeed());
+        assertTrue(saved.getEntities().stream().anyMatch(e -> e.getSha256() != null && String.valueOf(e.getLabel()).endsWith("core_shell.hspy")));
     }
 
     private static String items(TreeItem[] items) {
