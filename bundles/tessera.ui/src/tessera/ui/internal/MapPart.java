@@ -1,0 +1,221 @@
+package tessera.ui.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+
+import tessera.core.model.Axis;
+
+/**
+ * Map view: a navigation image (an energy-window sum, a loading map or a cluster map) drawn through the
+ * {@link ColorMap#viridis} colour map, with a colour bar and a scale bar in nm (from the x navigation
+ * axis' calibration). Clicking a pixel or dragging a rectangle selects it; listeners receive
+ * {@code {x0, y0, x1, y1}} (inclusive pixel indices; x0 == x1 and y0 == y1 for one pixel).
+ */
+public final class MapPart {
+    private static final int BAR = 70;
+    private final Canvas canvas;
+    private final List<Consumer<int[]>> listeners = new ArrayList<>();
+    private double[][] values;
+    private String title = "";
+    private Axis xAxis;
+    private Image image;
+    private int[] selection;
+    private int[] dragFrom;
+
+    /**
+     * Creates the view.
+     *
+     * @param parent its parent
+     */
+    public MapPart(Composite parent) {
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
+        canvas.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addListener(SWT.Dispose, e -> disposeImage());
+        canvas.addListener(SWT.Resize, e -> canvas.redraw());
+        canvas.addListener(SWT.MouseDown, e -> dragFrom = pixelAt(e.x, e.y));
+        canvas.addListener(SWT.MouseUp, e -> {
+            int[] to = pixelAt(e.x, e.y);
+            if (dragFrom != null && to != null) {
+                select(Math.min(dragFrom[0], to[0]), Math.min(dragFrom[1], to[1]), Math.max(dragFrom[0], to[0]), Math.max(dragFrom[1], to[1]));
+            }
+            dragFrom = null;
+        });
+    }
+
+    /** @return the view's control */
+    public Canvas control() {
+        return canvas;
+    }
+
+    /**
+     * Shows an image.
+     *
+     * @param img   {@code [ny][nx]} values
+     * @param name  what it shows (drawn above the image)
+     * @param xAxis the x navigation axis (scale bar), or null for none
+     */
+    public void show(double[][] img, String name, Axis xAxis) {
+        this.values = img;
+        this.title = name;
+        this.xAxis = xAxis;
+        disposeImage();
+        image = new Image(canvas.getDisplay(), ColorMap.image(img));
+        canvas.redraw();
+    }
+
+    /** @return the shown values {@code [ny][nx]}, or null */
+    public double[][] values() {
+        return values;
+    }
+
+    /** @return size of the shown image {@code {ny, nx}}, or null */
+    public int[] imageShape() {
+        return values == null ? null : new int[] { values.length, values[0].length };
+    }
+
+    /** @return the selected region {@code {x0, y0, x1, y1}}, or null */
+    public int[] selection() {
+        return selection == null ? null : selection.clone();
+    }
+
+    /**
+     * Registers a listener for selections.
+     *
+     * @param l receives {@code {x0, y0, x1, y1}}
+     */
+    public void onSelect(Consumer<int[]> l) {
+        listeners.add(l);
+    }
+
+    /**
+     * Selects a region (inclusive) and tells the listeners, as a click or drag does.
+     *
+     * @param x0 first column
+     * @param y0 first row
+     * @param x1 last column
+     * @param y1 last row
+     */
+    public void select(int x0, int y0, int x1, int y1) {
+        selection = new int[] { x0, y0, x1, y1 };
+        canvas.redraw();
+        for (Consumer<int[]> l : listeners) {
+            l.accept(selection.clone());
+        }
+    }
+
+    private void disposeImage() {
+        if (image != null) {
+            image.dispose();
+            image = null;
+        }
+    }
+
+    /** Where the image is drawn: {x, y, scale}. */
+    private double[] placement() {
+        Rectangle c = canvas.getClientArea();
+        int nx = values[0].length, ny = values.length;
+        double s = Math.max(0.01, Math.min((c.width - BAR - 20) / (double) nx, (c.height - 60) / (double) ny));
+        return new double[] { 10, 24, s };
+    }
+
+    private int[] pixelAt(int px, int py) {
+        if (values == null) {
+            return null;
+        }
+        double[] p = placement();
+        int x = (int) Math.floor((px - p[0]) / p[2]), y = (int) Math.floor((py - p[1]) / p[2]);
+        return x < 0 || y < 0 || x >= values[0].length || y >= values.length ? null : new int[] { x, y };
+    }
+
+    private void paint(GC gc) {
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        if (values == null) {
+            gc.drawText("Open a spectrum image: its navigation image appears here", 10, 10, true);
+            return;
+        }
+        double[] p = placement();
+        int nx = values[0].length, ny = values.length;
+        int w = (int) Math.round(nx * p[2]), h = (int) Math.round(ny * p[2]);
+        gc.drawText(title, 10, 4, true);
+        gc.setInterpolation(SWT.NONE);
+        gc.drawImage(image, 0, 0, nx, ny, (int) p[0], (int) p[1], w, h);
+        if (selection != null) {
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_RED));
+            gc.setLineWidth(2);
+            gc.drawRectangle((int) (p[0] + selection[0] * p[2]), (int) (p[1] + selection[1] * p[2]), (int) Math.max(3, (selection[2] - selection[0] + 1) * p[2]),
+                    (int) Math.max(3, (selection[3] - selection[1] + 1) * p[2]));
+            gc.setLineWidth(1);
+        }
+        colourBar(gc, (int) p[0] + w + 12, (int) p[1], h);
+        scaleBar(gc, (int) p[0], (int) p[1] + h + 8, p[2]);
+    }
+
+    private void colourBar(GC gc, int x, int y, int h) {
+        double[] r = ColorMap.range(values);
+        for (int i = 0; i < h; i++) {
+            org.eclipse.swt.graphics.Color c = new org.eclipse.swt.graphics.Color(ColorMap.viridis(1 - i / (double) Math.max(1, h - 1)));
+            gc.setForeground(c);
+            gc.drawLine(x, y + i, x + 14, y + i);
+        }
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.drawRectangle(x, y, 14, h);
+        gc.drawText(String.format("%.4g", r[1]), x + 18, y, true);
+        gc.drawText(String.format("%.4g", r[0]), x + 18, y + h - gc.getFontMetrics().getHeight(), true);
+    }
+
+    /** Scale bar of a round length in nm, about a fifth of the image wide. */
+    private void scaleBar(GC gc, int x, int y, double pixelsPerPixel) {
+        if (xAxis == null || xAxis.scale() <= 0) {
+            return;
+        }
+        double toNm = switch (xAxis.units().trim()) {
+            case "nm" -> 1;
+            case "µm", "um" -> 1000;
+            case "Å", "A" -> 0.1;
+            case "pm" -> 1e-3;
+            default -> Double.NaN;
+        };
+        if (Double.isNaN(toNm)) {
+            gc.drawText("uncalibrated (" + xAxis.units() + ")", x, y, true);
+            return;
+        }
+        double nmPerScreenPx = xAxis.scale() * toNm / pixelsPerPixel;
+        double len = scaleBarLength(xAxis.scale() * toNm * values[0].length);
+        int px = (int) Math.round(len / nmPerScreenPx);
+        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.fillRectangle(x, y, px, 5);
+        gc.drawText(String.format("%s nm", len >= 1 ? String.valueOf((long) len) : String.valueOf(len)), x + px + 6, y - 5, true);
+    }
+
+    /**
+     * Length of the scale bar a 5-1-2 rule picks for an image this wide.
+     *
+     * @param widthNm image width in nm
+     * @return bar length in nm: 1, 2 or 5 times a power of ten, the largest such length not above a fifth of the width
+     */
+    public static double scaleBarLength(double widthNm) {
+        double target = widthNm / 5;
+        double mag = Math.pow(10, Math.floor(Math.log10(target)));
+        return target / mag >= 5 ? 5 * mag : target / mag >= 2 ? 2 * mag : mag;
+    }
+
+    /**
+     * Converts a canvas point to a pixel index.
+     *
+     * @param p canvas coordinates
+     * @return {@code {x, y}} or null outside the image
+     */
+    public int[] pixelAt(Point p) {
+        return pixelAt(p.x, p.y);
+    }
+}

@@ -1,0 +1,347 @@
+package tessera.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Shell;
+
+import tessera.core.analysis.ClusterResult;
+import tessera.core.analysis.DecompositionResult;
+import tessera.core.model.Axis;
+import tessera.core.model.Dataset;
+import tessera.core.registry.Registry;
+import tessera.pipeline.AnalyzeJob;
+
+/**
+ * The Tessera workbench window: six views (data explorer, provenance, spectrum, map, decomposition,
+ * console) in one shell, arranged in three resizable columns, and a status line that runs long work as
+ * Eclipse jobs. All engine work goes through one {@link WorkbenchSession} (pipeline steps + provenance).
+ * See docs/adr/0009-workbench-swt-parts.md for why the parts are hosted in a plain SWT shell rather than
+ * the e4 application model.
+ *
+ * <p>All methods must be called on the UI thread.
+ */
+public final class TesseraWorkbench {
+    /** the view titles, left to right, top to bottom */
+    public static final List<String> VIEWS = List.of("Data explorer", "Provenance", "Spectrum", "Map", "Decomposition", "Console");
+
+    private final Shell shell;
+    private final WorkbenchSession session;
+    private final StatusLine status;
+    private final ExplorerPart explorer;
+    private final ProvenancePart provenance;
+    private final SpectrumPart spectrum;
+    private final MapPart map;
+    private final DecompositionPart decomposition;
+    private final ConsolePart console;
+    private final Map<String, Group> groups = new java.util.LinkedHashMap<>();
+    private String selectionSeries;
+    private String componentSeries;
+    private Object lastResult;
+
+    /**
+     * Builds the window (not yet open).
+     *
+     * @param display  the display
+     * @param registry the extension registry
+     */
+    public TesseraWorkbench(Display display, Registry registry) {
+        shell = new Shell(display);
+        shell.setText("Tessera workbench");
+        shell.setLayout(new GridLayout(1, false));
+        SashForm columns = new SashForm(shell, SWT.HORIZONTAL);
+        columns.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm left = new SashForm(columns, SWT.VERTICAL);
+        SashForm centre = new SashForm(columns, SWT.VERTICAL);
+        SashForm right = new SashForm(columns, SWT.VERTICAL);
+        columns.setWeights(22, 43, 35);
+        status = new StatusLine(shell);
+        status.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        session = new WorkbenchSession(registry, status.monitor(), line -> { });
+        status.onCancel(() -> session.recordSession().monitor().cancel());
+        explorer = new ExplorerPart(group(left, VIEWS.get(0)), this::open, this::selectFile);
+        provenance = new ProvenancePart(group(left, VIEWS.get(1)), f -> {
+            try {
+                saveRecord(f);
+                status.show("provenance record saved to " + f);
+            } catch (java.io.IOException ex) {
+                status.show("could not save the record to " + f + ": " + ex.getMessage());
+            }
+        });
+        left.setWeights(55, 45);
+        status.onFinished(() -> provenance.show(session.record()));
+        spectrum = new SpectrumPart(group(centre, VIEWS.get(2)));
+        map = new MapPart(group(centre, VIEWS.get(3)));
+        centre.setWeights(50, 50);
+        decomposition = new DecompositionPart(group(right, VIEWS.get(4)), session.algorithms(), this::run, this::pick);
+        console = new ConsolePart(group(right, VIEWS.get(5)), registry, Path.of("").toAbsolutePath());
+        right.setWeights(68, 32);
+        map.onSelect(this::showSelection);
+        spectrum.onWindow(this::showWindow);
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        shell.setBounds(screen.x, screen.y, Math.min(1440, screen.width), Math.min(900, screen.height));
+    }
+
+    private Composite group(Composite parent, String title) {
+        Group g = new Group(parent, SWT.NONE);
+        g.setText(title);
+        g.setLayout(new FillLayout());
+        groups.put(title, g);
+        return g;
+    }
+
+    /** @return the shell */
+    public Shell shell() {
+        return shell;
+    }
+
+    /** @return the engine session */
+    public WorkbenchSession session() {
+        return session;
+    }
+
+    /** @return the status line (job runner) */
+    public StatusLine status() {
+        return status;
+    }
+
+    /** @return the data explorer */
+    public ExplorerPart explorer() {
+        return explorer;
+    }
+
+    /** @return the spectrum view */
+    public SpectrumPart spectrum() {
+        return spectrum;
+    }
+
+    /** @return the map view */
+    public MapPart map() {
+        return map;
+    }
+
+    /** @return the decomposition view */
+    public DecompositionPart decomposition() {
+        return decomposition;
+    }
+
+    /** @return the provenance view */
+    public ProvenancePart provenance() {
+        return provenance;
+    }
+
+    /** @return the console view */
+    public ConsolePart console() {
+        return console;
+    }
+
+    /**
+     * Bounds of each view in shell coordinates, by title (for layout checks on screenshots).
+     *
+     * @return title to bounds
+     */
+    public Map<String, Rectangle> viewBounds() {
+        Map<String, Rectangle> out = new java.util.LinkedHashMap<>();
+        groups.forEach((t, g) -> {
+            Point p = shell.toControl(g.toDisplay(0, 0));
+            out.put(t, new Rectangle(p.x, p.y, g.getSize().x, g.getSize().y));
+        });
+        return out;
+    }
+
+    /**
+     * Opens a file as a job (read step, recorded); when done, the explorer lists it and the map and spectrum show it.
+     *
+     * @param file the file
+     * @return the job
+     */
+    public Job open(Path file) {
+        return status.run("Open " + file.getFileName(), () -> {
+            Dataset d = session.open(file);
+            return Map.entry(d, session.readersFor(file));
+        }, r -> {
+            explorer.add(session.currentFile(), r.getKey(), r.getValue());
+            showDataset();
+        });
+    }
+
+    private void selectFile(Path file) {
+        if (!file.equals(session.currentFile()) && status.running() == null) {
+            session.select(file);
+            showDataset();
+        }
+    }
+
+    private void showDataset() {
+        Dataset d = session.current();
+        Axis e = d.signalAxes().get(0);
+        spectrum.clear();
+        selectionSeries = null;
+        componentSeries = null;
+        lastResult = null;
+        spectrum.setUnits(e.units());
+        int[] s = Spectra.navigationShape(d);
+        double[] mean = Spectra.sum(d, 0, 0, s[1] - 1, s[0] - 1);
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] /= (double) s[0] * s[1];
+        }
+        spectrum.show("mean spectrum", Spectra.energies(d), mean);
+        map.show(Spectra.windowImage(d, e.offset(), e.high()), "total counts", xAxis(d));
+        provenance.show(session.record());
+    }
+
+    private static Axis xAxis(Dataset d) {
+        List<Axis> nav = d.navigationAxes();
+        return nav.isEmpty() ? null : nav.get(nav.size() - 1);
+    }
+
+    private void showSelection(int[] r) {
+        Dataset d = session.current();
+        if (d == null) {
+            return;
+        }
+        double[] sp = Spectra.sum(d, r[0], r[1], r[2], r[3]);
+        String name = r[0] == r[2] && r[1] == r[3] ? "pixel (" + r[0] + ", " + r[1] + ")" : "sum of (" + r[0] + ", " + r[1] + ")–(" + r[2] + ", " + r[3] + ")";
+        if (selectionSeries != null) {
+            spectrum.remove(selectionSeries);
+        }
+        selectionSeries = name;
+        spectrum.show(name, Spectra.energies(d), sp);
+    }
+
+    private void showWindow(double low, double high) {
+        Dataset d = session.current();
+        if (d != null) {
+            map.show(Spectra.windowImage(d, low, high), String.format("counts in [%.3g, %.3g] %s", low, high, d.signalAxes().get(0).units()), xAxis(d));
+        }
+    }
+
+    /**
+     * Runs an algorithm on the current dataset as a job (the same pipeline step as the CLI).
+     *
+     * @param stepId     decomposer or clusterer step id
+     * @param parameters raw parameter values (the generated form's)
+     * @return the job, or null when no dataset is open (the status line says so)
+     */
+    public Job run(String stepId, Map<String, Object> parameters) {
+        if (session.current() == null) {
+            status.control().getDisplay().beep();
+            return null;
+        }
+        String name = stepId.substring(stepId.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
+        return status.run(name, () -> session.run(stepId, parameters), r -> {
+            lastResult = r;
+            if (r instanceof DecompositionResult dr) {
+                decomposition.show(dr, Spectra.energies(session.current()));
+            } else if (r instanceof ClusterResult cr) {
+                decomposition.show(cr);
+                map.show(Spectra.labelImage(cr.labels(), session.current()), "k-means clusters", xAxis(session.current()));
+            }
+            provenance.show(session.record());
+            pick(0);
+        });
+    }
+
+    /**
+     * Shows one component (its loading map and factor) or cluster (its label map and mean spectrum).
+     *
+     * @param c component or cluster index; ignored if out of range
+     */
+    public void pick(int c) {
+        Dataset d = session.current();
+        if (componentSeries != null) {
+            spectrum.remove(componentSeries);
+        }
+        if (lastResult instanceof ClusterResult cr) {
+            if (c < 0 || c >= cr.k()) {
+                return;
+            }
+            componentSeries = "cluster " + c + " mean";
+            spectrum.show(componentSeries, Spectra.energies(d), AnalyzeJob.clusterMeans(d, cr)[c]);
+        } else if (lastResult instanceof DecompositionResult dr) {
+            if (c < 0 || c >= dr.components()) {
+                return;
+            }
+            String alg = dr.algorithmId().substring(dr.algorithmId().lastIndexOf('.') + 1);
+            map.show(Spectra.loadingImage(dr, c, d), alg + " loading " + c, xAxis(d));
+            componentSeries = alg + " factor " + c;
+            spectrum.show(componentSeries, Spectra.energies(d), Spectra.factor(dr, c));
+        }
+        decomposition.components().select(c);
+    }
+
+    /**
+     * Saves the session's provenance record (the same XMI format as a pipeline run's {@code provenance.xmi}).
+     *
+     * @param file target file (parent folders are created)
+     * @throws java.io.IOException if it cannot be written
+     */
+    public void saveRecord(Path file) throws java.io.IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        tessera.provenance.RecordStore.save(session.record(), file);
+    }
+
+    /**
+     * Saves a screenshot of the window (what is on screen, via {@link GC#copyArea}) as PNG.
+     *
+     * @param file target .png (parent folders are created)
+     * @return the captured pixels
+     * @throws java.io.IOException if the folder cannot be created
+     */
+    public ImageData screenshot(Path file) throws java.io.IOException {
+        Display d = shell.getDisplay();
+        while (d.readAndDispatch()) {
+            // paint everything pending first
+        }
+        Rectangle b = shell.getClientArea();
+        Image img = new Image(d, b.width, b.height);
+        GC gc = new GC(shell);
+        try {
+            gc.copyArea(img, 0, 0);
+        } finally {
+            gc.dispose();
+        }
+        try {
+            ImageData data = img.getImageData();
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            ImageLoader l = new ImageLoader();
+            l.data = new ImageData[] { data };
+            l.save(file.toString(), SWT.IMAGE_PNG);
+            return data;
+        } finally {
+            img.dispose();
+        }
+    }
+
+    /**
+     * The control of a view.
+     *
+     * @param title one of {@link #VIEWS}
+     * @return its group
+     */
+    public Control view(String title) {
+        return groups.get(title);
+    }
+}
