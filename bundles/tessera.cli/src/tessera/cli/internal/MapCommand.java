@@ -40,7 +40,7 @@ import tessera.eels.quant.IntegrationWindow;
 import tessera.eels.quant.LinearModelFit;
 import tessera.eels.quant.Quantification;
 import tessera.eels.xsection.EdgeCrossSection;
-import tessera.eels.xsection.HydrogenicCrossSection;
+import tessera.eels.xsection.CrossSections;
 import tessera.eels.xsection.Microscope;
 import tessera.pipeline.OutputDirectory;
 import tessera.report.Plots;
@@ -48,7 +48,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code tessera map FILE --elements Cu,Zn [--edges Cu_L3,...] [--low-loss LL] [--method integral|model] --out DIR}:
+ * {@code tessera map FILE --elements Cu,Zn [--edges Cu_L3,...] [--cross-section hydrogenic|optical] [--low-loss LL]
+ * [--method integral|model] --out DIR}:
  * EELS elemental maps and atomic ratios ({@code tessera.eels.quant}); outputs published all-or-nothing.
  * Writes per edge {@code <El>_<edge>.npy} (float64), {@code <El>_<edge>.tif} (32-bit float TIFF, JDK ImageIO),
  * {@code <El>_<edge>_sigma.npy}, {@code <El>_<edge>.png}; {@code ratios.json}, {@code ratios.csv},
@@ -63,8 +64,11 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--elements", required = true, split = ",", paramLabel = "EL", description = "elements, e.g. Cu,Zn")
     List<String> elements;
 
-    @Option(names = "--edges", split = ",", paramLabel = "EDGE", description = "edges, e.g. Cu_L3,O_K (K or L3 = L2,3; default: per element K if on the axis, else L2,3)")
+    @Option(names = "--edges", split = ",", paramLabel = "EDGE", description = "edges, e.g. Cu_L3,O_K,La_M5 (L3 = L2,3 and M5 = M4,5; other subshells or groups such as M23, N45 with optical cross sections; default: per element K if on the axis, else L2,3, else (optical) M4,5)")
     List<String> edges;
+
+    @Option(names = "--cross-section", defaultValue = "hydrogenic", paramLabel = "hydrogenic|optical", description = "hydrogenic (Egerton SIGMAK3/SIGMAL3: K and L2,3) or optical (optical-limit, NIST FFAST: any edge); default ${DEFAULT-VALUE}")
+    String crossSection;
 
     @Option(names = "--low-loss", paramLabel = "LL", description = "low-loss spectrum or SI (ZLP at 0 eV) for absolute quantification")
     Path lowLoss;
@@ -84,7 +88,7 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--background", defaultValue = "two-area", paramLabel = "two-area|log-ls", description = "integral method's background fit (default ${DEFAULT-VALUE})")
     String background;
 
-    @Option(names = "--fine-structure-ev", defaultValue = "20", paramLabel = "F", description = "model: width above each onset left out of the fit in eV (default ${DEFAULT-VALUE})")
+    @Option(names = "--fine-structure-ev", defaultValue = "20", paramLabel = "F", description = "model: left out of the fit from each onset to the edge's deepest onset (L2 of L2,3, M4 of M4,5) plus this width in eV (default ${DEFAULT-VALUE})")
     double fineStructureEv;
 
     @Option(names = "--beam-kv", paramLabel = "KV", description = "beam energy (default: file metadata)")
@@ -125,6 +129,9 @@ final class MapCommand implements Callable<Integer> {
         if (!background.equals("two-area") && !background.equals("log-ls")) {
             throw new IllegalArgumentException("--background must be two-area or log-ls, not '" + background + "'");
         }
+        if (!crossSection.equals("hydrogenic") && !crossSection.equals("optical")) {
+            throw new IllegalArgumentException("--cross-section must be hydrogenic or optical, not '" + crossSection + "'");
+        }
         Dataset ll = null;
         if (lowLoss != null) {
             if (!Files.isRegularFile(lowLoss)) {
@@ -163,7 +170,7 @@ final class MapCommand implements Callable<Integer> {
             double first = chosen.stream().mapToDouble(c -> c.xs.onsetEv()).min().orElseThrow();
             double lo = Math.max(Math.min(e.value(0), e.high()) + Math.abs(e.scale()), first - gapEv - backgroundEv);
             double hi = Math.max(e.value(0), e.high()) - Math.abs(e.scale());
-            progress.stage(String.format(Locale.ROOT, "model fit %.1f–%.1f eV, %s, fine structure %.0f eV left out", lo, hi, String.join(", ", chosen.stream().map(Chosen::label).toList()),
+            progress.stage(String.format(Locale.ROOT, "model fit %.1f–%.1f eV, %s, fine structure (to L2/M4 onset + %.0f eV) left out", lo, hi, String.join(", ", chosen.stream().map(Chosen::label).toList()),
                     fineStructureEv));
             LinearModelFit.Result r;
             try {
@@ -260,7 +267,10 @@ final class MapCommand implements Callable<Integer> {
         return o.isPresent() ? o.getAsDouble() : null;
     }
 
-    /** Picks each element's edge and windows; cross sections are hydrogenic K or L2,3 (EdgeCrossSection). */
+    /**
+     * Picks each element's edge and windows; cross sections from {@link CrossSections#of} with the model of
+     * {@code --cross-section} (hydrogenic: K and L2,3; optical: any tabulated edge).
+     */
     private List<Chosen> choose(Axis e) throws InvalidFileException {
         double lo = Math.min(e.value(0), e.high());
         double hi = Math.max(e.value(0), e.high());
@@ -280,23 +290,32 @@ final class MapCommand implements Callable<Integer> {
                     }
                 }
             }
+            boolean optical = crossSection.equals("optical");
             if (shell == null) {
                 List<Edge> inside = table.of(el, lo, hi);
-                if (inside.stream().anyMatch(x -> x.subshell().equals("K"))) {
-                    shell = "K";
-                } else if (inside.stream().anyMatch(x -> x.subshell().equals("L3"))) {
-                    shell = "L3";
-                } else {
-                    throw new InvalidFileException(file, "no K or L2,3 edge of " + el + " lies on the energy axis " + lo + "–" + hi + " eV"
-                            + (inside.isEmpty() ? "" : " (edges there: " + String.join(", ", inside.stream().map(Edge::label).toList()) + "; only K and L2,3 have cross sections yet)"));
+                for (String want : optical ? List.of("K", "L3", "M5") : List.of("K", "L3")) {
+                    if (shell == null && inside.stream().anyMatch(x -> x.subshell().equals(want))) {
+                        shell = want;
+                    }
+                }
+                if (shell == null) {
+                    throw new InvalidFileException(file, "no " + (optical ? "K, L2,3 or M4,5" : "K or L2,3") + " edge of " + el + " lies on the energy axis " + lo + "–" + hi + " eV"
+                            + (inside.isEmpty() ? "" : " (edges there: " + String.join(", ", inside.stream().map(Edge::label).toList()) + (optical ? "; name one with --edges)"
+                                    : "; the hydrogenic model covers K and L2,3 only: try --cross-section optical)")));
                 }
             }
-            HydrogenicCrossSection.Shell s = switch (shell) {
-                case "K" -> HydrogenicCrossSection.Shell.K;
-                case "L3", "L23", "L2,3" -> HydrogenicCrossSection.Shell.L23;
-                default -> throw new IllegalArgumentException("--edges: " + el + "_" + shell + " has no cross section yet (K and L2,3 only, hydrogenic)");
+            String edge = switch (shell) {
+                case "L3", "L23", "L2,3" -> "L23";
+                case "M5", "M45", "M4,5" -> "M45";
+                default -> shell;
             };
-            EdgeCrossSection xs = HydrogenicCrossSection.of(el, s);
+            EdgeCrossSection xs;
+            try {
+                xs = CrossSections.of(el, edge, optical ? CrossSections.Model.OPTICAL : CrossSections.Model.HYDROGENIC);
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidFileException(file, "no " + crossSection + " cross section for " + el + "_" + shell + ": " + ex.getMessage()
+                        + (optical ? "" : " (--cross-section optical covers every tabulated edge)"));
+            }
             double on = xs.onsetEv();
             if (on < lo || on > hi) {
                 throw new InvalidFileException(file, xs.label() + " onset " + on + " eV lies outside the energy axis " + lo + "–" + hi + " eV");
@@ -386,6 +405,7 @@ final class MapCommand implements Callable<Integer> {
             m.put("label", c.label);
             m.put("onsetEv", c.xs.onsetEv());
             m.put("crossSection", c.xs.getClass().getSimpleName());
+            m.put("crossSectionModel", crossSection);
             if (!model) {
                 m.put("backgroundEv", List.of(c.window.backgroundLowEv(), c.window.backgroundHighEv()));
                 m.put("signalEv", List.of(c.window.signalLowEv(), c.window.signalHighEv()));
@@ -426,7 +446,7 @@ final class MapCommand implements Callable<Integer> {
                 + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:right}</style></head><body>\n");
         h.append("<h1>Elemental maps: ").append(esc(file.getFileName().toString())).append("</h1>\n");
         h.append(String.format(Locale.ROOT, "<p>Method: <b>%s</b>; E0 %.4g kV, α %.4g mrad, β %.4g mrad; cross sections: %s.</p>%n",
-                model ? "linear model fit (3 power laws + dσ/dE, Poisson-weighted NNLS, fine structure " + fineStructureEv + " eV left out)" : "power-law background (" + background + ") + window integral",
+                model ? "linear model fit (3 power laws + dσ/dE, Poisson-weighted NNLS, fine structure from each onset to the deepest (L2/M4) onset + " + fineStructureEv + " eV left out; " + crossSection + " cross sections)" : "power-law background (" + background + ") + window integral",
                 mic.beamKv(), mic.convergenceMrad(), mic.collectionMrad(), esc(String.join(", ", chosen.stream().map(c -> c.label + " " + c.xs.getClass().getSimpleName()).toList()))));
         h.append("<h2>Spectrum and edges</h2><img src=\"spectrum.png\" alt=\"sum spectrum with edge markers\">\n<h2>Edges</h2><table><tr><th>edge</th><th>onset (eV)</th>");
         if (!model) {

@@ -28,8 +28,12 @@ import tessera.eels.xsection.Microscope;
  * 0 eV) the plural-scattering shape (L ⊛ dσ_j/dE)(E) ΔE × 1e-10, so that N_j is the areal density in atoms/nm²
  * (Egerton eq. 4.65 in model form). Without a low loss N_j is N·I0 in counts/barn: only ratios are meaningful.</li>
  * <li>Solution: Poisson-weighted (w = 1/max(y, 1)) non-negative least squares (Lawson–Hanson, {@link Nnls}) over
- * the fit range; channels in {@code [onset, onset + fineStructureEv)} of every edge are left out (weight 0), since
- * hydrogenic or optical-limit cross sections have no near-edge fine structure (white lines).</li>
+ * the fit range; for fineStructureEv &gt; 0 the channels in {@code [onset, lastOnset + fineStructureEv)} of every
+ * edge are left out (weight 0),
+ * {@code lastOnset} = {@link EdgeCrossSection#lastOnsetEv()} (the L2 onset of an L2,3 edge, M4 of M4,5, the onset of a
+ * K edge), since hydrogenic or optical-limit cross sections have no near-edge fine structure: the white lines of both
+ * spin-orbit components (L3 and L2, M5 and M4) and the ELNES are left out with the same width above the deeper
+ * onset.</li>
  * <li>Uncertainty: the covariance (AᵀWA)⁻¹ of the weighted linear model, the Cramér–Rao lower bound for Poisson
  * data at the solution (Verbeeck &amp; Van Aert 2004, §3), over the free columns: background terms that NNLS holds
  * at 0 act as constraints and are left out, edge columns always count (also an edge held at 0). Reported as standard
@@ -62,7 +66,8 @@ public final class LinearModelFit {
      * @param microscope beam energy and angles for dσ/dE
      * @param fitLowEv start of the fit range in eV (below the first onset, &gt; 0)
      * @param fitHighEv end of the fit range in eV
-     * @param fineStructureEv width in eV above each onset left out of the fit (&ge; 0; 0 keeps every channel)
+     * @param fineStructureEv width in eV above each edge's deepest onset ({@link EdgeCrossSection#lastOnsetEv()}) left
+     *        out of the fit together with the range from the onset to it (&ge; 0; 0 keeps every channel)
      * @throws IllegalArgumentException if no edge is given, the range is empty or not below the first onset
      */
     public LinearModelFit(List<EdgeCrossSection> edges, Microscope microscope, double fitLowEv, double fitHighEv, double fineStructureEv) {
@@ -128,7 +133,7 @@ public final class LinearModelFit {
         for (int i = 0; i < m; i++) {
             weightMask[i] = 1;
             for (EdgeCrossSection x : edges) {
-                if (energies[i] >= x.onsetEv() && energies[i] < x.onsetEv() + fineStructureEv) {
+                if (fineStructureEv > 0 && energies[i] >= x.onsetEv() && energies[i] < x.lastOnsetEv() + fineStructureEv) {
                     weightMask[i] = 0;
                 }
             }

@@ -25,6 +25,17 @@ public interface EdgeCrossSection {
     double onsetEv();
 
     /**
+     * The onset of the deepest subshell the cross section covers: the L2 onset of an L2,3 edge, M4 of M4,5, the
+     * onset itself for a single subshell (K, L3 alone). The near-edge structure of a grouped edge (e.g. the L3 and L2
+     * white lines) spans from {@link #onsetEv()} to a few eV above this energy; model fits leave that range out.
+     *
+     * @return energy in eV, &ge; {@link #onsetEv()}
+     */
+    default double lastOnsetEv() {
+        return onsetEv();
+    }
+
+    /**
      * Energy-differential cross section on an energy axis.
      *
      * @param lossEv energy losses in eV, shape [n]

@@ -231,6 +231,16 @@ public final class FfastCrossSection implements EdgeCrossSection {
         return ea + shiftEv;
     }
 
+    /**
+     * @return the deepest covered subshell's FFAST onset plus the shift (the L2 onset of {@code L23}, M4 of
+     *         {@code M45}); {@link #onsetEv()} for a single subshell
+     */
+    @Override
+    public double lastOnsetEv() {
+        List<String> s = subshells();
+        return onsetEv() + table.edges().get(s.get(s.size() - 1)) - table.edges().get(s.get(0));
+    }
+
     /** @return the shift in eV applied by {@link #shifted(double)} (0 for {@link #of(String, String)}) */
     public double shiftEv() {
         return shiftEv;

@@ -147,6 +147,31 @@ public final class HydrogenicCrossSection implements EdgeCrossSection {
     }
 
     /**
+     * For L2,3: the L3 onset plus the element's L2–L3 spin-orbit splitting from {@link EdgeTable#standard()} (the
+     * onset itself if the table lacks L2 or L3); for K the onset.
+     *
+     * @return the L2 (or K) onset in eV
+     */
+    @Override
+    public double lastOnsetEv() {
+        if (shell == Shell.K) {
+            return onsetEv;
+        }
+        EdgeTable table = EdgeTable.standard();
+        String el = element();
+        double l2 = Double.NaN;
+        double l3 = Double.NaN;
+        for (Edge e : table.of(el, 0, Double.MAX_VALUE)) {
+            if (e.subshell().equals("L2")) {
+                l2 = e.onsetEv();
+            } else if (e.subshell().equals("L3")) {
+                l3 = e.onsetEv();
+            }
+        }
+        return l2 > l3 ? onsetEv + (l2 - l3) : onsetEv;
+    }
+
+    /**
      * Energy-differential cross section for an onset shifted by {@code shiftEv} (e.g. a chemical shift; the L1 onset
      * moves with it).
      *
