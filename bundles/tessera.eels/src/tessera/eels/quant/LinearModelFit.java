@@ -6,11 +6,10 @@ import java.util.List;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.eels.PowerLawBackground;
-import tessera.eels.internal.Linear;
-import tessera.eels.internal.Nnls;
 import tessera.eels.internal.Spectra;
 import tessera.eels.xsection.EdgeCrossSection;
 import tessera.eels.xsection.Microscope;
+import tessera.math.Nnls;
 
 /**
  * Model-based quantification solved as a linear problem per pixel (J. Verbeeck, S. Van Aert, "Model based
@@ -237,7 +236,7 @@ public final class LinearModelFit {
                     sub[a][b] = sa[free[a]][free[b]];
                 }
             }
-            double[][] cov = Linear.inverse(sub);
+            double[][] cov = Nnls.inverseSpd(sub);
             for (int j = 0; j < edges.size(); j++) {
                 int a = 3 + j;
                 amp[j][q] = x[a] * s[a];

@@ -21,7 +21,7 @@ import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
 import tessera.eels.PowerLawBackground;
-import tessera.eels.internal.Nnls;
+import tessera.math.Nnls;
 import tessera.eels.quant.ElementalMap;
 import tessera.eels.quant.IntegrationWindow;
 import tessera.eels.quant.LinearModelFit;
