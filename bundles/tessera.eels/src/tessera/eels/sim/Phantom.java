@@ -177,6 +177,37 @@ public final class Phantom {
             }
         }
 
+        /**
+         * Reads a spec from a JSON file. Every key but {@code regions} is optional and defaults to
+         * {@link #example(boolean)}'s value; unknown keys are errors (they are usually typos):
+         * <pre>
+         * { "width": 32, "height": 32, "offsetEv": 150, "scaleEv": 0.5, "channels": 1100,
+         *   "beamKv": 200, "convergenceMrad": 10, "collectionMrad": 30,
+         *   "meanFreePathNm": 100, "atomDensityPerNm3": 100, "electronsPerPixel": 1e6,
+         *   "backgroundCounts": 2000, "backgroundExponent": 3,
+         *   "zlpFwhmEv": 1.5, "plasmonEv": 22, "plasmonWidthEv": 8, "plasmonOrders": 3,
+         *   "regions": [
+         *     { "name": "C matrix", "shape": { "type": "everywhere" }, "composition": { "C": 1 }, "tOverLambda": 0.3 },
+         *     { "name": "BN disc", "shape": { "type": "disc", "cx": 10, "cy": 10, "radius": 6 },
+         *       "composition": { "B": 0.5, "N": 0.5 }, "tOverLambda": 0.5 },
+         *     { "shape": { "type": "stripe", "x0": 20, "x1": 28 }, "composition": { "Ti": 0.3333333, "O": 0.6666667 },
+         *       "tOverLambda": 0.8 } ] }
+         * </pre>
+         * Units as in the record components (eV, mrad, nm, atoms/nm³, counts); shapes in pixels as {@link Disc},
+         * {@link Stripe}, {@link Everywhere}; a region without a name is called {@code regions[i]}.
+         *
+         * @param file the JSON file
+         * @param noise whether to draw Poisson noise (not part of the file)
+         * @return the spec
+         * @throws tessera.core.io.InvalidFileException naming the file and the problem (with the key path, e.g.
+         *         {@code regions[1].shape.type}, or the line and column of a JSON syntax error) for malformed JSON,
+         *         unknown or missing keys, values of the wrong type, or values the records reject
+         * @throws java.io.IOException if the file cannot be read
+         */
+        public static Spec read(java.nio.file.Path file, boolean noise) throws java.io.IOException {
+            return PhantomSpecReader.read(file, noise);
+        }
+
         /** @return the names of all elements of all regions, sorted by Z */
         public List<String> elements() {
             TreeSet<Integer> z = new TreeSet<>();
