@@ -36,7 +36,7 @@ import tessera.eels.xsection.Microscope;
  * the table onset of the lowest member, because FFAST's single subshells of close pairs are not separable (the M5
  * jump of Rb…Cd, a few eV below M4, has no usable power-law continuation); a group whose aligned onset falls outside
  * the spectrum's reach is left out. Where FFAST has no data (caesium: {@link #fallbackEdges()}) the edge keeps the
- * former approximation, a power-law sawtooth σ'(E) = 10^8 E_on^-2.5 (E/E_on)^-3 barn/eV, multiplied by
+ * former approximation, now one per group from its lowest onset: a power-law sawtooth σ'(E) = 10^8 E_on^-2.5 (E/E_on)^-3 barn/eV, multiplied by
  * (1 − exp(−(E − E_on)/W)) with W = max(10, 0.05 E_on) eV where the table marks a member "delayed maximum"; each
  * placed edge says which model it has ({@link PlacedEdge#shape()}). The optical shape at channel E is C(E − δ) · F(E),
  * C the edge's photo-absorption jump ({@link FfastCrossSection#jump(double)}, tabulated per edge once at 1 eV steps, δ
@@ -396,10 +396,9 @@ public final class EelsSimulator {
         double betaEff = mic.effectiveCollectionMrad(on) * 1e-3;
         HydrogenicCrossSection.Tabulated tab = table(m, on, shift, (int) mic.beamKv());
         int kmax = tab.size() - 1;
-        double[] rel = new double[kmax + 1];
+        double[] rel = REL;
         double[] val = new double[kmax + 1];
         for (int k = 0; k <= kmax; k++) {
-            rel[k] = REL[k];
             val[k] = tab.differential(k, betaEff);
         }
         int k = 0;

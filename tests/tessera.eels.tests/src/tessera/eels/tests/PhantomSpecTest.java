@@ -18,6 +18,8 @@ import tessera.eels.sim.Phantom.Disc;
 import tessera.eels.sim.Phantom.Everywhere;
 import tessera.eels.sim.Phantom.Spec;
 import tessera.eels.sim.Phantom.Stripe;
+import tessera.eels.xsection.EdgeCrossSection;
+import tessera.eels.xsection.FfastCrossSection;
 
 /** {@link Spec#read}: phantom specs from JSON, with errors that name the file and the key. */
 class PhantomSpecTest {
@@ -65,6 +67,38 @@ class PhantomSpecTest {
         assertEquals(1, r.regions().getDouble(0 * 12 + 6), 1e-12);
         assertEquals(0.4, r.atomicFraction().get("Fe").getDouble(5 * 12 + 8), 1e-12);
         assertEquals(0, r.atomicFraction().get("Fe").getDouble(5 * 12 + 9), 1e-12);
+    }
+
+    /**
+     * A barium film on 700–1000 eV: Ba has no K or L2,3 edge there and gets its optical M4,5 edge; with no background
+     * and t/λ = 0.01 the counts above the M5 onset are N_e N_Ba 10⁻¹⁰ σ(Δ) (the units chain, Egerton §4.5).
+     */
+    @Test
+    void heavyElementsGetTheirOpticalM45Edge(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("ba.json"), """
+                { "width": 2, "height": 2, "offsetEv": 700, "scaleEv": 0.5, "channels": 600, "backgroundCounts": 0,
+                  "regions": [ { "name": "Ba", "shape": { "type": "everywhere" },
+                                 "composition": { "Ba": 1 }, "tOverLambda": 0.01 } ] }""");
+        Spec s = Spec.read(f, false);
+        Phantom.Result r = Phantom.generate(s, 1);
+        EdgeCrossSection ba = r.edges().get("Ba");
+        assertTrue(ba instanceof FfastCrossSection, ba.getClass().getName());
+        assertEquals("Ba_M5", ba.label());
+        assertEquals(781.0, ba.onsetEv(), 1e-9);
+        // O-K at 532 eV is below the window: no edge for O, so the phantom refuses it
+        assertThrows(IllegalArgumentException.class, () -> Phantom.generate(Spec.read(Files.writeString(dir.resolve("o.json"), """
+                { "offsetEv": 700, "channels": 600, "regions": [ { "shape": { "type": "everywhere" },
+                  "composition": { "O": 1 }, "tOverLambda": 0.1 } ] }"""), false), 1));
+        double window = 100;
+        int first = (int) Math.round((781.0 - 700) / 0.5);
+        int count = (int) Math.round(window / 0.5);
+        double sum = 0;
+        for (int i = first; i < first + count; i++) {
+            sum += r.spectra().getDouble(i);
+        }
+        double n = r.arealDensity().get("Ba").getDouble(0);
+        double expected = s.electronsPerPixel() * n * 1e-10 * ba.partial(window, s.microscope());
+        assertEquals(1.0, sum / expected, 0.03, "counts " + sum + " expected " + expected);
     }
 
     @Test
