@@ -217,7 +217,8 @@ public final class EelsSimulator {
     /**
      * @param label label index (Z − 4)
      * @return the modelled edges of that element whose table onset lies where a spectrum can show them, as
-     *         "subshell onset" strings
+     *         "subshell onset" strings, e.g. {@code ["N4,5 90.0", "M4,5 781.0"]} for Ba (groups named after their
+     *         members, onset of the lowest)
      */
     public List<String> modelledEdges(int label) {
         return models.get(label).stream().map(m -> m.subshell() + " " + m.onsetEv()).toList();
