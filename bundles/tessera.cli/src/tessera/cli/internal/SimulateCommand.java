@@ -108,9 +108,9 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
             Phantom.Spec s = spec != null ? Phantom.Spec.read(spec, !noNoise) : Phantom.Spec.example(!noNoise);
-            Files.createDirectories(out);
             long t = System.nanoTime();
             Phantom.Result r = Phantom.generate(s, seed);
+            Files.createDirectories(out);
             HspyWriter w = new HspyWriter();
             w.write(r.spectra(), out.resolve(names.get(0)));
             w.write(r.lowLoss(), out.resolve(names.get(1)));

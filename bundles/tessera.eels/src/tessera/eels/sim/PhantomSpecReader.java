@@ -47,8 +47,12 @@ final class PhantomSpecReader {
             root = JsonMapper.builder().build().readTree(text);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
+            String why = e.getOriginalMessage();
+            // Jackson appends where the open bracket was, with an unhelpful source description: keep the first part
+            int cut = why.indexOf(" (start marker at");
+            why = cut > 0 ? why.substring(0, cut) : why;
             throw new InvalidFileException(file, "not valid JSON" + (at != null ? " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() : "") + ": " + e.getOriginalMessage(), e);
+                    + at.getColumnNr() : "") + ": " + why.lines().findFirst().orElse(why), e);
         }
         if (root == null || !root.isObject()) {
             throw bad("the top level must be a JSON object");

@@ -102,6 +102,22 @@ class PhantomSpecTest {
     }
 
     @Test
+    void theExampleSuperlatticeReadsAndGenerates() throws Exception {
+        Path f = Path.of(System.getProperty("tessera.root"), "examples", "phantoms", "perovskite-superlattice.json");
+        Spec s = Spec.read(f, false);
+        assertEquals(List.of("O", "Ti", "Mn", "Ba", "La"), s.elements());
+        Phantom.Result r = Phantom.generate(s, 1);
+        assertTrue(r.edges().get("Ba") instanceof FfastCrossSection);
+        assertTrue(r.edges().get("La") instanceof FfastCrossSection);
+        assertEquals("Ti_L3", r.edges().get("Ti").label());
+        // Ba only in the BaTiO3 layer (x 12..19) and particle; La only in the LaMnO3 layer (x 4..11)
+        assertEquals(0.2, r.atomicFraction().get("Ba").getDouble(5 * 32 + 15), 1e-12);
+        assertEquals(0, r.atomicFraction().get("Ba").getDouble(5 * 32 + 8), 1e-12);
+        assertEquals(0.2, r.atomicFraction().get("La").getDouble(5 * 32 + 8), 1e-12);
+        assertEquals(0.2, r.atomicFraction().get("Ba").getDouble(16 * 32 + 26), 1e-12);
+    }
+
+    @Test
     void badFilesNameTheFileAndTheProblem(@TempDir Path dir) throws Exception {
         expect(dir, "{ \"regions\": [ { \"shape\": ", "not valid JSON at line 1");
         expect(dir, "[1, 2]", "the top level must be a JSON object");
