@@ -76,16 +76,21 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code tessera simulate phantom --out DIR [--seed S] [--no-noise] [--overwrite]}. */
+    /** {@code tessera simulate phantom --out DIR [--spec FILE] [--seed S] [--no-noise] [--overwrite]}. */
     @Command(name = "phantom", description = { "Write the example EELS phantom (32x32 pixels, 150-700 eV at 0.5 eV/channel, 200 kV; C matrix, BN disc,",
             "TiO2 stripe, B-C-N-O disc; see tessera.eels.sim.Phantom) as DIR/phantom.hspy (core loss), DIR/low_loss.hspy and",
-            "DIR/truth.hspy (t/lambda, region index, areal density and atomic fraction maps per element)." })
+            "DIR/truth.hspy (t/lambda, region index, areal density and atomic fraction maps per element).",
+            "With --spec FILE the phantom is read from JSON instead (regions with shape, composition, t/lambda; size, energy axis,",
+            "microscope, dose, background, low loss; see Phantom.Spec.read and docs/eels.md)." })
     static final class PhantomCommand implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "output directory (created if missing)")
         Path out;
 
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "noise seed (default: ${DEFAULT-VALUE})")
         long seed;
+
+        @Option(names = "--spec", paramLabel = "FILE", description = "phantom spec as JSON (default: the built-in example)")
+        Path spec;
 
         @Option(names = "--no-noise", description = "write the noise-free expectation instead of Poisson counts")
         boolean noNoise;
@@ -102,9 +107,10 @@ final class SimulateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(out.resolve(n) + " exists; use --overwrite or another --out");
                 }
             }
-            Files.createDirectories(out);
+            Phantom.Spec s = spec != null ? Phantom.Spec.read(spec, !noNoise) : Phantom.Spec.example(!noNoise);
             long t = System.nanoTime();
-            Phantom.Result r = Phantom.generate(Phantom.Spec.example(!noNoise), seed);
+            Phantom.Result r = Phantom.generate(s, seed);
+            Files.createDirectories(out);
             HspyWriter w = new HspyWriter();
             w.write(r.spectra(), out.resolve(names.get(0)));
             w.write(r.lowLoss(), out.resolve(names.get(1)));

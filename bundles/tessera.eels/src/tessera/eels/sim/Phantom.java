@@ -13,6 +13,7 @@ import tessera.core.model.Metadata;
 import tessera.core.model.SignalType;
 import tessera.eels.EdgeTable;
 import tessera.eels.internal.Fft;
+import tessera.eels.xsection.CrossSections;
 import tessera.eels.xsection.EdgeCrossSection;
 import tessera.eels.xsection.Elements;
 import tessera.eels.xsection.HydrogenicCrossSection;
@@ -26,7 +27,9 @@ import tessera.eels.xsection.Microscope;
  * signal). A region has atomic fractions f_X of its elements and a thickness t/λ; with the inelastic mean free path λ
  * and the atom density ρ of the {@link Spec}, the areal density of element X is N_X = f_X ρ (t/λ) λ (atoms/nm²).
  * Each element contributes its hydrogenic K edge, or its L2,3 edge when the K edge is not inside the window
- * ({@link HydrogenicCrossSection}, Egerton's SIGMAK3/SIGMAL3 with the convergence correction at the onset). Per pixel
+ * ({@link HydrogenicCrossSection}, Egerton's SIGMAK3/SIGMAL3 with the convergence correction at the onset), else its
+ * optical-limit M4,5 or N4,5 edge ({@link tessera.eels.xsection.FfastCrossSection} via {@link CrossSections}, e.g. for
+ * Ba, La, Ce; not for Cs, which FFAST lacks). Per pixel
  * (Egerton, <i>Electron Energy-Loss Spectroscopy in the Electron Microscope</i>, 3rd ed., Springer 2011,
  * doi:10.1007/978-1-4419-9583-4, §3.6, §4.1 and §4.5):
  * <ul>
@@ -177,6 +180,37 @@ public final class Phantom {
             }
         }
 
+        /**
+         * Reads a spec from a JSON file. Every key but {@code regions} is optional and defaults to
+         * {@link #example(boolean)}'s value; unknown keys are errors (they are usually typos):
+         * <pre>
+         * { "width": 32, "height": 32, "offsetEv": 150, "scaleEv": 0.5, "channels": 1100,
+         *   "beamKv": 200, "convergenceMrad": 10, "collectionMrad": 30,
+         *   "meanFreePathNm": 100, "atomDensityPerNm3": 100, "electronsPerPixel": 1e6,
+         *   "backgroundCounts": 2000, "backgroundExponent": 3,
+         *   "zlpFwhmEv": 1.5, "plasmonEv": 22, "plasmonWidthEv": 8, "plasmonOrders": 3,
+         *   "regions": [
+         *     { "name": "C matrix", "shape": { "type": "everywhere" }, "composition": { "C": 1 }, "tOverLambda": 0.3 },
+         *     { "name": "BN disc", "shape": { "type": "disc", "cx": 10, "cy": 10, "radius": 6 },
+         *       "composition": { "B": 0.5, "N": 0.5 }, "tOverLambda": 0.5 },
+         *     { "shape": { "type": "stripe", "x0": 20, "x1": 28 }, "composition": { "Ti": 0.3333333, "O": 0.6666667 },
+         *       "tOverLambda": 0.8 } ] }
+         * </pre>
+         * Units as in the record components (eV, mrad, nm, atoms/nm³, counts); shapes in pixels as {@link Disc},
+         * {@link Stripe}, {@link Everywhere}; a region without a name is called {@code regions[i]}.
+         *
+         * @param file the JSON file
+         * @param noise whether to draw Poisson noise (not part of the file)
+         * @return the spec
+         * @throws tessera.core.io.InvalidFileException naming the file and the problem (with the key path, e.g.
+         *         {@code regions[1].shape.type}, or the line and column of a JSON syntax error) for malformed JSON,
+         *         unknown or missing keys, values of the wrong type, or values the records reject
+         * @throws java.io.IOException if the file cannot be read
+         */
+        public static Spec read(java.nio.file.Path file, boolean noise) throws java.io.IOException {
+            return PhantomSpecReader.read(file, noise);
+        }
+
         /** @return the names of all elements of all regions, sorted by Z */
         public List<String> elements() {
             TreeSet<Integer> z = new TreeSet<>();
@@ -238,8 +272,8 @@ public final class Phantom {
      * @param spec what to generate
      * @param seed noise seed (pixel p uses the stream of (seed, p))
      * @return the spectrum images and truth maps
-     * @throws IllegalArgumentException if an element has neither a K nor an L2,3 edge (Z ≥ 11) with its onset
-     *         inside the window at least 20 eV below its end
+     * @throws IllegalArgumentException if an element has no K, L2,3 (Z ≥ 11), M4,5 or N4,5 edge (the last two with
+     *         FFAST data) with its onset inside the window at least 20 eV below its end
      */
     public static Result generate(Spec spec, long seed) {
         int w = spec.width();
@@ -253,12 +287,20 @@ public final class Phantom {
         Map<String, double[]> sigma = new LinkedHashMap<>();
         Microscope mic = spec.microscope();
         for (String el : elements) {
-            HydrogenicCrossSection xs = edge(el, e0, eEnd - 20);
+            EdgeCrossSection xs = edge(el, e0, eEnd - 20);
             edges.put(el, xs);
-            double beta = mic.effectiveCollectionMrad(xs.onsetEv()) * 1e-3;
             double[] s = new double[n];
-            for (int i = 0; i < n; i++) {
-                s[i] = xs.differential(e0 + i * de, beta, mic.beamKv(), 0);
+            if (xs instanceof HydrogenicCrossSection hx) {
+                double beta = mic.effectiveCollectionMrad(xs.onsetEv()) * 1e-3;
+                for (int i = 0; i < n; i++) {
+                    s[i] = hx.differential(e0 + i * de, beta, mic.beamKv(), 0);
+                }
+            } else {
+                double[] energy = new double[n];
+                for (int i = 0; i < n; i++) {
+                    energy[i] = e0 + i * de;
+                }
+                s = xs.differential(energy, mic);
             }
             sigma.put(el, s);
         }
@@ -388,7 +430,7 @@ public final class Phantom {
     }
 
     /** The K edge, else the L2,3 edge, of an element with its onset in [low, high]. */
-    private static HydrogenicCrossSection edge(String el, double low, double high) {
+    private static EdgeCrossSection edge(String el, double low, double high) {
         EdgeTable t = EdgeTable.standard();
         int z = Elements.z(el);
         var k = t.of(el, low, high).stream().filter(e -> e.subshell().equals("K")).findFirst();
@@ -401,7 +443,17 @@ public final class Phantom {
                 return HydrogenicCrossSection.of(el, HydrogenicCrossSection.Shell.L23);
             }
         }
-        throw new IllegalArgumentException("element " + el + " has no K or L2,3 edge between " + low + " and " + high
-                + " eV (the phantom's energy window)");
+        for (String group : List.of("M45", "N45")) {
+            try {
+                EdgeCrossSection o = CrossSections.of(el, group, CrossSections.Model.OPTICAL);
+                if (o.onsetEv() >= low && o.onsetEv() <= high) {
+                    return o;
+                }
+            } catch (IllegalArgumentException noData) {
+                // no FFAST table (Cs) or no such edge: try the next group
+            }
+        }
+        throw new IllegalArgumentException("element " + el + " has no K, L2,3, M4,5 or N4,5 edge between " + low + " and "
+                + high + " eV (the phantom's energy window)");
     }
 }

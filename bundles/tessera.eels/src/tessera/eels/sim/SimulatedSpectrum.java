@@ -37,18 +37,42 @@ public record SimulatedSpectrum(long index, float[] spectrum, byte[] labels, Lis
         double[] noiseless, double[] coreLoss) {
 
     /**
+     * How the simulator drew an edge's shape (before fine structure).
+     */
+    public enum Shape {
+        /** {@link tessera.eels.xsection.HydrogenicCrossSection} (K and L2,3 edges); shard code {@code h} */
+        HYDROGENIC('h'),
+        /** {@link tessera.eels.xsection.FfastCrossSection}, optical limit (M, N and other edges); shard code {@code o} */
+        OPTICAL('o'),
+        /** power-law sawtooth, the fallback where FFAST has no data (Cs); shard code {@code s} */
+        SAWTOOTH('s');
+
+        private final char code;
+
+        Shape(char code) {
+            this.code = code;
+        }
+
+        /** @return the one-letter code written in the shards' {@code edges} strings */
+        public char code() {
+            return code;
+        }
+    }
+
+    /**
      * An edge placed in a simulated spectrum.
      *
      * @param element element symbol
-     * @param subshell "K", "L2,3" (hydrogenic) or an M/N/O subshell (power-law sawtooth approximation)
-     * @param tableOnsetEv onset in {@link tessera.eels.EdgeTable#standard()}, eV
-     * @param chemicalShiftEv chemical shift, eV
+     * @param subshell "K", "L2,3" (hydrogenic), or an M/N/O subshell or group of spin-orbit partners such as "M4,5",
+     *        "N4,5" (optical limit, or the sawtooth fallback)
+     * @param tableOnsetEv onset in {@link tessera.eels.EdgeTable#standard()} (lowest subshell of a group), eV
+     * @param chemicalShiftEv chemical shift, eV (one for all subshells of a group)
      * @param onsetEv onset in the output spectrum (table onset + chemical + instrumental shift), eV
-     * @param hydrogenic whether the shape is a hydrogenic cross section (else the sawtooth approximation)
+     * @param shape the cross-section model of the edge shape
      * @param fineStructureWidthEv fine-structure width, eV
      * @param fineStructureDegree number of fine-structure Gaussians
      */
     public record PlacedEdge(String element, String subshell, double tableOnsetEv, int chemicalShiftEv,
-            double onsetEv, boolean hydrogenic, int fineStructureWidthEv, int fineStructureDegree) {
+            double onsetEv, Shape shape, int fineStructureWidthEv, int fineStructureDegree) {
     }
 }

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code labels}: uint8 [n, 80], multi-hot over {@link EelsSimulator#ELEMENTS} (Be … Bi).</li>
  * <li>{@code index}: int64 [n], the spectrum indices in the seeded sequence (first_index … first_index + n − 1).</li>
  * <li>{@code edges}: string [n], the placed edges of each spectrum, {@code ";"}-separated entries
- * {@code "element subshell tableOnset chemicalShift onset hydrogenic(h|s) fsWidth fsDegree"}.</li>
+ * {@code "element subshell tableOnset chemicalShift onset shape(h|o|s) fsWidth fsDegree"} (shape: {@link
+ * SimulatedSpectrum.Shape#code()}; format 2 added {@code o} and subshell groups such as {@code M4,5}).</li>
  * <li>group {@code parameters}: one 1-D dataset [n] per drawn parameter of {@link SimulatedSpectrum}
  * ({@link #PARAMETERS}; float64, units in the names).</li>
  * <li>root attributes: {@code format} ({@value #FORMAT}), {@code seed}, {@code first_index}, {@code count},
@@ -59,7 +60,7 @@ public final class SimulationWriter {
     /** Name of the manifest file in the output directory. */
     public static final String MANIFEST = "manifest.json";
     /** Value of the {@code format} attribute of every shard and manifest. */
-    public static final String FORMAT = "tessera.eels.sim/1";
+    public static final String FORMAT = "tessera.eels.sim/2";
     /** The names of the per-spectrum parameter datasets in the {@code parameters} group, in order. */
     public static final List<String> PARAMETERS = List.of("beam_kv", "convergence_mrad", "collection_mrad", "start_ev",
             "end_ev", "zlp_fwhm_ev", "plasmon_ev", "plasmon_width_ev", "plasmons", "t_over_lambda", "jump_ratio",
@@ -244,7 +245,7 @@ public final class SimulationWriter {
             }
             b.append(e.element()).append(' ').append(e.subshell()).append(' ').append(e.tableOnsetEv()).append(' ')
                     .append(e.chemicalShiftEv()).append(' ').append(e.onsetEv()).append(' ')
-                    .append(e.hydrogenic() ? 'h' : 's').append(' ').append(e.fineStructureWidthEv()).append(' ')
+                    .append(e.shape().code()).append(' ').append(e.fineStructureWidthEv()).append(' ')
                     .append(e.fineStructureDegree());
         }
         return b.toString();

@@ -287,6 +287,21 @@ public final class FfastCrossSection implements EdgeCrossSection {
         if (c == 0) {
             return 0;
         }
+        return c * dipoleFactor(lossEv, collectionRad, beamKv);
+    }
+
+    /**
+     * The kinematic factor of the dipole cross section, the same for every edge: dσ/dE = {@link #jump(double) C(E)}
+     * · F(E, β, E0) with F = π e⁴/(2π² r_e ħc) / (E T) · [ln(1 + β²/θ_E²) + G] (see the class description). Callers
+     * that need many shapes at one beam energy and angle (the simulator) tabulate C once and evaluate F on a coarse
+     * grid, since F is smooth in E.
+     *
+     * @param lossEv energy loss E in eV (&gt; 0)
+     * @param collectionRad collection semi-angle β in rad (already convergence-corrected if wanted)
+     * @param beamKv beam energy in keV
+     * @return F in eV⁻¹ (dσ/dE in barn/eV = C in barn × F)
+     */
+    public static double dipoleFactor(double lossEv, double collectionRad, double beamKv) {
         double gamma = 1 + beamKv * 1e3 / M0C2;
         double v2 = 1 - 1 / (gamma * gamma);
         double t = M0C2 * v2 / 2;
@@ -294,7 +309,7 @@ public final class FfastCrossSection implements EdgeCrossSection {
         double b2 = collectionRad * collectionRad;
         double t2 = te * te;
         double g = 2 * Math.log(gamma) - Math.log((b2 + t2) / (b2 + t2 / (gamma * gamma))) - v2 * b2 / (b2 + t2 / (gamma * gamma));
-        return K * c / (lossEv * t) * (Math.log(1 + b2 / t2) + g);
+        return K / (lossEv * t) * (Math.log(1 + b2 / t2) + g);
     }
 
     /**
