@@ -35,8 +35,9 @@ import tessera.pipeline.AnalyzeJob;
  * The Tessera workbench window: six views (data explorer, provenance, spectrum, map, decomposition,
  * console) in one shell, arranged in three resizable columns, and a status line that runs long work as
  * Eclipse jobs. All engine work goes through one {@link WorkbenchSession} (pipeline steps + provenance).
- * See docs/adr/0009-workbench-swt-parts.md for why the parts are hosted in a plain SWT shell rather than
- * the e4 application model.
+ * The e4 application ({@code Application.e4xmi}, product {@code tessera.ui.product}) hosts the views in its
+ * parts; {@link #TesseraWorkbench(Display, Registry)} hosts the same views in one plain SWT shell (the GUI
+ * tests' harness). See docs/adr/0009-workbench-swt-parts.md.
  *
  * <p>All methods must be called on the UI thread.
  */
