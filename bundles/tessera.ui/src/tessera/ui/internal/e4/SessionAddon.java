@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -16,6 +15,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.service.event.Event;
 
 import tessera.core.registry.Registry;
@@ -50,12 +50,14 @@ public final class SessionAddon {
      * @param application  the application model
      * @param modelService the model service
      * @param workbench    the e4 workbench
+     * @param launch       the application context E4Application was started with (its application arguments are
+     *                     {@code tessera workbench}'s command line)
      * @throws java.io.IOException if a requested screenshot cannot be written
      */
     @Inject
     @Optional
     public void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication application,
-            EModelService modelService, IWorkbench workbench) throws java.io.IOException {
+            EModelService modelService, IWorkbench workbench, IApplicationContext launch) throws java.io.IOException {
         var display = wb.shell().getDisplay();
         var screen = display.getPrimaryMonitor().getClientArea();
         var size = wb.shell().getSize();
@@ -69,7 +71,8 @@ public final class SessionAddon {
                 .filter(p -> p.getElementId() != null && p.getElementId().startsWith(TesseraPart.PREFIX) && p.getObject() != null)
                 .map(p -> p.getElementId().substring(TesseraPart.PREFIX.length()) + " (" + p.getLabel() + ")").toList();
         System.err.println("tessera workbench: " + parts.size() + " parts rendered: " + String.join(", ", parts));
-        WorkbenchApplication.Args args = WorkbenchApplication.Args.parse(Platform.getApplicationArgs());
+        WorkbenchApplication.Args args = WorkbenchApplication.Args.parse(
+                (String[]) launch.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]));
         for (Path f : args.files()) {
             wb.open(f);
             wb.waitForJobs();
