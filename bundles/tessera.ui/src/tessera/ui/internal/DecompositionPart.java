@@ -42,6 +42,8 @@ public final class DecompositionPart {
     private final List<StepDescriptor> steps;
     private ParameterForm form;
 
+    private final BiConsumer<String, Map<String, Object>> run;
+
     /**
      * Creates the view.
      *
@@ -67,11 +69,8 @@ public final class DecompositionPart {
         formHolder.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Button go = new Button(left, SWT.PUSH);
         go.setText("Run");
-        go.addListener(SWT.Selection, e -> {
-            if (algorithm.getSelectionIndex() >= 0) {
-                run.accept(selected().id(), form.values());
-            }
-        });
+        this.run = run;
+        go.addListener(SWT.Selection, e -> runSelected());
         new Label(left, SWT.NONE).setText("Components / clusters:");
         components = new Table(left, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         GridData cd = new GridData(SWT.FILL, SWT.FILL, true, true);
@@ -107,6 +106,16 @@ public final class DecompositionPart {
         form = new ParameterForm(formHolder, selected().step().parameters());
         form.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         root.layout(true, true);
+    }
+
+    /**
+     * Runs the selected algorithm with the form's values, as the Run button does (the "Run decomposition"
+     * command of the workbench menu calls this too). Does nothing when no algorithm is selected.
+     */
+    public void runSelected() {
+        if (algorithm.getSelectionIndex() >= 0) {
+            run.accept(selected().id(), form.values());
+        }
     }
 
     /** @return the selected algorithm */

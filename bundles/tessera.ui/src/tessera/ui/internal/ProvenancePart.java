@@ -31,6 +31,7 @@ import tessera.provenance.model.Usage;
 public final class ProvenancePart {
     private final Composite root;
     private final Tree tree;
+    private final Consumer<Path> save;
 
     /**
      * Creates the view.
@@ -45,18 +46,25 @@ public final class ProvenancePart {
         Button b = new Button(root, SWT.PUSH);
         b.setText("Save record…");
         b.setToolTipText("Save this session's provenance record (XMI; tessera provenance show/export read it)");
-        b.addListener(SWT.Selection, e -> {
-            FileDialog d = new FileDialog(root.getShell(), SWT.SAVE);
-            d.setFilterExtensions(new String[] { "*.xmi" });
-            d.setFileName("workbench-provenance.xmi");
-            d.setOverwrite(true);
-            String f = d.open();
-            if (f != null) {
-                save.accept(Path.of(f));
-            }
-        });
+        this.save = save;
+        b.addListener(SWT.Selection, e -> saveAs());
         tree = new Tree(root, SWT.BORDER);
         tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+    }
+
+    /**
+     * Asks for a file (save dialog, {@code *.xmi}) and saves the record there, as the "Save record…" button
+     * does (the "Save record" command of the workbench menu calls this too). Does nothing if the user cancels.
+     */
+    public void saveAs() {
+        FileDialog d = new FileDialog(root.getShell(), SWT.SAVE);
+        d.setFilterExtensions(new String[] { "*.xmi" });
+        d.setFileName("workbench-provenance.xmi");
+        d.setOverwrite(true);
+        String f = d.open();
+        if (f != null) {
+            save.accept(Path.of(f));
+        }
     }
 
     /** @return the control (tests read its items) */

@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Shell;
 
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
+import tessera.core.analysis.ProgressMonitor;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
@@ -34,8 +35,9 @@ import tessera.pipeline.AnalyzeJob;
  * The Tessera workbench window: six views (data explorer, provenance, spectrum, map, decomposition,
  * console) in one shell, arranged in three resizable columns, and a status line that runs long work as
  * Eclipse jobs. All engine work goes through one {@link WorkbenchSession} (pipeline steps + provenance).
- * See docs/adr/0009-workbench-swt-parts.md for why the parts are hosted in a plain SWT shell rather than
- * the e4 application model.
+ * The e4 application ({@code Application.e4xmi}, product {@code tessera.ui.product}) hosts the views in its
+ * parts; {@link #TesseraWorkbench(Display, Registry)} hosts the same views in one plain SWT shell (the GUI
+ * tests' harness). See docs/adr/0009-workbench-swt-parts.md.
  *
  * <p>All methods must be called on the UI thread.
  */
@@ -43,27 +45,70 @@ public final class TesseraWorkbench {
     /** the view titles, left to right, top to bottom */
     public static final List<String> VIEWS = List.of("Data explorer", "Provenance", "Spectrum", "Map", "Decomposition", "Console");
 
-    private final Shell shell;
+    private final Registry registry;
     private final WorkbenchSession session;
-    private final StatusLine status;
-    private final ExplorerPart explorer;
-    private final ProvenancePart provenance;
-    private final SpectrumPart spectrum;
-    private final MapPart map;
-    private final DecompositionPart decomposition;
-    private final ConsolePart console;
-    private final Map<String, Group> groups = new java.util.LinkedHashMap<>();
+    private final Map<String, Composite> groups = new java.util.LinkedHashMap<>();
+    private Shell shell;
+    private StatusLine status;
+    private ExplorerPart explorer;
+    private ProvenancePart provenance;
+    private SpectrumPart spectrum;
+    private MapPart map;
+    private DecompositionPart decomposition;
+    private ConsolePart console;
     private String selectionSeries;
     private String componentSeries;
     private Object lastResult;
 
     /**
-     * Builds the window (not yet open).
+     * The session and controller without any view yet: the e4 workbench ({@code Application.e4xmi}) creates
+     * the views one by one in its parts ({@code tessera.ui.internal.e4}) through the {@code create…} methods,
+     * and the status line in its bottom trim through {@link #createStatusLine}. The engine's progress goes to
+     * the status line once it exists.
+     *
+     * @param registry the extension registry
+     */
+    public TesseraWorkbench(Registry registry) {
+        this.registry = registry;
+        ProgressMonitor toStatus = new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+                if (status != null) {
+                    status.monitor().begin(task, totalWork);
+                }
+            }
+
+            @Override
+            public void worked(long work) {
+                if (status != null) {
+                    status.monitor().worked(work);
+                }
+            }
+
+            @Override
+            public void done() {
+                if (status != null) {
+                    status.monitor().done();
+                }
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return status != null && status.monitor().isCanceled();
+            }
+        };
+        session = new WorkbenchSession(registry, toStatus, line -> { });
+    }
+
+    /**
+     * The whole window in one plain SWT shell (not yet open): six views in three resizable columns and the
+     * status line below, the same views and wiring as the e4 workbench (used by the GUI tests).
      *
      * @param display  the display
      * @param registry the extension registry
      */
     public TesseraWorkbench(Display display, Registry registry) {
+        this(registry);
         shell = new Shell(display);
         shell.setText("Tessera workbench");
         shell.setLayout(new GridLayout(1, false));
@@ -73,29 +118,16 @@ public final class TesseraWorkbench {
         SashForm centre = new SashForm(columns, SWT.VERTICAL);
         SashForm right = new SashForm(columns, SWT.VERTICAL);
         columns.setWeights(22, 43, 35);
-        status = new StatusLine(shell);
-        status.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        session = new WorkbenchSession(registry, status.monitor(), line -> { });
-        status.onCancel(() -> session.recordSession().monitor().cancel());
-        explorer = new ExplorerPart(group(left, VIEWS.get(0)), this::open, this::selectFile);
-        provenance = new ProvenancePart(group(left, VIEWS.get(1)), f -> {
-            try {
-                saveRecord(f);
-                status.show("provenance record saved to " + f);
-            } catch (java.io.IOException ex) {
-                status.show("could not save the record to " + f + ": " + ex.getMessage());
-            }
-        });
+        createStatusLine(shell).control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        createExplorer(group(left, VIEWS.get(0)));
+        createProvenance(group(left, VIEWS.get(1)));
         left.setWeights(55, 45);
-        status.onFinished(() -> provenance.show(session.record()));
-        spectrum = new SpectrumPart(group(centre, VIEWS.get(2)));
-        map = new MapPart(group(centre, VIEWS.get(3)));
+        createSpectrum(group(centre, VIEWS.get(2)));
+        createMap(group(centre, VIEWS.get(3)));
         centre.setWeights(50, 50);
-        decomposition = new DecompositionPart(group(right, VIEWS.get(4)), session.algorithms(), this::run, this::pick);
-        console = new ConsolePart(group(right, VIEWS.get(5)), registry, Path.of("").toAbsolutePath());
+        createDecomposition(group(right, VIEWS.get(4)));
+        createConsole(group(right, VIEWS.get(5)));
         right.setWeights(68, 32);
-        map.onSelect(this::showSelection);
-        spectrum.onWindow(this::showWindow);
         Rectangle screen = display.getPrimaryMonitor().getClientArea();
         shell.setBounds(screen.x, screen.y, Math.min(1440, screen.width), Math.min(900, screen.height));
     }
@@ -104,11 +136,115 @@ public final class TesseraWorkbench {
         Group g = new Group(parent, SWT.NONE);
         g.setText(title);
         g.setLayout(new FillLayout());
-        groups.put(title, g);
         return g;
     }
 
-    /** @return the shell */
+    private void host(String title, Composite parent) {
+        groups.put(title, parent);
+        if (shell == null) {
+            shell = parent.getShell();
+        }
+    }
+
+    /**
+     * Creates the status line (progress bar + Cancel) that runs the workbench's jobs.
+     *
+     * @param parent its parent (the e4 bottom trim, or the plain shell)
+     * @return the status line
+     */
+    public StatusLine createStatusLine(Composite parent) {
+        status = new StatusLine(parent);
+        status.onCancel(() -> session.recordSession().monitor().cancel());
+        status.onFinished(() -> {
+            if (provenance != null) {
+                provenance.show(session.record());
+            }
+        });
+        return status;
+    }
+
+    /**
+     * Creates the data explorer view ({@link #VIEWS} 0).
+     *
+     * @param parent its parent (an e4 part's composite, or a group of the plain shell)
+     * @return the view
+     */
+    public ExplorerPart createExplorer(Composite parent) {
+        host(VIEWS.get(0), parent);
+        explorer = new ExplorerPart(parent, this::open, this::selectFile);
+        return explorer;
+    }
+
+    /**
+     * Creates the provenance view ({@link #VIEWS} 1).
+     *
+     * @param parent its parent
+     * @return the view
+     */
+    public ProvenancePart createProvenance(Composite parent) {
+        host(VIEWS.get(1), parent);
+        provenance = new ProvenancePart(parent, f -> {
+            try {
+                saveRecord(f);
+                status.show("provenance record saved to " + f);
+            } catch (java.io.IOException ex) {
+                status.show("could not save the record to " + f + ": " + ex.getMessage());
+            }
+        });
+        return provenance;
+    }
+
+    /**
+     * Creates the spectrum view ({@link #VIEWS} 2).
+     *
+     * @param parent its parent
+     * @return the view
+     */
+    public SpectrumPart createSpectrum(Composite parent) {
+        host(VIEWS.get(2), parent);
+        spectrum = new SpectrumPart(parent);
+        spectrum.onWindow(this::showWindow);
+        return spectrum;
+    }
+
+    /**
+     * Creates the map view ({@link #VIEWS} 3).
+     *
+     * @param parent its parent
+     * @return the view
+     */
+    public MapPart createMap(Composite parent) {
+        host(VIEWS.get(3), parent);
+        map = new MapPart(parent);
+        map.onSelect(this::showSelection);
+        return map;
+    }
+
+    /**
+     * Creates the decomposition view ({@link #VIEWS} 4).
+     *
+     * @param parent its parent
+     * @return the view
+     */
+    public DecompositionPart createDecomposition(Composite parent) {
+        host(VIEWS.get(4), parent);
+        decomposition = new DecompositionPart(parent, session.algorithms(), this::run, this::pick);
+        return decomposition;
+    }
+
+    /**
+     * Creates the console view ({@link #VIEWS} 5).
+     *
+     * @param parent its parent
+     * @return the view
+     */
+    public ConsolePart createConsole(Composite parent) {
+        host(VIEWS.get(5), parent);
+        console = new ConsolePart(parent, registry, Path.of("").toAbsolutePath());
+        return console;
+    }
+
+    /** @return the shell (null until a view exists) */
     public Shell shell() {
         return shell;
     }
@@ -289,6 +425,18 @@ public final class TesseraWorkbench {
     }
 
     /**
+     * Runs the event loop until no job of the status line is running (or the window is closed).
+     */
+    public void waitForJobs() {
+        Display d = shell.getDisplay();
+        while (status.running() != null && !shell.isDisposed()) {
+            if (!d.readAndDispatch()) {
+                d.sleep();
+            }
+        }
+    }
+
+    /**
      * Saves the session's provenance record (the same XMI format as a pipeline run's {@code provenance.xmi}).
      *
      * @param file target file (parent folders are created)
@@ -309,15 +457,31 @@ public final class TesseraWorkbench {
      * @throws java.io.IOException if the folder cannot be created
      */
     public ImageData screenshot(Path file) throws java.io.IOException {
+        return capture(file, false);
+    }
+
+    /**
+     * Saves a screenshot of the whole window as PNG: its client area and, above it, the menu bar (taken from the
+     * screen, so nothing may cover the window; used for the e4 window and its main menu).
+     *
+     * @param file target .png (parent folders are created)
+     * @return the captured pixels
+     * @throws java.io.IOException if the folder cannot be created
+     */
+    public ImageData screenshotWindow(Path file) throws java.io.IOException {
+        return capture(file, true);
+    }
+
+    private ImageData capture(Path file, boolean window) throws java.io.IOException {
         Display d = shell.getDisplay();
         while (d.readAndDispatch()) {
             // paint everything pending first
         }
-        Rectangle b = shell.getClientArea();
+        Rectangle b = window ? shell.getBounds() : shell.getClientArea();
         Image img = new Image(d, b.width, b.height);
-        GC gc = new GC(shell);
+        GC gc = window ? new GC(d) : new GC(shell);
         try {
-            gc.copyArea(img, 0, 0);
+            gc.copyArea(img, window ? b.x : 0, window ? b.y : 0);
         } finally {
             gc.dispose();
         }

@@ -20,19 +20,13 @@ import tessera.core.registry.Registry;
 public final class WorkbenchApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) throws Exception {
-        String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
-        List<Path> files = new ArrayList<>();
-        Path shot = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--screenshot") && i + 1 < args.length) {
-                shot = Path.of(args[++i]);
-            } else if (args[i].equals("--help") || args[i].equals("-h")) {
-                System.out.println("usage: tessera workbench [FILE...] [--screenshot PNG]");
-                return EXIT_OK;
-            } else if (!args[i].startsWith("-")) {
-                files.add(Path.of(args[i]));
-            }
+        Args args = Args.parse((String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]));
+        if (args.help()) {
+            System.out.println("usage: tessera workbench [FILE...] [--screenshot PNG]");
+            return EXIT_OK;
         }
+        List<Path> files = args.files();
+        Path shot = args.screenshot();
         Display display = new Display();
         try {
             TesseraWorkbench wb = new TesseraWorkbench(display, Registry.get());
@@ -45,10 +39,10 @@ public final class WorkbenchApplication implements IApplication {
             System.err.printf("tessera workbench: window ready %d ms after JVM start%n", ms);
             for (Path f : files) {
                 wb.open(f);
-                waitForJobs(display, wb);
+                wb.waitForJobs();
             }
             if (shot != null) {
-                waitForJobs(display, wb);
+                wb.waitForJobs();
                 wb.screenshot(shot);
                 System.err.println("tessera workbench: screenshot saved to " + shot.toAbsolutePath());
                 return EXIT_OK;
@@ -64,11 +58,35 @@ public final class WorkbenchApplication implements IApplication {
         }
     }
 
-    private static void waitForJobs(Display display, TesseraWorkbench wb) {
-        while (wb.status().running() != null && !wb.shell().isDisposed()) {
-            if (!display.readAndDispatch()) {
-                display.sleep();
+    /**
+     * The command line of {@code tessera workbench} (the plain-SWT application and the e4 application alike).
+     *
+     * @param files      files to open, in order
+     * @param screenshot PNG to save once they are open (then the application exits), or null
+     * @param help       whether usage was asked for
+     */
+    public record Args(List<Path> files, Path screenshot, boolean help) {
+        /**
+         * Parses {@code [FILE...] [--screenshot PNG] [--help]}; other options (starting with {@code -}) are
+         * left to the platform and ignored here.
+         *
+         * @param args the application arguments
+         * @return the parsed command line
+         */
+        public static Args parse(String[] args) {
+            List<Path> files = new ArrayList<>();
+            Path shot = null;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--screenshot") && i + 1 < args.length) {
+                    shot = Path.of(args[++i]);
+                } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                    help = true;
+                } else if (!args[i].startsWith("-")) {
+                    files.add(Path.of(args[i]));
+                }
             }
+            return new Args(List.copyOf(files), shot, help);
         }
     }
 

@@ -80,9 +80,8 @@ class WorkbenchTest {
         if (wb != null) {
             wb.shell().dispose();
         }
-        if (display != null) {
-            display.dispose();
-        }
+        // the display stays: E4WorkbenchTest runs on it too (SWTChart keeps fonts made on the first display,
+        // so a second Display in the same JVM would paint with disposed fonts)
     }
 
     private static void dispatch() {
