@@ -13,9 +13,14 @@ import java.nio.file.StandardOpenOption;
  * rename it over the target and fsync the directory (where the platform allows it). A crash
  * or an exception during writing never leaves a partial file under the target name, and the
  * previous file survives. The temporary file is named {@code .<target name>.<random>.tmp}; a
- * process killed while writing can leave it behind (it is never taken for the target).
+ * process killed while writing can leave it behind (it is never taken for the target), and the
+ * next successful write of the same target deletes such leftovers once they are older than
+ * {@link #STALE_AFTER} (a younger one may belong to a writer that is still running).
  */
 public final class AtomicFiles {
+    /** Age after which a temporary file of the same target is taken for a crashed writer's leftover. */
+    public static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(1);
+
     private AtomicFiles() {
     }
 
@@ -58,8 +63,38 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             fsyncDirectory(dir);
+            deleteStaleTemporaries(abs);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Deletes {@code .<target name>.*.tmp} files beside {@code target} last modified more than
+     * {@link #STALE_AFTER} ago: temporaries of writers killed before their rename. Best effort: a
+     * file that cannot be listed or deleted is left as it is.
+     *
+     * @param target the final path whose leftovers are removed
+     */
+    public static void deleteStaleTemporaries(Path target) {
+        Path abs = target.toAbsolutePath();
+        String prefix = "." + abs.getFileName() + ".";
+        long cutoff = System.currentTimeMillis() - STALE_AFTER.toMillis();
+        try (var files = Files.newDirectoryStream(abs.getParent(), p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp") && n.length() > prefix.length() + 4;
+        })) {
+            for (Path p : files) {
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    // vanished or not deletable: leave it
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // directory not listable: nothing to clean
         }
     }
 
