@@ -111,6 +111,33 @@ public final class StepCatalog {
         return out;
     }
 
+    /**
+     * One row per installed plug-in contribution, as {@code tessera plugins --json} and the scripting API's
+     * {@code plugins()} list them: every contribution of {@link Registry#all()} followed by {@link #stepContributions()}.
+     *
+     * @return rows in that order, each with keys {@code point} (the qualified extension-point id,
+     *         {@code tessera.core.<point>} or {@code tessera.pipeline.steps}), {@code id}, {@code name}, {@code bundle},
+     *         {@code version} and {@code attributes} (the contribution's other attributes, name → value)
+     */
+    public List<java.util.Map<String, Object>> pluginListing() {
+        List<Contribution> all = new ArrayList<>(registry.all());
+        all.addAll(stepContributions());
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (Contribution c : all) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("point", (c.point().equals("steps") ? "tessera.pipeline." : "tessera.core.") + c.point());
+            m.put("id", c.id());
+            m.put("name", c.name());
+            m.put("bundle", c.bundle());
+            m.put("version", c.bundleVersion());
+            java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>(c.attributes());
+            attrs.keySet().removeAll(List.of("id", "name"));
+            m.put("attributes", attrs);
+            out.add(m);
+        }
+        return out;
+    }
+
     /** @return the extension registry behind this catalogue */
     public Registry registry() {
         return registry;

@@ -1,7 +1,6 @@
 package tessera.cli.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,19 +27,7 @@ final class PluginsCommand implements Callable<Integer> {
         List<Contribution> all = new ArrayList<>(Registry.get().all());
         all.addAll(new StepCatalog(Registry.get()).stepContributions());
         if (json) {
-            List<Object> out = new ArrayList<>();
-            for (Contribution c : all) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("point", (c.point().equals("steps") ? "tessera.pipeline." : "tessera.core.") + c.point());
-                m.put("id", c.id());
-                m.put("name", c.name());
-                m.put("bundle", c.bundle());
-                m.put("version", c.bundleVersion());
-                Map<String, String> attrs = new LinkedHashMap<>(c.attributes());
-                attrs.keySet().removeAll(List.of("id", "name"));
-                m.put("attributes", attrs);
-                out.add(m);
-            }
+            List<Map<String, Object>> out = new StepCatalog(Registry.get()).pluginListing();
             System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(out));
             return 0;
         }

@@ -13,7 +13,6 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Dataset;
-import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
 import tessera.pipeline.PipelineDocument;
 import tessera.pipeline.RunResult;
@@ -97,16 +96,10 @@ public final class TesseraApi {
      */
     @Export
     public Object plugins() {
-        List<Contribution> all = new ArrayList<>(host.registry().all());
-        all.addAll(host.record().catalog().stepContributions());
         List<Object> out = new ArrayList<>();
-        for (Contribution c : all) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("point", (c.point().equals("steps") ? "tessera.pipeline." : "tessera.core.") + c.point());
-            m.put("id", c.id());
-            m.put("name", c.name());
-            m.put("bundle", c.bundle());
-            m.put("version", c.bundleVersion());
+        for (Map<String, Object> row : host.record().catalog().pluginListing()) {
+            Map<String, Object> m = new LinkedHashMap<>(row);
+            m.remove("attributes");
             out.add(new ReadOnlyTree(m, "a plug-in listing"));
         }
         return ProxyArray.fromList(out);
