@@ -3,6 +3,7 @@ package tessera.cluster.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,9 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import smile.clustering.CentroidClustering;
-import smile.math.MathEx;
-import smile.math.distance.EuclideanDistance;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.Clusterer;
 import tessera.core.analysis.LiteratureReference;
@@ -21,8 +19,7 @@ import tessera.core.analysis.Parameters;
 import tessera.core.analysis.ProgressMonitor;
 
 /**
- * k-means clustering: k-means++ seeding by Smile 6.3 ({@code smile.clustering.CentroidClustering.init},
- * the seeding of Smile's {@code KMeans}), then Lloyd iterations with scikit-learn's stopping rule
+ * k-means clustering: greedy k-means++ seeding ({@link Seeding}, scikit-learn's variant), then Lloyd iterations with scikit-learn's stopping rule
  * ({@code sklearn.cluster.KMeans}, algorithm "lloyd", as HyperSpy's {@code cluster_analysis} uses).
  *
  * <p>Lloyd iteration: assign every sample to its nearest centre (squared Euclidean distance, first
@@ -30,14 +27,10 @@ import tessera.core.analysis.ProgressMonitor;
  * samples stays where it was). It stops when an assignment equals the previous one, when the summed
  * squared centre movement of an iteration is at most {@code tol} times the mean per-feature variance
  * of the data (scikit-learn's {@code tol}), or after {@code maxIterations}; in the last two cases the
- * samples are assigned once more to the final centres. The result is the exact Lloyd fixed point;
- * Smile's own {@code KMeans.fit} reaches the same kind of fixed point through a BBD tree, which costs
- * several milliseconds per iteration on 10-dimensional PCA scores (its {@code tol} is also an absolute
- * change of the mean distortion), i.e. seconds for ten runs where scikit-learn needs a tenth of a second.
+ * samples are assigned once more to the final centres. The result is the exact Lloyd fixed point.
  *
- * <p>Determinism: run {@code i} (of {@code runs}) seeds Smile's per-thread random generator with
- * {@code seed + i} ({@link MathEx#setSeed(long)}) on the thread that then seeds and iterates that
- * run; runs execute in parallel on dedicated threads, the assignment sums are reduced in a fixed
+ * <p>Determinism: run {@code i} (of {@code runs}) seeds its k-means++ draws with a
+ * {@link SplittableRandom} of {@code seed + i}; runs execute in parallel on dedicated threads, the assignment sums are reduced in a fixed
  * order, and the run with the smallest distortion is kept (the lowest run index on ties). So the
  * result does not depend on the number of threads.
  *
@@ -125,8 +118,7 @@ public final class KMeansClusterer implements Clusterer {
                 long runSeed = seed + r;
                 futures.add(pool.submit(() -> {
                     checkCancel(monitor);
-                    MathEx.setSeed(runSeed); // Smile's generator is per thread: seed and seeding on this thread
-                    double[][] c0 = CentroidClustering.init("K-Means", features, k, new EuclideanDistance()).centers();
+                    double[][] c0 = Seeding.kmeansPlusPlus(x, n, d, k, new SplittableRandom(runSeed));
                     Run run = lloyd(x, xt, n, d, k, c0, maxIter, tolAbs, runs < cores, monitor);
                     monitor.worked(1);
                     return run;

@@ -13,18 +13,47 @@ import java.util.Objects;
  * @param max          inclusive upper bound for numbers, or null
  * @param units        units of the value, e.g. "eV", "" when dimensionless
  * @param description  one sentence
+ * @param choices      for a {@code String} parameter: the allowed values (an enumeration such as a linkage or a
+ *                     covariance type), in display order; empty when any string is allowed
  */
-public record ParameterSpec(String name, Class<?> type, Object defaultValue, Number min, Number max, String units, String description) {
+public record ParameterSpec(String name, Class<?> type, Object defaultValue, Number min, Number max, String units, String description,
+        java.util.List<String> choices) {
 
-    /** @throws IllegalArgumentException if the default is not of {@code type} or out of range */
+    /** @throws IllegalArgumentException if the default is not of {@code type}, out of range or not one of the choices */
     public ParameterSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         units = units == null ? "" : units;
+        choices = choices == null ? java.util.List.of() : java.util.List.copyOf(choices);
+        if (!choices.isEmpty() && type != String.class) {
+            throw new IllegalArgumentException("parameter '" + name + "': choices are for String parameters");
+        }
         if (defaultValue != null) {
             // fields are not assigned yet inside a compact constructor: validate on a temporary spec
-            defaultValue = new ParameterSpec(name, type, null, min, max, units, description).validate(defaultValue);
+            defaultValue = new ParameterSpec(name, type, null, min, max, units, description, choices).validate(defaultValue);
         }
+    }
+
+    /**
+     * A parameter without choices.
+     *
+     * @see #ParameterSpec(String, Class, Object, Number, Number, String, String, java.util.List)
+     */
+    public ParameterSpec(String name, Class<?> type, Object defaultValue, Number min, Number max, String units, String description) {
+        this(name, type, defaultValue, min, max, units, description, java.util.List.of());
+    }
+
+    /**
+     * A string parameter that takes one of a fixed set of values.
+     *
+     * @param name        identifier
+     * @param def         default, one of {@code choices}
+     * @param choices     allowed values, in display order
+     * @param description one sentence
+     * @return the spec
+     */
+    public static ParameterSpec ofChoice(String name, String def, java.util.List<String> choices, String description) {
+        return new ParameterSpec(name, String.class, def, null, null, "", description, choices);
     }
 
     /** An integer parameter. */
@@ -71,6 +100,9 @@ public record ParameterSpec(String name, Class<?> type, Object defaultValue, Num
             if (type == Double.class && !Double.isFinite(d)) {
                 throw new IllegalArgumentException("parameter '" + name + "' is not finite");
             }
+        }
+        if (v instanceof String str && !choices.isEmpty() && !choices.contains(str)) {
+            throw new IllegalArgumentException("parameter '" + name + "' = '" + str + "' is not one of " + String.join(", ", choices));
         }
         return v;
     }
