@@ -30,6 +30,8 @@ public final class AnalyzeJob {
     public static final String NMF = "tessera.decompose.nmf";
     /** clusterer id of k-means */
     public static final String KMEANS = "tessera.cluster.kmeans";
+    /** name of the clustering step in the {@link #pipeline} */
+    public static final String CLUSTER_STEP = "cluster";
     /** name of the report file in the output directory */
     public static final String REPORT = "report.html";
     /** name of the results file in the output directory */
@@ -42,12 +44,27 @@ public final class AnalyzeJob {
 
     /**
      * The analyze pipeline for these options: read, crop-signal, count-data, pca, elbow, nmf (when the
-     * data are non-negative), kmeans, report. Seeds not given are drawn by the engine.
+     * data are non-negative), embed (when {@link ClusterOptions#embedding()} is set), nclusters (when k is
+     * estimated), {@value #CLUSTER_STEP}, report. Seeds not given are drawn by the engine.
      *
      * @param o options (input and outDir are not part of the document)
      * @return the document
      */
     public static PipelineDocument pipeline(AnalyzeOptions o) {
+        return pipeline(o, Registry.get());
+    }
+
+    /**
+     * The analyze pipeline for these options, the clusterer looked up in {@code registry} (its {@code k} is set
+     * only if it has one: density-based methods find the number of clusters themselves).
+     *
+     * @param o        options (input and outDir are not part of the document)
+     * @param registry the extension registry
+     * @return the document
+     * @throws IllegalArgumentException if the clusterer is not installed
+     * @throws IllegalStateException    if the id names a contribution that is not a clusterer (e.g. an embedding)
+     */
+    public static PipelineDocument pipeline(AnalyzeOptions o, Registry registry) {
         List<StepSpec> s = new ArrayList<>();
         s.add(new StepSpec("read", "tessera.pipeline.read", Map.of("file", new Ref(null, INPUT)), Map.of(), null));
         Map<String, Object> crop = new LinkedHashMap<>();
@@ -70,21 +87,58 @@ public final class AnalyzeJob {
             nmf.put(Step.SEED, o.seed());
         }
         s.add(new StepSpec("nmf", NMF, Map.of("data", ref("crop.data")), nmf, ref("counts.nonNegative")));
-        Map<String, Object> km = new LinkedHashMap<>();
-        km.put("k", o.clusters());
-        km.put("components", ref("elbow.components"));
+        ClusterOptions c = o.clustering();
+        Map<String, Ref> features = new LinkedHashMap<>();
+        Map<String, Object> featureParams = new LinkedHashMap<>();
+        if (c.source().equals("signal")) {
+            features.put("data", ref("crop.data"));
+        } else {
+            features.put("scores", ref("pca.result"));
+            featureParams.put("components", ref("elbow.components"));
+        }
+        featureParams.put("preprocessing", c.preprocessing());
+        if (c.embedding() != null) {
+            Map<String, Object> ep = new LinkedHashMap<>(featureParams);
+            if (o.seed() != null) {
+                ep.put(Step.SEED, o.seed());
+            }
+            s.add(new StepSpec("embed", c.embedding(), features, ep, null));
+            features = Map.of("data", ref("embed.data"));
+            featureParams = new LinkedHashMap<>(Map.of("preprocessing", "none"));
+        }
+        Map<String, Object> km = new LinkedHashMap<>(featureParams);
+        km.putAll(c.parameters());
+        if (c.numberMetric() != null) {
+            Map<String, Object> np = new LinkedHashMap<>(featureParams);
+            np.put("algorithm", c.algorithm());
+            np.put("metric", c.numberMetric());
+            np.put("maxClusters", c.maxClusters());
+            if (o.seed() != null) {
+                np.put(Step.SEED, o.seed());
+            }
+            s.add(new StepSpec("nclusters", "tessera.pipeline.estimate-clusters", features, np, null));
+            km.put("k", ref("nclusters.k"));
+        } else if (registry.clusterer(c.algorithm()).parameters().stream().anyMatch(p -> p.name().equals("k"))) {
+            km.put("k", o.clusters());
+        }
         if (o.seed() != null) {
             km.put(Step.SEED, o.seed());
         }
-        s.add(new StepSpec("kmeans", KMEANS, Map.of("scores", ref("pca.result")), km, null));
+        s.add(new StepSpec(CLUSTER_STEP, c.algorithm(), features, km, null));
         Map<String, Ref> report = new LinkedHashMap<>();
         report.put("data", ref("crop.data"));
         report.put("pca", ref("pca.result"));
         report.put("components", ref("elbow.components"));
         report.put("chosen", ref("elbow.chosen"));
         report.put("nmf", ref("nmf.result"));
-        report.put("clusters", ref("kmeans.result"));
-        s.add(new StepSpec("report", "tessera.pipeline.analyze-report", report, Map.of(), null));
+        report.put("clusters", ref(CLUSTER_STEP + ".result"));
+        if (c.embedding() != null) {
+            report.put("embedding", ref("embed.data"));
+        }
+        if (c.numberMetric() != null) {
+            report.put("clusterNumber", ref("nclusters.curve"));
+        }
+        s.add(new StepSpec("report", "tessera.pipeline.analyze-report", report, Map.of("clusterAlgorithm", c.algorithm()), null));
         return new PipelineDocument("analyze", "tessera analyze: PCA scree, NMF and k-means of a spectrum image or line scan",
                 Map.of(INPUT, "spectrum image or line scan"), s);
     }
@@ -110,7 +164,7 @@ public final class AnalyzeJob {
      */
     public static RunResult run(Registry registry, AnalyzeOptions options, ProgressMonitor monitor, Consumer<String> log)
             throws IOException, PipelineRunException, InvalidPipelineException {
-        return new PipelineEngine(registry).run(pipeline(options), "analyze", Map.of(INPUT, options.input()), options.outDir(),
+        return new PipelineEngine(registry).run(pipeline(options, registry), "analyze", Map.of(INPUT, options.input()), options.outDir(),
                 RunOptions.of(monitor, log));
     }
 
@@ -122,37 +176,47 @@ public final class AnalyzeJob {
      */
     public static AnalyzeResult result(RunResult run) {
         Dataset data = (Dataset) run.value("crop.data");
-        ClusterResult clusters = (ClusterResult) run.value("kmeans.result");
+        ClusterResult clusters = (ClusterResult) run.value(CLUSTER_STEP + ".result");
+        double[][][] ms = tessera.report.ClusteringSection.spectraStatistics(data, clusters.labels(), clusters.k());
+        String algorithm = run.plan().steps().stream().filter(x -> CLUSTER_STEP.equals(x.name())).map(StepSpec::step).findFirst()
+                .orElse(KMEANS);
         return new AnalyzeResult(data, (DecompositionResult) run.value("pca.result"), ((Number) run.value("elbow.components")).intValue(),
-                Boolean.TRUE.equals(run.value("elbow.chosen")), (DecompositionResult) run.value("nmf.result"), clusters, clusterMeans(data, clusters),
-                Boolean.TRUE.equals(run.value("counts.poisson")), run.notes());
+                Boolean.TRUE.equals(run.value("elbow.chosen")), (DecompositionResult) run.value("nmf.result"), clusters, ms[0],
+                Boolean.TRUE.equals(run.value("counts.poisson")), run.notes(), algorithm, ms[1], embedding((Dataset) run.value("embed.data")),
+                (tessera.report.ClusterNumberCurve) run.value("nclusters.curve"));
     }
 
     /**
-     * Mean spectrum of each cluster.
+     * The rows of an embedding dataset (the output of an embedding step).
+     *
+     * @param e dataset {@code [nav..., m]}, or null
+     * @return {@code [n][m]}, or null if {@code e} is null
+     */
+    public static double[][] embedding(Dataset e) {
+        if (e == null) {
+            return null;
+        }
+        int n = Math.toIntExact(e.navigationSize());
+        int m = e.signalSize();
+        double[][] out = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                out[i][j] = e.getDouble((long) i * m + j);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Mean spectrum of each cluster, noise positions ({@link ClusterResult#NOISE}) left out
+     * ({@link tessera.report.ClusteringSection#meanSpectra}).
      *
      * @param data dataset {@code [nav..., nE]}
      * @param cr   labels per navigation position (flat row-major)
-     * @return {@code [k][nE]} means (zeros for an empty cluster)
+     * @return {@code [k][nE]} means in the data's units (NaN for an empty cluster)
+     * @throws IllegalArgumentException if the labels do not match the navigation size
      */
     public static double[][] clusterMeans(Dataset data, ClusterResult cr) {
-        int sig = data.signalSize();
-        double[][] m = new double[cr.k()][sig];
-        int[] count = new int[cr.k()];
-        float[] row = new float[sig];
-        for (int p = 0; p < cr.labels().length; p++) {
-            data.readSpectra(p, 1, row, 0);
-            int l = cr.labels()[p];
-            count[l]++;
-            for (int j = 0; j < sig; j++) {
-                m[l][j] += row[j];
-            }
-        }
-        for (int c = 0; c < m.length; c++) {
-            for (int j = 0; j < sig && count[c] > 0; j++) {
-                m[c][j] /= count[c];
-            }
-        }
-        return m;
+        return tessera.report.ClusteringSection.meanSpectra(data, cr.labels(), cr.k());
     }
 }

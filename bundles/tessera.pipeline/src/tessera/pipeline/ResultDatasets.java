@@ -16,8 +16,14 @@ import tessera.core.model.Metadata;
  * <li>{@code NMF loadings} {@code [k, ny, nx]} (signal: the calibrated x/y axes; for a line scan {@code [k, nx]}),</li>
  * <li>{@code PCA factors} and {@code PCA loadings} likewise for the first k PCA components,</li>
  * <li>{@code PCA explained variance ratio} {@code [m]} over all computed components (the scree),</li>
- * <li>{@code Cluster labels} {@code int32 [ny, nx]} (or {@code [nx]}), values {@code 0..K-1},</li>
- * <li>{@code Cluster mean spectra} {@code [K, nE]}.</li>
+ * <li>{@code Cluster labels} {@code int32 [ny, nx]} (or {@code [nx]}), values {@code 0..K-1}, {@code -1} for noise
+ *     (HyperSpy's convention for DBSCAN/HDBSCAN),</li>
+ * <li>{@code Cluster mean spectra} {@code [K, nE]} and {@code Cluster standard-deviation spectra} {@code [K, nE]},</li>
+ * <li>{@code Cluster membership probabilities} {@code [K, ny, nx]} (navigation: cluster; signal: the map) when the
+ *     clusterer gives them (Gaussian mixture, HDBSCAN),</li>
+ * <li>{@code Cluster outlier scores} {@code [ny, nx]} when the clusterer gives them (HDBSCAN's GLOSH),</li>
+ * <li>{@code Embedding} {@code [ny, nx, m]} (navigation: the scan; signal: the embedding coordinates) when the
+ *     clustering ran on an embedding (UMAP).</li>
  * </ol>
  */
 public final class ResultDatasets {
@@ -49,16 +55,35 @@ public final class ResultDatasets {
             mapAxes.add(a.withNavigate(false));
         }
         out.add(titled(Dataset.ofInts(r.clusters().labels().clone(), mapAxes, null), "Cluster labels", data, null));
-        int kc = r.clusterMeans().length;
-        int nE = data.signalSize();
-        double[] means = new double[kc * nE];
-        for (int c = 0; c < kc; c++) {
-            System.arraycopy(r.clusterMeans()[c], 0, means, c * nE, nE);
-        }
         List<Axis> meanAxes = new ArrayList<>();
-        meanAxes.add(Axis.uncalibrated("cluster", kc, true));
+        meanAxes.add(Axis.uncalibrated("cluster", r.clusterMeans().length, true));
         meanAxes.addAll(data.signalAxes());
-        out.add(titled(Dataset.ofDoubles(means, meanAxes, null), "Cluster mean spectra", data, source));
+        out.add(titled(Dataset.ofDoubles(flat(r.clusterMeans()), meanAxes, null), "Cluster mean spectra", data, source));
+        if (r.clusterStd() != null) {
+            out.add(titled(Dataset.ofDoubles(flat(r.clusterStd()), meanAxes, null), "Cluster standard-deviation spectra", data, source));
+        }
+        var cl = r.clusters();
+        int n = cl.labels().length;
+        if (cl.probabilities() != null) {
+            double[] p = new double[cl.k() * n];
+            for (int c = 0; c < cl.k(); c++) {
+                for (int i = 0; i < n; i++) {
+                    p[c * n + i] = cl.probabilities()[i][c];
+                }
+            }
+            List<Axis> pa = new ArrayList<>();
+            pa.add(Axis.uncalibrated("cluster", cl.k(), true));
+            pa.addAll(mapAxes);
+            out.add(titled(Dataset.ofDoubles(p, pa, null), "Cluster membership probabilities", data, null));
+        }
+        if (cl.outlierScores() != null) {
+            out.add(titled(Dataset.ofDoubles(cl.outlierScores().clone(), mapAxes, null), "Cluster outlier scores", data, null));
+        }
+        if (r.embedding() != null) {
+            List<Axis> ea = new ArrayList<>(data.navigationAxes());
+            ea.add(Axis.uncalibrated("embedding", r.embedding()[0].length, false));
+            out.add(titled(Dataset.ofDoubles(flat(r.embedding()), ea, null), "Embedding", data, null));
+        }
         return out;
     }
 
@@ -96,6 +121,15 @@ public final class ResultDatasets {
         List<Axis> axes = new ArrayList<>(d.axes());
         axes.set(0, d.axis(0).crop(0, k));
         return Dataset.ofFloats(v, axes, d.metadata().copy());
+    }
+
+    private static double[] flat(double[][] a) {
+        int m = a.length == 0 ? 0 : a[0].length;
+        double[] f = new double[a.length * m];
+        for (int i = 0; i < a.length; i++) {
+            System.arraycopy(a[i], 0, f, i * m, m);
+        }
+        return f;
     }
 
     private static Dataset titled(Dataset d, String title, Dataset source, String signalTypeFrom) {

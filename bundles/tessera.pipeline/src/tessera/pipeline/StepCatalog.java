@@ -9,12 +9,15 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.RegistryFactory;
 
+import tessera.core.analysis.Algorithm;
 import tessera.core.analysis.Clusterer;
+import tessera.core.analysis.Embedder;
 import tessera.core.analysis.Decomposer;
 import tessera.core.analysis.Preprocessor;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
 import tessera.pipeline.internal.ClustererStep;
+import tessera.pipeline.internal.EmbedderStep;
 import tessera.pipeline.internal.DecomposerStep;
 import tessera.pipeline.internal.PreprocessorStep;
 
@@ -27,9 +30,12 @@ import tessera.pipeline.internal.PreprocessorStep;
  * <ul>
  * <li>a decomposer step has input {@code data} (DATASET) and output {@code result} (DECOMPOSITION) and the
  *   decomposer's parameters;</li>
- * <li>a clusterer step has input {@code scores} (DECOMPOSITION: its loadings are the features) and output
- *   {@code result} (CLUSTERING), the clusterer's parameters and {@code components} (how many leading
- *   scores to use; default all);</li>
+ * <li>a clusterer step has input {@code scores} (DECOMPOSITION: its loadings are the features) or {@code data}
+ *   (DATASET: its signal is the feature vector of each navigation position), exactly one connected, and output
+ *   {@code result} (CLUSTERING); parameters: the clusterer's, {@code components} (how many leading scores to use;
+ *   default all) and {@code preprocessing} (none | norm | standard | minmax, as HyperSpy's {@code cluster_analysis});</li>
+ * <li>an embedding ({@code <embedding>} element of {@code tessera.core.clusterers}, e.g. UMAP) step has the same
+ *   inputs and parameters and outputs {@code data} (DATASET {@code [nav..., m]}), which a clusterer step can take;</li>
  * <li>a preprocessor ({@code tessera.core.preprocessors}) step has input {@code data} plus the operation's
  *   auxiliary inputs and outputs {@code data} plus its extra outputs, all DATASET.</li>
  * </ul>
@@ -67,8 +73,14 @@ public final class StepCatalog {
         Optional<Contribution> k = registry.find(Registry.CLUSTERERS, id);
         if (k.isPresent()) {
             Contribution c = k.get();
-            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.CLUSTERERS, c.bundle(), c.bundleVersion(),
-                    new ClustererStep(c.create(Clusterer.class))));
+            Algorithm a = c.create(Algorithm.class);
+            Step s = switch (a) {
+                case Clusterer cl -> new ClustererStep(cl);
+                case Embedder em -> new EmbedderStep(em, c.name());
+                default -> throw new IllegalStateException("contribution " + c.id() + " from " + c.bundle() + ": " + a.getClass().getName()
+                        + " is neither a " + Clusterer.class.getName() + " nor an " + Embedder.class.getName());
+            };
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.CLUSTERERS, c.bundle(), c.bundleVersion(), s));
         }
         Optional<Contribution> p = registry.find(Registry.PREPROCESSORS, id);
         if (p.isPresent()) {

@@ -345,27 +345,65 @@ public final class ReportWriter {
             ClusterResult cr = sec.result();
             int k = cr.k();
             int[] sizes = cr.sizes();
+            int noise = cr.noiseCount();
             String label = sec.label();
-            h.el("h3", label + (sec.algorithmId().isEmpty() ? "" : " (" + sec.algorithmId() + ")") + ", " + k + " clusters");
+            h.el("h3", label + (sec.algorithmId().isEmpty() ? "" : " (" + sec.algorithmId() + ")") + ", " + k + " clusters"
+                    + (noise > 0 ? ", " + noise + " noise positions" : ""));
             List<Axis> nav = sec.navigationAxes();
             int[] labels = cr.labels();
+            if (sec.numberOfClusters() != null) {
+                ClusterNumberCurve nc = sec.numberOfClusters();
+                BufferedImage img = Charts.criterionCurve(label + " number of clusters (" + nc.metric() + ")", criterionName(nc.metric()), nc.k(),
+                        nc.values(), nc.errors(), nc.best(), CHART_WIDTH, 360);
+                String n = ctx.png(label + "_number_of_clusters", img);
+                h.figure(n, label + " number of clusters", "Estimate of the number of clusters by the " + nc.metric() + " criterion, as HyperSpy's "
+                        + "estimate_number_of_clusters; k = " + nc.best() + " chosen.", CHART_WIDTH);
+            }
             if (nav.isEmpty() || labels.length == 1) {
                 h.el("p", "The data have a single navigation position; it belongs to cluster " + labels[0] + ", so there is no cluster map.");
             } else if (nav.size() == 1) {
                 BufferedImage img = Charts.labelProfile(label + " cluster labels along the line scan", nav.get(0), labels, k, CHART_WIDTH, 360);
                 String n = ctx.png(label + "_clusters", img);
                 h.figure(n, label + " cluster label profile", "Line scan: cluster label of each position along " + Charts.axisLabel(nav.get(0))
-                        + ", in the cluster colours used below.", CHART_WIDTH);
+                        + ", in the cluster colours used below" + (noise > 0 ? "; noise positions are not drawn." : "."), CHART_WIDTH);
             } else if (nav.size() == 2) {
                 MapRenderer.Rendered rd = MapRenderer.renderCategorical(label + " cluster map", label + ", k = " + k, labels, k, nav.get(0), nav.get(1),
                         CLUSTER_MAP_SIZE);
                 String n = ctx.png(label + "_clusters", rd.image());
                 MapRenderer.PanelGeometry g0 = rd.panels().get(0);
                 h.figure(n, label + " cluster map", "Cluster of each navigation position (" + nav.get(0).name() + " × " + nav.get(1).name() + ")"
+                        + (noise > 0 ? "; noise (no cluster) in grey" : "")
                         + (g0.scaleBarLabel() == null ? "; no length calibration, so no scale bar." : "; scale bar " + g0.scaleBarLabel() + "."),
                         rd.image().getWidth());
+                if (cr.probabilities() != null) {
+                    List<MapRenderer.MapPanel> ps = new ArrayList<>();
+                    for (int c = 0; c < k; c++) {
+                        double[] v = new double[labels.length];
+                        for (int p = 0; p < v.length; p++) {
+                            v[p] = cr.probabilities()[p][c];
+                        }
+                        ps.add(new MapRenderer.MapPanel("Cluster " + c, v, nav.get(0), nav.get(1)));
+                    }
+                    MapRenderer.Rendered pr = MapRenderer.renderContinuous(label + " membership probabilities", ps, MAP_SIZE, 3);
+                    String pn = ctx.png(label + "_probabilities", pr.image());
+                    h.figure(pn, label + " membership probability maps", "Probability of each position belonging to each cluster"
+                            + " (posterior responsibility of a Gaussian mixture; HDBSCAN's membership strength).", pr.image().getWidth());
+                }
+                if (cr.outlierScores() != null) {
+                    MapRenderer.Rendered or = MapRenderer.renderContinuous(label + " outlier scores", List.of(new MapRenderer.MapPanel("GLOSH",
+                            cr.outlierScores(), nav.get(0), nav.get(1))), CLUSTER_MAP_SIZE, 1);
+                    String on = ctx.png(label + "_outliers", or.image());
+                    h.figure(on, label + " outlier-score map", "GLOSH outlier score of each position (Campello et al. 2015, doi:10.1145/2733381): "
+                            + "0 typical of its cluster, towards 1 an outlier.", or.image().getWidth());
+                }
             } else {
                 h.el("p", "The navigation space is " + nav.size() + "-D; the cluster map is not plotted.");
+            }
+            if (sec.embedding() != null) {
+                BufferedImage img = Charts.embeddingScatter(label + " embedding", sec.embedding(), labels, k, 20000, CHART_WIDTH, 640);
+                String n = ctx.png(label + "_embedding", img);
+                h.figure(n, label + " embedding scatter", "The 2-D embedding the clustering ran on, one point per position (at most 20 000 shown), "
+                        + "coloured by cluster" + (noise > 0 ? ", noise in grey." : "."), CHART_WIDTH);
             }
             List<String> names = new ArrayList<>();
             for (int c = 0; c < k; c++) {
@@ -376,18 +414,41 @@ public final class ReportWriter {
             String n = ctx.png(label + "_cluster_means", means);
             h.figure(n, label + " cluster-mean spectra", "Mean spectrum of each cluster against " + Charts.axisLabel(sec.energyAxis())
                     + (nav.size() == 2 ? ", same colours as the cluster map" : nav.size() == 1 ? ", same colours as the label profile" : "")
-                    + "; the legend gives the number of positions per cluster.", CHART_WIDTH);
+                    + "; the legend gives the number of positions per cluster" + (noise > 0 ? "; noise positions are left out." : "."), CHART_WIDTH);
+            if (sec.stdSpectra() != null) {
+                BufferedImage sd = Charts.overlay(label + " cluster standard-deviation spectra", sec.energyAxis(), sec.stdSpectra(), names,
+                        "Standard deviation", CHART_WIDTH, CHART_HEIGHT);
+                String sn = ctx.png(label + "_cluster_std", sd);
+                h.figure(sn, label + " cluster standard-deviation spectra", "Standard deviation of the spectra within each cluster against "
+                        + Charts.axisLabel(sec.energyAxis()) + ", same colours; for count data it is at least the Poisson noise √mean.", CHART_WIDTH);
+            }
             h.raw("<table>\n");
             h.row(true, "Cluster", "Positions", "Fraction");
             for (int c = 0; c < k; c++) {
                 h.row(false, c, sizes[c], String.format(Locale.ROOT, "%.1f %%", 100.0 * sizes[c] / labels.length));
             }
+            if (noise > 0) {
+                h.row(false, "noise", noise, String.format(Locale.ROOT, "%.1f %%", 100.0 * noise / labels.length));
+            }
             h.raw("</table>\n");
             if (!Double.isNaN(cr.distortion())) {
                 h.el("p", "Distortion (sum of squared distances to the cluster centres): " + MapRenderer.tickLabel(cr.distortion()));
             }
+            if (!cr.criteria().isEmpty()) {
+                StringBuilder sb = new StringBuilder("Criteria: ");
+                new java.util.TreeMap<>(cr.criteria()).forEach((key, v) -> sb.append(key).append(" = ").append(MapRenderer.tickLabel(v)).append("; "));
+                h.el("p", sb.substring(0, sb.length() - 2) + ".");
+            }
         }
         h.raw("</section>\n");
+    }
+
+    private static String criterionName(String metric) {
+        return switch (metric) {
+            case "gap" -> "Gap statistic";
+            case "silhouette" -> "Mean silhouette";
+            default -> "Within-cluster sum of squares";
+        };
     }
 
     private static String duration(Duration d) {

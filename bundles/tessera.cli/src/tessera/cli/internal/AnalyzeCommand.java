@@ -11,16 +11,19 @@ import tessera.core.registry.Registry;
 import tessera.pipeline.AnalyzeJob;
 import tessera.pipeline.AnalyzeOptions;
 import tessera.pipeline.AnalyzeResult;
+import tessera.pipeline.ClusterOptions;
 import tessera.pipeline.EnergyRange;
 import tessera.pipeline.RunResult;
 import tessera.samples.Samples;
 
 /**
- * {@code tessera analyze [FILE] [--out DIR] [--components N] [--clusters K] [--energy-range A:B]}:
+ * {@code tessera analyze [FILE] [--out DIR] [--components N] [--clusters K|auto] [--energy-range A:B]
+ * [--cluster-algorithm ID] [--cluster-option NAME=VALUE]... [--cluster-source decomposition|signal]
+ * [--preprocessing none|norm|standard|minmax] [--embedding ID] [--cluster-metric gap|elbow|silhouette] [--max-clusters N]}:
  * the main job ({@link AnalyzeJob}, a pipeline on the engine, recorded in {@code provenance.xmi}); with no FILE
  * it analyses the bundled FePt core–shell sample.
  */
-@Command(name = "analyze", description = { "PCA scree, NMF and k-means clustering of a spectrum image or line scan;",
+@Command(name = "analyze", description = { "PCA scree, NMF and clustering (k-means by default) of a spectrum image or line scan;",
         "writes report.html (+ PNGs), results.hspy and the provenance record provenance.xmi into DIR. With no FILE: the bundled FePt core-shell EDX sample." })
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "spectrum image or line scan (default: bundled sample)")
@@ -32,8 +35,34 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--components", paramLabel = "N", description = "number of components (default: the PCA scree elbow)")
     Integer components;
 
-    @Option(names = "--clusters", paramLabel = "K", defaultValue = "3", description = "number of k-means clusters (default: ${DEFAULT-VALUE})")
-    int clusters;
+    @Option(names = "--clusters", paramLabel = "K|auto", defaultValue = "3",
+            description = "number of clusters (default: ${DEFAULT-VALUE}); auto = estimated by --cluster-metric (HyperSpy's estimate_number_of_clusters)")
+    String clusters;
+
+    @Option(names = "--cluster-algorithm", paramLabel = "ID", defaultValue = "kmeans",
+            description = "clusterer: kmeans, minibatch-kmeans, agglomerative, gmm, hdbscan, dbscan or any contribution id (tessera plugins) (default: ${DEFAULT-VALUE})")
+    String clusterAlgorithm;
+
+    @Option(names = "--cluster-option", paramLabel = "NAME=VALUE", description = "a parameter of the clusterer, e.g. linkage=average, covariance=diag, minClusterSize=20 (repeatable)")
+    java.util.Map<String, String> clusterOptions = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--cluster-source", paramLabel = "decomposition|signal", defaultValue = "decomposition",
+            description = "features: the PCA scores of the chosen components, or the spectra (HyperSpy's cluster_source) (default: ${DEFAULT-VALUE})")
+    String clusterSource;
+
+    @Option(names = "--preprocessing", paramLabel = "none|norm|standard|minmax", defaultValue = "none",
+            description = "feature scaling before clustering, as HyperSpy's cluster_analysis (default: ${DEFAULT-VALUE})")
+    String preprocessing;
+
+    @Option(names = "--embedding", paramLabel = "ID", description = "embed the features first (umap), then cluster the embedding (e.g. --embedding umap --cluster-algorithm hdbscan)")
+    String embedding;
+
+    @Option(names = "--cluster-metric", paramLabel = "gap|elbow|silhouette", defaultValue = "gap",
+            description = "criterion of --clusters auto (default: ${DEFAULT-VALUE})")
+    String clusterMetric;
+
+    @Option(names = "--max-clusters", paramLabel = "N", defaultValue = "10", description = "largest k tried by --clusters auto (default: ${DEFAULT-VALUE})")
+    int maxClusters;
 
     @Option(names = "--energy-range", paramLabel = "A:B", description = "analyse only this window of the energy axis, in its units (keV for EDX, eV for EELS)")
     String energyRange;
@@ -59,12 +88,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             case "off", "false" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("--poisson must be auto, on or off, not '" + poisson + "'");
         };
-        AnalyzeOptions o = new AnalyzeOptions(input, out, components, clusters, energyRange == null ? null : EnergyRange.parse(energyRange), p, seed);
+        boolean auto = clusters.equalsIgnoreCase("auto");
+        int k;
+        try {
+            k = auto ? 3 : Integer.parseInt(clusters.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--clusters must be a number or auto, not '" + clusters + "'");
+        }
+        ClusterOptions c = new ClusterOptions(clusterAlgorithm, clusterOptions, clusterSource, preprocessing, embedding, auto ? clusterMetric : null,
+                maxClusters);
+        AnalyzeOptions o = new AnalyzeOptions(input, out, components, k, energyRange == null ? null : EnergyRange.parse(energyRange), p, seed, c);
         long t = System.nanoTime();
         RunResult run = AnalyzeJob.run(Registry.get(), o, progress, progress::stage);
         AnalyzeResult r = AnalyzeJob.result(run);
-        progress.stage(String.format("done in %.1f s: %d components (%s), %d clusters -> %s (record: %s)", (System.nanoTime() - t) / 1e9,
-                r.components(), r.componentsChosen() ? "scree elbow" : "given", r.clusters().k(), out.toAbsolutePath().resolve(AnalyzeJob.REPORT),
+        progress.stage(String.format("done in %.1f s: %d components (%s), %d clusters%s -> %s (record: %s)", (System.nanoTime() - t) / 1e9,
+                r.components(), r.componentsChosen() ? "scree elbow" : "given", r.clusters().k(),
+                r.clusters().noiseCount() > 0 ? " + " + r.clusters().noiseCount() + " noise positions" : "", out.toAbsolutePath().resolve(AnalyzeJob.REPORT),
                 run.recordFile().getFileName()));
         return 0;
     }

@@ -20,6 +20,7 @@ import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.AnalysisReport;
+import tessera.report.ClusterNumberCurve;
 import tessera.report.ClusteringSection;
 import tessera.report.DatasetSummary;
 import tessera.report.ReportWriter;
@@ -36,7 +37,7 @@ public final class AnalyzeReportStep implements Step {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of();
+        return List.of(ParameterSpec.ofString("clusterAlgorithm", AnalyzeJob.KMEANS, "contribution id of the clusterer that made 'clusters' (names it in the report)"));
     }
 
     @Override
@@ -52,7 +53,9 @@ public final class AnalyzeReportStep implements Step {
                 Port.of("components", PortType.VALUE, "Integer: number of components shown and saved"),
                 Port.optional("chosen", PortType.VALUE, "Boolean: the number came from the scree elbow"),
                 Port.optional("nmf", PortType.DECOMPOSITION, "NMF (absent if it did not run)"),
-                Port.of("clusters", PortType.CLUSTERING, "k-means on the PCA scores"));
+                Port.of("clusters", PortType.CLUSTERING, "the clustering (k-means on the PCA scores by default)"),
+                Port.optional("embedding", PortType.DATASET, "the embedding the clustering ran on (UMAP), drawn as a scatter plot"),
+                Port.optional("clusterNumber", PortType.VALUE, "the estimate of the number of clusters (ClusterNumberCurve)"));
     }
 
     @Override
@@ -64,9 +67,11 @@ public final class AnalyzeReportStep implements Step {
     public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws Exception {
         Dataset data = (Dataset) inputs.get("data");
         ClusterResult clusters = (ClusterResult) inputs.get("clusters");
+        double[][][] ms = ClusteringSection.spectraStatistics(data, clusters.labels(), clusters.k());
         AnalyzeResult r = new AnalyzeResult(data, (DecompositionResult) inputs.get("pca"), ((Number) inputs.get("components")).intValue(),
-                Boolean.TRUE.equals(inputs.get("chosen")), (DecompositionResult) inputs.get("nmf"), clusters,
-                AnalyzeJob.clusterMeans(data, clusters), context.notes().stream().anyMatch(n -> n.startsWith("Poisson")), context.notes());
+                Boolean.TRUE.equals(inputs.get("chosen")), (DecompositionResult) inputs.get("nmf"), clusters, ms[0],
+                context.notes().stream().anyMatch(n -> n.startsWith("Poisson")), context.notes(), parameters.getString("clusterAlgorithm"), ms[1],
+                AnalyzeJob.embedding((Dataset) inputs.get("embedding")), (ClusterNumberCurve) inputs.get("clusterNumber"));
         Path results = context.outputDirectory().resolve(AnalyzeJob.RESULTS);
         List<Dataset> datasets = ResultDatasets.of(r);
         context.log("writing " + AnalyzeJob.RESULTS);
@@ -80,6 +85,14 @@ public final class AnalyzeReportStep implements Step {
         return Map.of("results", new WrittenFile(results, contents), "report", new WrittenFile(written.html(), Map.of()));
     }
 
+    /**
+     * @param id a contribution id
+     * @return its last segment ({@code tessera.cluster.kmeans} → {@code kmeans}), the label and file-name stem in the report
+     */
+    static String shortName(String id) {
+        return id.substring(id.lastIndexOf('.') + 1);
+    }
+
     private static AnalysisReport report(StepContext context, AnalyzeResult r) {
         var registry = context.registry();
         String source = String.valueOf(r.data().metadata().get("General.original_filename"));
@@ -90,8 +103,10 @@ public final class AnalyzeReportStep implements Step {
             b.decomposition("NMF", ResultDatasets.firstK(r.nmf(), r.components()));
         }
         b.decomposition("PCA", ResultDatasets.firstK(r.pca(), r.components()));
-        b.clustering(new ClusteringSection("k-means", AnalyzeJob.KMEANS, r.clusters(), r.data().navigationAxes(),
-                r.data().axis(r.data().rank() - 1), r.clusterMeans()));
+        String cname = registry.find(tessera.core.registry.Registry.CLUSTERERS, r.clusterAlgorithm()).map(c -> c.name()).orElse(r.clusterAlgorithm());
+        String clabel = shortName(r.clusterAlgorithm());
+        b.clustering(new ClusteringSection(clabel, r.clusterAlgorithm(), r.clusters(), r.data().navigationAxes(), r.data().axis(r.data().rank() - 1),
+                r.clusterMeans(), r.clusterStd(), r.embedding(), r.clusterNumber()));
         for (String n : r.notes()) {
             b.note(n);
         }
@@ -101,11 +116,12 @@ public final class AnalyzeReportStep implements Step {
         if (r.nmf() != null) {
             b.references("NMF", registry.decomposer(AnalyzeJob.NMF).references());
         }
-        b.references("k-means", registry.clusterer(AnalyzeJob.KMEANS).references());
+        b.references(clabel, registry.clusterer(r.clusterAlgorithm()).references());
         Map<String, Object> kp = new LinkedHashMap<>();
+        kp.put("algorithm", cname);
         kp.put("k", r.clusters().k());
-        kp.put("features", r.components() + " PCA scores");
-        b.parameters("k-means", kp);
+        kp.put("features", r.embedding() != null ? "embedding (" + r.embedding()[0].length + "-D)" : "see the provenance record (PCA scores by default)");
+        b.parameters(clabel, kp);
         return b.build();
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import tessera.core.analysis.Clusterer;
-import tessera.core.analysis.DecompositionResult;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
@@ -15,13 +14,14 @@ import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 
 /**
- * A {@link Clusterer} contribution as a pipeline step: clusters the navigation positions on the
- * first {@code components} scores (loadings) of a decomposition, {@code scores} (DECOMPOSITION)
- * to {@code result} (CLUSTERING).
+ * A {@link Clusterer} contribution as a pipeline step, HyperSpy 1.7's {@code cluster_analysis}: clusters the
+ * navigation positions on the features of {@link Features} ({@code scores}, the first {@code components}
+ * loadings of a decomposition, or {@code data}, the signal of a dataset such as the spectra or an embedding,
+ * after {@code preprocessing}) to {@code result} (CLUSTERING).
  */
 public final class ClustererStep implements Step {
     /** the extra parameter: number of leading scores used as features */
-    public static final String COMPONENTS = "components";
+    public static final String COMPONENTS = Features.COMPONENTS;
     private final Clusterer clusterer;
 
     /** @param clusterer the algorithm */
@@ -32,7 +32,7 @@ public final class ClustererStep implements Step {
     @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> l = new ArrayList<>(clusterer.parameters());
-        l.add(ParameterSpec.ofInt(COMPONENTS, null, 1, null, "number of leading component scores used as features (default: all)"));
+        l.addAll(Features.parameters());
         return l;
     }
 
@@ -43,32 +43,23 @@ public final class ClustererStep implements Step {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.of("scores", PortType.DECOMPOSITION, "decomposition whose loadings (scores) are the features"));
+        return Features.ports();
     }
 
     @Override
     public List<Port> outputs() {
-        return List.of(Port.of("result", PortType.CLUSTERING, "label per navigation position and cluster centres"));
+        return List.of(Port.of("result", PortType.CLUSTERING, "label per navigation position (-1: noise), cluster centres, probabilities, outlier scores"));
     }
 
+    /**
+     * @throws IllegalArgumentException if k exceeds the number of positions, or see {@link Features#of}
+     */
     @Override
     public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) {
-        DecompositionResult d = (DecompositionResult) inputs.get("scores");
-        double[][] scores = d.scores();
-        int n = parameters.has(COMPONENTS) ? parameters.getInt(COMPONENTS) : d.components();
-        if (n > d.components()) {
-            throw new IllegalArgumentException("components = " + n + " exceeds the " + d.components() + " components of the decomposition");
+        Features f = Features.of(inputs, parameters);
+        if (parameters.values().get("k") instanceof Integer k && k > f.x().length) {
+            throw new IllegalArgumentException("k = " + k + " clusters exceeds the " + f.x().length + " navigation positions");
         }
-        double[][] feats = new double[scores.length][n];
-        for (int i = 0; i < scores.length; i++) {
-            System.arraycopy(scores[i], 0, feats[i], 0, n);
-        }
-        if (parameters.values().get("k") instanceof Integer k && k > scores.length) {
-            throw new IllegalArgumentException("k = " + k + " clusters exceeds the " + scores.length + " navigation positions");
-        }
-        java.util.Map<String, Object> own = new java.util.LinkedHashMap<>(parameters.values());
-        own.remove(COMPONENTS);
-        own.values().removeIf(java.util.Objects::isNull);
-        return Map.of("result", clusterer.cluster(feats, Parameters.of(clusterer.parameters(), own), context.monitor()));
+        return Map.of("result", clusterer.cluster(f.x(), f.algorithmParameters(clusterer.parameters(), parameters), context.monitor()));
     }
 }

@@ -53,7 +53,8 @@ public final class Hashes {
 
     /**
      * @param r a clustering
-     * @return SHA-256 over the labels (int32) and the centres (float64)
+     * @return SHA-256 over the labels (int32), the centres, the membership probabilities and the outlier scores
+     *         (float64, the last two where present)
      */
     public static String of(ClusterResult r) {
         MessageDigest md = sha256();
@@ -62,6 +63,18 @@ public final class Hashes {
         }
         for (double[] c : r.centers()) {
             for (double v : c) {
+                putLong(md, Double.doubleToLongBits(v));
+            }
+        }
+        if (r.probabilities() != null) {
+            for (double[] c : r.probabilities()) {
+                for (double v : c) {
+                    putLong(md, Double.doubleToLongBits(v));
+                }
+            }
+        }
+        if (r.outlierScores() != null) {
+            for (double v : r.outlierScores()) {
                 putLong(md, Double.doubleToLongBits(v));
             }
         }

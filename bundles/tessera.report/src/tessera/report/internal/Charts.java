@@ -257,6 +257,107 @@ public final class Charts {
         return render(style(new JFreeChart(title, CHART_TITLE, plot, true), plot), width, height);
     }
 
+    /**
+     * Scatter plot of a 2-D embedding (e.g. UMAP) coloured by cluster in the colours of the cluster map; noise
+     * positions ({@code label -1}) in grey. At most {@code maxPoints} points are drawn, an evenly strided subset
+     * of the positions, so that the figure stays readable and small for 10^6 spectra.
+     *
+     * @param title     chart title
+     * @param embedding coordinates {@code [n][m]}, m &ge; 2; the first two are plotted
+     * @param labels    cluster per position, length n, in {@code [0, k)} or {@code -1}
+     * @param k         number of clusters
+     * @param maxPoints largest number of points drawn
+     * @param width     pixels
+     * @param height    pixels
+     * @return the image
+     */
+    public static BufferedImage embeddingScatter(String title, double[][] embedding, int[] labels, int k, int maxPoints, int width, int height) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        XYSeries[] s = new XYSeries[k + 1];
+        for (int c = 0; c < k; c++) {
+            s[c] = new XYSeries("Cluster " + c, false, true);
+            ds.addSeries(s[c]);
+        }
+        s[k] = new XYSeries("Noise", false, true);
+        int stride = Math.max(1, (labels.length + maxPoints - 1) / maxPoints);
+        for (int i = 0; i < labels.length; i += stride) {
+            int l = labels[i];
+            s[l >= 0 && l < k ? l : k].add(embedding[i][0], embedding[i][1]);
+        }
+        if (s[k].getItemCount() > 0) {
+            ds.addSeries(s[k]);
+        }
+        NumberAxis x = new NumberAxis("Embedding 1");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("Embedding 2");
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        for (int c = 0; c <= k; c++) {
+            r.setSeriesPaint(c, c < k ? Colormaps.category(c) : new Color(Colormaps.NAN_RGB));
+            r.setSeriesShape(c, new java.awt.geom.Ellipse2D.Double(-1.5, -1.5, 3, 3));
+        }
+        XYPlot plot = new XYPlot(ds, x, y, r);
+        return render(style(new JFreeChart(title, CHART_TITLE, plot, true), plot), width, height);
+    }
+
+    /**
+     * A criterion against the number of clusters (elbow, gap statistic with its error bars as
+     * {@code gap ± s_k}, silhouette), the chosen k marked by a dashed line.
+     *
+     * @param title  chart title
+     * @param yLabel name of the criterion
+     * @param k      the numbers of clusters tried
+     * @param values the criterion at each k
+     * @param errors its standard error at each k, or null
+     * @param best   the chosen k
+     * @param width  pixels
+     * @param height pixels
+     * @return the image
+     */
+    public static BufferedImage criterionCurve(String title, String yLabel, int[] k, double[] values, double[] errors, int best, int width,
+            int height) {
+        XYSeriesCollection ds = new XYSeriesCollection();
+        XYSeries v = new XYSeries(yLabel, false, true);
+        for (int i = 0; i < k.length; i++) {
+            v.add(k[i], Double.isFinite(values[i]) ? values[i] : null);
+        }
+        ds.addSeries(v);
+        if (errors != null) {
+            XYSeries lo = new XYSeries("− s_k", false, true);
+            XYSeries hi = new XYSeries("+ s_k", false, true);
+            for (int i = 0; i < k.length; i++) {
+                lo.add(k[i], values[i] - errors[i]);
+                hi.add(k[i], values[i] + errors[i]);
+            }
+            ds.addSeries(lo);
+            ds.addSeries(hi);
+        }
+        NumberAxis x = new NumberAxis("Number of clusters k");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setRange(k[0] - 0.5, k[k.length - 1] + 0.5);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setSeriesPaint(0, Colormaps.category(0));
+        r.setSeriesStroke(0, new BasicStroke(1.6f));
+        for (int i = 1; i < ds.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, Color.GRAY);
+            r.setSeriesShapesVisible(i, false);
+            r.setSeriesStroke(i, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+        }
+        XYPlot plot = new XYPlot(ds, x, y, r);
+        ValueMarker m = new ValueMarker(best);
+        m.setPaint(new Color(0xd62728));
+        m.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        m.setLabel("k = " + best);
+        m.setLabelFont(LABEL);
+        m.setLabelPaint(new Color(0xd62728));
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(m);
+        return render(style(new JFreeChart(title, CHART_TITLE, plot, errors != null), plot), width, height);
+    }
+
     private static XYSeries series(String name, Axis xAxis, double[] y) {
         XYSeries s = new XYSeries(name, false, true);
         for (int j = 0; j < y.length; j++) {

@@ -131,7 +131,7 @@ public final class MapRenderer {
      *
      * @param figureTitle title
      * @param panelTitle  title over the map
-     * @param labels      class per position, row-major {@code [y][x]}, values in [0, k)
+     * @param labels      class per position, row-major {@code [y][x]}, values in [0, k); -1 (noise) drawn grey with its own legend row
      * @param k           number of classes
      * @param y           vertical axis
      * @param x           horizontal axis
@@ -150,7 +150,7 @@ public final class MapRenderer {
         MapPanel mp = new MapPanel(panelTitle, v, y, x);
         int legendW = 230;
         int legendRowH = 20;
-        int h = Math.max(PANEL_TITLE_H + imageSize(y, x, maxImage)[1] + CAPTION_H, PANEL_TITLE_H + k * legendRowH) + 12;
+        int h = Math.max(PANEL_TITLE_H + imageSize(y, x, maxImage)[1] + CAPTION_H, PANEL_TITLE_H + (k + 1) * legendRowH) + 12;
         BufferedImage img = new BufferedImage(MARGIN * 3 + maxImage + legendW, TITLE_H + h + MARGIN, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = begin(img, figureTitle);
         Rectangle r = drawImage(g, mp, MARGIN, TITLE_H, maxImage, val -> {
@@ -168,6 +168,18 @@ public final class MapRenderer {
             g.drawRect(lx, ly + c * legendRowH, 14, 14);
             String s = String.format(Locale.ROOT, "Cluster %d  (%d px, %.1f %%)", c, counts[c], 100.0 * counts[c] / Math.max(1, labels.length));
             g.drawString(s, lx + 22, ly + c * legendRowH + 7 + fm.getAscent() / 2 - 1);
+        }
+        int noise = labels.length;
+        for (int c : counts) {
+            noise -= c;
+        }
+        if (noise > 0) {
+            int yy = ly + k * legendRowH;
+            g.setColor(new Color(Colormaps.NAN_RGB));
+            g.fillRect(lx, yy, 14, 14);
+            g.setColor(Color.BLACK);
+            g.drawRect(lx, yy, 14, 14);
+            g.drawString(String.format(Locale.ROOT, "Noise  (%d px, %.1f %%)", noise, 100.0 * noise / labels.length), lx + 22, yy + 7 + fm.getAscent() / 2 - 1);
         }
         PanelGeometry pg = finishPanel(g, mp, r, null, 0, k - 1);
         g.dispose();

@@ -34,6 +34,24 @@ public final class LearningResults {
     @Export
     public String cluster_algorithm;
 
+    /** criterion of the last {@code estimate_number_of_clusters} ({@code "gap"}, {@code "elbow"}, {@code "silhouette"}), or null */
+    @Export
+    public String cluster_metric;
+    /** numbers of clusters tried by the last {@code estimate_number_of_clusters}, or null */
+    @Export
+    public int[] cluster_metric_index;
+    /** the criterion at each of {@link #cluster_metric_index}, or null */
+    @Export
+    public double[] cluster_metric_data;
+    /** number of clusters chosen by the last {@code estimate_number_of_clusters}, 0 before it */
+    @Export
+    public int estimated_number_of_clusters;
+
+    /** Results of a cluster analysis on the signal itself, without a decomposition (the decomposition fields are null). */
+    LearningResults() {
+        this(null, 0, null, null, null);
+    }
+
     LearningResults(String algorithm, int k, Signal factors, Signal loadings, double[] evr) {
         this.algorithm = algorithm;
         this.output_dimension = k;
@@ -45,7 +63,7 @@ public final class LearningResults {
     @Export
     @Override
     public String toString() {
-        return "<LearningResults " + algorithm + ", " + output_dimension + " components"
+        return "<LearningResults " + (algorithm == null ? "no decomposition" : algorithm + ", " + output_dimension + " components")
                 + (cluster_labels == null ? "" : ", " + number_of_clusters + " clusters (" + cluster_algorithm + ")") + ">";
     }
 }

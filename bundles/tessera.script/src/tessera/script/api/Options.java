@@ -22,6 +22,20 @@ final class Options {
      * @throws IllegalArgumentException if {@code v} is not a map of options
      */
     static Map<String, Object> of(Value v, String call) {
+        return of(v, call, null);
+    }
+
+    /**
+     * As {@link #of(Value, String)}, but an option {@code objectKey} whose value is a host object (a signal) is left
+     * out (read it with {@link #hostObject}).
+     *
+     * @param v         options
+     * @param call      the facade call, for messages
+     * @param objectKey the option that may hold a host object, or null
+     * @return name to Java value
+     * @throws IllegalArgumentException if {@code v} is not a map of options
+     */
+    static Map<String, Object> of(Value v, String call, String objectKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (v == null || v.isNull()) {
             return m;
@@ -30,17 +44,45 @@ final class Options {
             Value it = v.getHashKeysIterator();
             while (it.hasIteratorNextElement()) {
                 Value k = it.getIteratorNextElement();
-                m.put(k.asString(), plain(v.getHashValue(k), call));
+                Value val = v.getHashValue(k);
+                if (!(k.asString().equals(objectKey) && val.isHostObject())) {
+                    m.put(k.asString(), plain(val, call));
+                }
             }
             return m;
         }
         if (v.hasMembers() && !v.isHostObject() && !v.canExecute()) {
             for (String k : v.getMemberKeys()) {
-                m.put(k, plain(v.getMember(k), call));
+                Value val = v.getMember(k);
+                if (!(k.equals(objectKey) && val.isHostObject())) {
+                    m.put(k, plain(val, call));
+                }
             }
             return m;
         }
         throw new IllegalArgumentException(call + ": options must be given as an object {name: value} (JavaScript) or keyword arguments (Python), not " + v);
+    }
+
+    /**
+     * @param v    options (a JS object or Python dict), or null
+     * @param key  option name
+     * @param type the expected host type
+     * @return the option's value if it is a host object of {@code type}, else null
+     */
+    static <T> T hostObject(Value v, String key, Class<T> type) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        Value val = null;
+        if (v.hasHashEntries()) {
+            val = v.getHashValue(key);
+        } else if (v.hasMembers() && !v.isHostObject() && v.hasMember(key)) {
+            val = v.getMember(key);
+        }
+        if (val != null && val.isHostObject() && type.isInstance(val.asHostObject())) {
+            return type.cast(val.asHostObject());
+        }
+        return null;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 
+import tessera.core.analysis.Algorithm;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
 import tessera.core.model.Axis;
@@ -20,6 +21,7 @@ import tessera.core.model.Metadata;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
 import tessera.pipeline.WrittenFile;
+import tessera.report.ClusterNumberCurve;
 
 /**
  * A calibrated dataset in a script, named and used as HyperSpy's {@code BaseSignal}
@@ -38,6 +40,14 @@ public final class Signal {
             "random_state", "seed", "centre", "centre", "center", "centre");
     private static final Map<String, String> CLUSTER_ALIASES = Map.of("n_clusters", "k", "number_of_components", "components", "max_iter",
             "maxIterations", "random_state", "seed", "n_init", "runs");
+    private static final Map<String, String> ESTIMATE_ALIASES = Map.of("number_of_components", "components", "n_ref", "nReferences",
+            "random_state", "seed");
+    /** scikit-learn's parameter names (camelCased) for Tessera's, used where the algorithm does not declare the former */
+    private static final Map<String, String> SKLEARN_NAMES = Map.of("tol", "tolerance", "covarianceType", "covariance", "clusterSelectionMethod",
+            "clusterSelection", "nClusters", "k", "maxIter", "maxIterations", "nInit", "runs", "randomState", "seed");
+    /** HyperSpy's algorithm names (and scikit-learn class names) for Tessera's clusterers */
+    private static final Map<String, String> CLUSTERER_NAMES = Map.of("k-means", "tessera.cluster.kmeans", "minibatchkmeans",
+            "tessera.cluster.minibatch-kmeans", "gaussianmixture", "tessera.cluster.gmm", "agglomerativeclustering", "tessera.cluster.agglomerative");
 
     /** shape in array order (navigation axes first, signal axes last), as NumPy's {@code s.data.shape} */
     @Export
@@ -233,7 +243,7 @@ public final class Signal {
     }
 
     private LearningResults learning() {
-        if (learning_results == null) {
+        if (learning_results == null || learning_results.factors == null) {
             throw new IllegalStateException("no decomposition yet: call decomposition(...) first");
         }
         return learning_results;
@@ -246,43 +256,193 @@ public final class Signal {
     }
 
     /**
-     * Clusters the navigation positions on the scores (loadings) of the last decomposition, as
-     * HyperSpy's {@code s.cluster_analysis(cluster_source="decomposition", ...)}.
+     * Clusters the navigation positions, as HyperSpy 1.7's {@code s.cluster_analysis(cluster_source, ...)}: on the
+     * scores (loadings) of the last decomposition ({@code cluster_source="decomposition"}, the default), on the
+     * spectra themselves ({@code "signal"}), or on another signal with the same navigation shape, such as the
+     * embedding {@link #umap} returns; after the {@code preprocessing} HyperSpy offers. The labels (-1: noise, for
+     * DBSCAN/HDBSCAN) are kept in {@link #learning_results} and read with {@link #get_cluster_labels}.
      *
-     * @param options {@code cluster_source} (only {@code "decomposition"}), {@code algorithm} ({@code "kmeans"} or any
-     *                clusterer id), {@code n_clusters}, {@code number_of_components}, {@code seed} (alias
-     *                {@code random_state}), {@code max_iter}, {@code n_init}, {@code tol}
-     * @throws IllegalStateException    if no decomposition was run first
-     * @throws IllegalArgumentException for an unknown algorithm or option, or a value out of range
+     * @param options {@code cluster_source} ({@code "decomposition"}, {@code "signal"} or a signal), {@code algorithm}
+     *                ({@code "kmeans"}, {@code "agglomerative"}, {@code "minibatchkmeans"}, {@code "gmm"}
+     *                (alias {@code "gaussianmixture"}), {@code "dbscan"}, {@code "hdbscan"}, or any clusterer id),
+     *                {@code n_clusters}, {@code number_of_components}, {@code preprocessing} ({@code "norm"},
+     *                {@code "standard"}, {@code "minmax"} or none), {@code seed} (alias {@code random_state}), and the
+     *                clusterer's own parameters in snake_case or camelCase ({@code linkage}, {@code covariance_type},
+     *                {@code min_cluster_size}, {@code eps}, ...; {@code plugins()} lists them)
+     * @throws IllegalStateException    if the source is the decomposition and none was run first
+     * @throws IllegalArgumentException for an unknown algorithm, source or option, a value out of range, or a source
+     *                                  signal whose navigation shape differs from this signal's
      */
     @Export
     public void cluster_analysis(Value options) {
-        Map<String, Object> o = Options.of(options, "cluster_analysis");
-        Object source = o.remove("cluster_source");
-        if (source != null && !"decomposition".equals(source)) {
-            throw new IllegalArgumentException("cluster_analysis: cluster_source must be \"decomposition\" (clustering the signal itself is not supported), not '"
-                    + source + "'");
-        }
-        LearningResults lr = learning();
+        Signal other = Options.hostObject(options, "cluster_source", Signal.class);
+        Map<String, Object> o = Options.of(options, "cluster_analysis", "cluster_source");
         String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "kmeans";
-        String id = algorithmId(Registry.CLUSTERERS, algorithm, Map.of("k-means", "tessera.cluster.kmeans"));
-        Map<String, Object> p = new LinkedHashMap<>();
-        o.forEach((k, v) -> p.put(Options.parameterName(k, CLUSTER_ALIASES), v));
-        ClusterResult r = (ClusterResult) step(id, Map.of("scores", decomposition), p, "result");
+        String id = algorithmId(Registry.CLUSTERERS, algorithm, CLUSTERER_NAMES);
+        Map<String, Object> in = featureSource(other, o.remove("cluster_source"), "cluster_analysis");
+        Map<String, Object> p = algorithmOptions(id, o, CLUSTER_ALIASES);
+        ClusterResult r = (ClusterResult) step(id, in, p, "result");
         clusters = r;
-        List<Axis> nav = new ArrayList<>();
-        dataset.navigationAxes().forEach(a -> nav.add(a.withNavigate(false)));
-        if (nav.isEmpty() || nav.stream().mapToLong(Axis::size).reduce(1, (a, b) -> a * b) != r.labels().length) {
-            nav.clear();
-            nav.add(Axis.uncalibrated("position", r.labels().length, false));
-        }
         Metadata md = new Metadata();
         md.title("Cluster labels");
-        Dataset labels = Dataset.ofInts(r.labels().clone(), nav, md);
+        Dataset labels = Dataset.ofInts(r.labels().clone(), navigationAsSignal(r.labels().length), md);
         host.record().alias(labels, r);
+        LearningResults lr = learning_results != null ? learning_results : new LearningResults();
         lr.cluster_labels = new Signal(host, labels);
         lr.number_of_clusters = r.k();
         lr.cluster_algorithm = id;
+        learning_results = lr;
+    }
+
+    /**
+     * Estimates the number of clusters with the defaults (gap statistic of k-means on the decomposition scores,
+     * k up to 10), as {@link #estimate_number_of_clusters(Value)}.
+     *
+     * @return the estimated number of clusters
+     */
+    @Export
+    public int estimate_number_of_clusters() {
+        return estimate_number_of_clusters(null);
+    }
+
+    /**
+     * Estimates the number of clusters, as HyperSpy 1.7's {@code s.estimate_number_of_clusters(cluster_source, ...)}
+     * (step {@code tessera.pipeline.estimate-clusters}): the clusterer is run for each k up to {@code max_clusters}
+     * and k is chosen by the {@code metric}: {@code "gap"} (Tibshirani et al. 2001, doi:10.1111/1467-9868.00293),
+     * {@code "elbow"} or {@code "silhouette"} (Rousseeuw 1987, doi:10.1016/0377-0427(87)90125-7). The curve is
+     * kept as {@code learning_results.cluster_metric_data} against {@code cluster_metric_index}, and the result as
+     * {@code estimated_number_of_clusters}.
+     *
+     * @param options {@code cluster_source}, {@code number_of_components}, {@code preprocessing} as
+     *                {@link #cluster_analysis(Value)}; {@code algorithm} (one with a number of clusters: kmeans,
+     *                agglomerative, minibatchkmeans, gmm), {@code max_clusters} (10), {@code metric} ({@code "gap"}),
+     *                {@code n_ref} (4, reference sets of the gap statistic), {@code seed} (alias {@code random_state})
+     * @return the estimated number of clusters
+     * @throws IllegalStateException    if the source is the decomposition and none was run first
+     * @throws IllegalArgumentException for an unknown algorithm, metric or option, or max_clusters not below the number
+     *                                  of navigation positions
+     */
+    @Export
+    public int estimate_number_of_clusters(Value options) {
+        Signal other = Options.hostObject(options, "cluster_source", Signal.class);
+        Map<String, Object> o = Options.of(options, "estimate_number_of_clusters", "cluster_source");
+        String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "kmeans";
+        Map<String, Object> in = featureSource(other, o.remove("cluster_source"), "estimate_number_of_clusters");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("algorithm", algorithmId(Registry.CLUSTERERS, algorithm, CLUSTERER_NAMES));
+        o.forEach((k, v) -> p.put(Options.parameterName(k, ESTIMATE_ALIASES), v));
+        Map<String, Object> out;
+        try {
+            out = host.record().run("tessera.pipeline.estimate-clusters", in, p, host.files().workingDirectory());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        int k = (Integer) out.get("k");
+        ClusterNumberCurve curve = (ClusterNumberCurve) out.get("curve");
+        LearningResults lr = learning_results != null ? learning_results : new LearningResults();
+        lr.cluster_metric = curve.metric();
+        lr.cluster_metric_index = curve.k().clone();
+        lr.cluster_metric_data = curve.values().clone();
+        lr.estimated_number_of_clusters = k;
+        learning_results = lr;
+        return k;
+    }
+
+    /**
+     * Embeds the navigation positions with UMAP with the defaults, as {@link #umap(Value)}.
+     *
+     * @return the embedding
+     */
+    @Export
+    public Signal umap() {
+        return umap(null);
+    }
+
+    /**
+     * Embeds the navigation positions in 2 (or {@code n_components}) dimensions with UMAP (McInnes, Healy &amp;
+     * Melville 2018, arXiv:1802.03426; step {@code tessera.cluster.umap}, umap-learn's names): the scores of the last
+     * decomposition ({@code cluster_source="decomposition"}, the default) or the spectra ({@code "signal"}). The
+     * result is a signal {@code [navigation..., n_components]} that {@code cluster_analysis({cluster_source: e,
+     * algorithm: "hdbscan"})} clusters (the pipeline of Blanco-Portals et al. 2021).
+     *
+     * @param options {@code cluster_source}, {@code number_of_components}, {@code preprocessing} as
+     *                {@link #cluster_analysis(Value)}; {@code n_neighbors} (15), {@code n_components} (2),
+     *                {@code min_dist} (0.1), {@code spread}, {@code n_epochs}, {@code learning_rate},
+     *                {@code negative_sample_rate}, {@code repulsion_strength}, {@code metric}, {@code init},
+     *                {@code seed} (alias {@code random_state})
+     * @return the embedding, float64, navigation axes of this signal and one signal axis "embedding"
+     * @throws IllegalStateException    if the source is the decomposition and none was run first
+     * @throws IllegalArgumentException for an unknown option or a value out of range
+     */
+    @Export
+    public Signal umap(Value options) {
+        Map<String, Object> o = Options.of(options, "umap");
+        String id = algorithmId(Registry.CLUSTERERS, "umap", Map.of());
+        Map<String, Object> in = featureSource(null, o.remove("cluster_source"), "umap");
+        Map<String, Object> p = algorithmOptions(id, o, CLUSTER_ALIASES);
+        return derived((Dataset) step(id, in, p, "data"));
+    }
+
+    /**
+     * The feature input of a clustering or embedding step.
+     *
+     * @param other  a signal given as the source, or null
+     * @param source {@code "decomposition"}, {@code "signal"} or null (decomposition)
+     * @param call   the facade call, for messages
+     * @return the step input: {@code scores} (the decomposition) or {@code data} (a dataset)
+     */
+    private Map<String, Object> featureSource(Signal other, Object source, String call) {
+        if (other != null) {
+            if (other.dataset.navigationSize() != dataset.navigationSize()) {
+                throw new IllegalArgumentException(call + ": the cluster_source signal has " + other.dataset.navigationSize()
+                        + " navigation positions, this signal " + dataset.navigationSize());
+            }
+            return Map.of("data", other.dataset);
+        }
+        String s = source == null ? "decomposition" : Options.lower(source);
+        return switch (s) {
+            case "decomposition" -> {
+                if (decomposition == null) {
+                    throw new IllegalStateException(call + ": no decomposition yet: call decomposition(...) first, or use cluster_source=\"signal\"");
+                }
+                yield Map.of("scores", decomposition);
+            }
+            case "signal" -> Map.of("data", dataset);
+            default -> throw new IllegalArgumentException(call + ": cluster_source must be \"decomposition\", \"signal\" or a signal, not '" + source + "'");
+        };
+    }
+
+    /**
+     * Maps HyperSpy/scikit-learn option names onto the parameters of a clusterer or embedder: an alias, the
+     * camelCase form, or (for names the algorithm does not declare) scikit-learn's spelling of one it does
+     * ({@code tol} for {@code tolerance}, {@code covariance_type} for {@code covariance}, {@code cluster_selection_method}
+     * for {@code clusterSelection}).
+     */
+    private Map<String, Object> algorithmOptions(String id, Map<String, Object> o, Map<String, String> aliases) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        host.registry().find(Registry.CLUSTERERS, id).orElseThrow().create(Algorithm.class).parameters().forEach(s -> declared.add(s.name()));
+        Map<String, Object> p = new LinkedHashMap<>();
+        o.forEach((k, v) -> {
+            String name = Options.parameterName(k, aliases);
+            if (!declared.contains(name) && SKLEARN_NAMES.containsKey(name) && declared.contains(SKLEARN_NAMES.get(name))) {
+                name = SKLEARN_NAMES.get(name);
+            }
+            p.put(name, v);
+        });
+        return p;
+    }
+
+    /** @return the navigation axes of this signal as signal axes, or one uncalibrated axis of n positions */
+    private List<Axis> navigationAsSignal(int n) {
+        List<Axis> nav = new ArrayList<>();
+        dataset.navigationAxes().forEach(a -> nav.add(a.withNavigate(false)));
+        if (nav.isEmpty() || nav.stream().mapToLong(Axis::size).reduce(1, (a, b) -> a * b) != n) {
+            nav.clear();
+            nav.add(Axis.uncalibrated("position", n, false));
+        }
+        return nav;
     }
 
     /**

@@ -180,6 +180,13 @@ class _ISig:
         return Signal(_call(self._s._h.isig, low, high))
 
 
+def _source(options, cluster_source):
+    # HyperSpy's first positional argument: "decomposition", "signal" or a signal (its Java handle goes to the facade)
+    options = dict(options)
+    options['cluster_source'] = cluster_source._h if isinstance(cluster_source, Signal) else cluster_source
+    return options
+
+
 class LearningResults:
     """The results of the last decomposition and cluster analysis (HyperSpy's learning_results)."""
     __slots__ = ('_h',)
@@ -189,12 +196,16 @@ class LearningResults:
 
     algorithm = property(lambda self: self._h.algorithm)
     output_dimension = property(lambda self: self._h.output_dimension)
-    factors = property(lambda self: Signal(self._h.factors))
-    loadings = property(lambda self: Signal(self._h.loadings))
+    factors = property(lambda self: None if self._h.factors is None else Signal(self._h.factors))
+    loadings = property(lambda self: None if self._h.loadings is None else Signal(self._h.loadings))
     explained_variance_ratio = property(lambda self: None if self._h.explained_variance_ratio is None else list(self._h.explained_variance_ratio))
     cluster_labels = property(lambda self: None if self._h.cluster_labels is None else Signal(self._h.cluster_labels))
     number_of_clusters = property(lambda self: self._h.number_of_clusters)
     cluster_algorithm = property(lambda self: self._h.cluster_algorithm)
+    cluster_metric = property(lambda self: self._h.cluster_metric)
+    cluster_metric_index = property(lambda self: None if self._h.cluster_metric_index is None else list(self._h.cluster_metric_index))
+    cluster_metric_data = property(lambda self: None if self._h.cluster_metric_data is None else list(self._h.cluster_metric_data))
+    estimated_number_of_clusters = property(lambda self: self._h.estimated_number_of_clusters)
 
     def __repr__(self):
         return str(self._h.toString())
@@ -231,8 +242,14 @@ class Signal:
     def get_decomposition_loadings(self):
         return Signal(_call(self._h.get_decomposition_loadings))
 
-    def cluster_analysis(self, **options):
-        _call(self._h.cluster_analysis, options)
+    def cluster_analysis(self, cluster_source="decomposition", **options):
+        _call(self._h.cluster_analysis, _source(options, cluster_source))
+
+    def estimate_number_of_clusters(self, cluster_source="decomposition", **options):
+        return _call(self._h.estimate_number_of_clusters, _source(options, cluster_source))
+
+    def umap(self, cluster_source="decomposition", **options):
+        return Signal(_call(self._h.umap, _source(options, cluster_source)))
 
     def get_cluster_labels(self):
         return Signal(_call(self._h.get_cluster_labels))

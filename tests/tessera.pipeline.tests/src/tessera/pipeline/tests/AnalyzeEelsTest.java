@@ -99,7 +99,7 @@ class AnalyzeEelsTest {
         assertFalse(Files.exists(out.resolve("results.hspy")));
         assertFalse(Files.exists(out.resolve(PipelineEngine.RECORD)), "a failed run leaves no record that looks like a complete one");
         Record failed = RecordStore.load(out.resolve(PipelineEngine.FAILED_RECORD));
-        assertEquals(List.of("read:FAILED", "crop:NOT_RUN", "counts:NOT_RUN", "pca:NOT_RUN", "elbow:NOT_RUN", "nmf:NOT_RUN", "kmeans:NOT_RUN",
+        assertEquals(List.of("read:FAILED", "crop:NOT_RUN", "counts:NOT_RUN", "pca:NOT_RUN", "elbow:NOT_RUN", "nmf:NOT_RUN", "cluster:NOT_RUN",
                 "report:NOT_RUN"), failed.getActivities().stream().map(a -> a.getStepName() + ":" + a.getStatus()).toList());
         assertTrue(failed.getActivities().get(0).getErrorMessage().contains("truncated.dm4"), failed.getActivities().get(0).getErrorMessage());
     }

@@ -59,7 +59,7 @@ class RerunTest {
         PipelineEngine engine = new PipelineEngine(Registry.get());
         Rerun.Prepared p = Rerun.prepare(engine.catalog(), record, recordFile, false, Map.of());
         assertEquals(List.of(), p.drift());
-        assertTrue(activity(record, "nmf").getSeed() != null && activity(record, "kmeans").getSeed() != null, "seeds were drawn and recorded");
+        assertTrue(activity(record, "nmf").getSeed() != null && activity(record, "cluster").getSeed() != null, "seeds were drawn and recorded");
         RunResult again = engine.run(p.plan(), "rerun", p.inputs(), tmp, new RunOptions(ProgressMonitor.NULL, s -> { }, null, recordFile, p.drift()));
         List<Rerun.Check> checks = Rerun.verify(record, again.record());
         List<String> arrays = checks.stream().map(Rerun.Check::output).filter(o -> o.startsWith("report.results#/Experiments/")).toList();
@@ -96,12 +96,12 @@ class RerunTest {
         p.setType("double");
         p.setValue("0.5");
         activity(r, "nmf").getParameters().add(p);
-        activity(r, "kmeans").setStepId("com.vendor.gone");
+        activity(r, "cluster").setStepId("com.vendor.gone");
         RerunRefusedException e = assertThrows(RerunRefusedException.class,
                 () -> Rerun.prepare(new PipelineEngine(Registry.get()).catalog(), r, recordFile, false, Map.of()));
         assertTrue(e.reasons().contains("step 'nmf' (tessera.decompose.nmf): recorded parameter 'sparsity' is unknown to the installed tessera.decompose "
                 + Registry.bundleVersion("tessera.decompose")), e.getMessage());
-        assertTrue(e.reasons().stream().anyMatch(s -> s.startsWith("step 'kmeans' (com.vendor.gone): no installed bundle contributes this step")),
+        assertTrue(e.reasons().stream().anyMatch(s -> s.startsWith("step 'cluster' (com.vendor.gone): no installed bundle contributes this step")),
                 e.getMessage());
     }
 
