@@ -117,4 +117,17 @@ for cov in ["full", "diag", "spherical"]:
     bics = [GaussianMixture(n_components=k, covariance_type=cov, random_state=0, tol=1e-10, max_iter=1000).fit(X).bic(X)
             for k in range(1, 6)]
     const(C + "_BIC_K1_5", bics, "double")
+# ---- Gaussian mixture, overlapping 3-D blobs: Y = blobs(21, ...) (270 x 3); EM needs 50-230 iterations,
+# every random_state reaches the same optimum
+Y = blobs(21, [70, 90, 110], [[0, 0, 0], [2.5, 0.5, 0], [1, 2.5, 1]],
+          [[[1.0, 0.0, 0.0], [0.3, 0.8, 0.0], [0.0, 0.2, 0.6]], [[0.7, -0.3, 0.0], [0.0, 0.6, 0.2], [0.1, 0.0, 0.9]],
+           [[1.1, 0.3, 0.0], [0.2, 0.9, 0.0], [0.0, 0.0, 0.5]]])
+for cov in ["full", "diag", "spherical"]:
+    gm = GaussianMixture(n_components=3, covariance_type=cov, random_state=0, tol=1e-10, max_iter=5000).fit(Y)
+    order = np.argsort(-np.bincount(gm.predict(Y), minlength=3), kind="stable")
+    C = "GMM_OVERLAP_" + cov.upper()
+    assert gm.converged_
+    const(C + "_MEANS", gm.means_[order].ravel(), "double")
+    const(C + "_CRITERIA", [gm.bic(Y), gm.aic(Y), gm.score(Y) * Y.shape[0]], "double")  # bic, aic, logLikelihood
+    const(C + "_LABELS", gm.predict(Y), "int")
 print("}")

@@ -79,7 +79,18 @@ public final class GaussianMixtureClusterer implements Clusterer {
         return REFS;
     }
 
-    /** Covariance structure: 0 full, 1 diag, 2 spherical. */
+    /**
+     * Fitted parameters of one run.
+     *
+     * @param weights    mixture weights, length k, summing to 1
+     * @param means      means row-major {@code [k x d]}
+     * @param chol       per component: lower Cholesky factor of the covariance row-major {@code [d x d]} (full), the
+     *                   standard deviations {@code [d]} (diag) or {@code [1]} (spherical)
+     * @param logDet     per component {@code 0.5 ln det(Sigma_c)}
+     * @param lowerBound mean per-sample log-likelihood of the last E-step
+     * @param iterations EM iterations
+     * @param converged  whether the tolerance was met
+     */
     private record Model(double[] weights, double[] means, double[][] chol, double[] logDet, double lowerBound, int iterations, boolean converged) {
     }
 

@@ -76,6 +76,37 @@ class GaussianMixtureTest {
         }
     }
 
+    /**
+     * Overlapping 3-D blobs, where EM needs 50 to 230 iterations (scikit-learn reaches the same optimum from every
+     * random_state): means, BIC, AIC and log-likelihood at that optimum, and the same labels.
+     */
+    @Test
+    void matchesScikitLearnOnOverlappingBlobs() {
+        double[][] x = PeerData.overlapData();
+        Object[][] cases = {{"full", PeerValues.GMM_OVERLAP_FULL_MEANS, PeerValues.GMM_OVERLAP_FULL_CRITERIA, PeerValues.GMM_OVERLAP_FULL_LABELS},
+                {"diag", PeerValues.GMM_OVERLAP_DIAG_MEANS, PeerValues.GMM_OVERLAP_DIAG_CRITERIA, PeerValues.GMM_OVERLAP_DIAG_LABELS},
+                {"spherical", PeerValues.GMM_OVERLAP_SPHERICAL_MEANS, PeerValues.GMM_OVERLAP_SPHERICAL_CRITERIA,
+                        PeerValues.GMM_OVERLAP_SPHERICAL_LABELS}};
+        for (Object[] c : cases) {
+            String cov = (String) c[0];
+            ClusterResult r = run(x, Map.of("k", 3, "covariance", cov, "tolerance", 1e-10, "maxIterations", 5000));
+            assertEquals(1.0, r.criteria().get("converged"), cov);
+            assertTrue(r.criteria().get("iterations") > 20, cov + " iterations " + r.criteria().get("iterations"));
+            double[] means = (double[]) c[1];
+            for (int q = 0; q < 3; q++) {
+                for (int j = 0; j < 3; j++) {
+                    double m = means[q * 3 + j];
+                    assertEquals(m, r.centers()[q][j], 1e-5 * Math.max(1, Math.abs(m)), cov + " mean " + q + "," + j);
+                }
+            }
+            double[] crit = (double[]) c[2];
+            assertEquals(crit[0], r.criteria().get("bic"), 1e-8 * Math.abs(crit[0]), cov + " bic");
+            assertEquals(crit[1], r.criteria().get("aic"), 1e-8 * Math.abs(crit[1]), cov + " aic");
+            assertEquals(crit[2], r.criteria().get("logLikelihood"), 1e-8 * Math.abs(crit[2]), cov + " logLikelihood");
+            assertEquals(1.0, Ari.adjustedRand((int[]) c[3], r.labels()), cov + " ARI to scikit-learn");
+        }
+    }
+
     /** With full covariances BIC is smallest at the true k = 3, and our BIC for k = 1..5 equals scikit-learn's. */
     @Test
     void bicPicksTheNumberOfBlobs() {

@@ -73,6 +73,13 @@ final class PeerData {
                 new double[][][] {{{1.0, 0.0}, {0.5, 0.8}}, {{0.6, -0.3}, {0.0, 0.5}}, {{1.2, 0.4}, {0.4, 0.9}}});
     }
 
+    /** The 270 x 3 dataset of overlapping blobs (sizes 70, 90, 110) for the Gaussian mixture comparisons. */
+    static double[][] overlapData() {
+        return blobs(21, new int[] {70, 90, 110}, new double[][] {{0, 0, 0}, {2.5, 0.5, 0}, {1, 2.5, 1}},
+                new double[][][] {{{1.0, 0.0, 0.0}, {0.3, 0.8, 0.0}, {0.0, 0.2, 0.6}}, {{0.7, -0.3, 0.0}, {0.0, 0.6, 0.2}, {0.1, 0.0, 0.9}},
+                        {{1.1, 0.3, 0.0}, {0.2, 0.9, 0.0}, {0.0, 0.0, 0.5}}});
+    }
+
     /** {@code grid_image(seed, ny, nx)}: two features per pixel, three regions plus 0.35 * noise, row-major scan. */
     static double[][] gridImage(long seed, int ny, int nx) {
         Lcg r = new Lcg(seed);
