@@ -136,6 +136,35 @@ class AgglomerativeTest {
         assertTrue(e.getMessage().contains("connectivity=grid"), e.getMessage());
     }
 
+    /** A monitor that reports cancellation from the start. */
+    static final ProgressMonitor CANCELLED = new ProgressMonitor() {
+        @Override
+        public void begin(String task, long totalWork) {
+        }
+
+        @Override
+        public void worked(long work) {
+        }
+
+        @Override
+        public void done() {
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return true;
+        }
+    };
+
+    @Test
+    void cancels() {
+        double[][] x = PeerData.linkageData();
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> AG.cluster(x, Parameters.of(AG.parameters(), Map.of("k", 3)), CANCELLED));
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> AG.cluster(x, Parameters.of(AG.parameters(), Map.of("k", 3, "connectivity", "grid", "scanWidth", 8)), CANCELLED));
+    }
+
     @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> run(new double[2][3], Map.of("k", 3)));

@@ -138,6 +138,12 @@ class GaussianMixtureTest {
     }
 
     @Test
+    void cancels() {
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> GM.cluster(PeerData.mixtureData(), Parameters.of(GM.parameters(), Map.of()), AgglomerativeTest.CANCELLED));
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> run(new double[2][2], Map.of("k", 3)));
         assertThrows(IllegalArgumentException.class, () -> run(new double[][] {{0, 1}, {1}, {2, 2}}, Map.of("k", 2)));
