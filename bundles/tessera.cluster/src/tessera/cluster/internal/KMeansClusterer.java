@@ -420,16 +420,13 @@ public final class KMeansClusterer implements Clusterer {
     }
 
     /**
-     * Renumbers clusters by descending size, ties by first member index.
+     * The order of clusters by descending size, ties by first member index (clusters without members last).
      *
-     * @param group   labels as found, in {@code [0, k)}
-     * @param centers centres as found
-     * @param dist    distortion
-     * @param k       clusters
-     * @param d       feature dimension
-     * @return the relabelled result
+     * @param group labels as found, in {@code [0, k)}
+     * @param k     clusters
+     * @return {@code order[newLabel] = oldLabel}
      */
-    static ClusterResult relabel(int[] group, double[][] centers, double dist, int k, int d) {
+    static int[] orderBySize(int[] group, int k) {
         int[] size = new int[k];
         int[] first = new int[k];
         Arrays.fill(first, Integer.MAX_VALUE);
@@ -442,6 +439,25 @@ public final class KMeansClusterer implements Clusterer {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> size[a] != size[b] ? Integer.compare(size[b], size[a]) : Integer.compare(first[a], first[b]));
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+
+    /**
+     * Renumbers clusters by descending size, ties by first member index ({@link #orderBySize}).
+     *
+     * @param group   labels as found, in {@code [0, k)}
+     * @param centers centres as found
+     * @param dist    distortion
+     * @param k       clusters
+     * @param d       feature dimension
+     * @return the relabelled result
+     */
+    static ClusterResult relabel(int[] group, double[][] centers, double dist, int k, int d) {
+        int[] order = orderBySize(group, k);
         int[] newLabel = new int[k];
         double[][] c = new double[k][];
         for (int i = 0; i < k; i++) {
