@@ -420,9 +420,10 @@ public final class KMeansClusterer implements Clusterer {
     }
 
     /**
-     * Renumbers clusters by descending size, ties by first member index.
+     * Renumbers clusters by descending size, ties by first member index. A negative label (noise of a
+     * density-based method) stays {@link ClusterResult#NOISE}.
      *
-     * @param group   labels as found, in {@code [0, k)}
+     * @param group   labels as found, in {@code [0, k)}, or negative for noise
      * @param centers centres as found
      * @param dist    distortion
      * @param k       clusters
@@ -434,6 +435,9 @@ public final class KMeansClusterer implements Clusterer {
         int[] first = new int[k];
         Arrays.fill(first, Integer.MAX_VALUE);
         for (int i = 0; i < group.length; i++) {
+            if (group[i] < 0) {
+                continue;
+            }
             size[group[i]]++;
             first[group[i]] = Math.min(first[group[i]], i);
         }
@@ -450,7 +454,7 @@ public final class KMeansClusterer implements Clusterer {
         }
         int[] labels = new int[group.length];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = newLabel[group[i]];
+            labels[i] = group[i] < 0 ? ClusterResult.NOISE : newLabel[group[i]];
         }
         return new ClusterResult(labels, c, dist);
     }
