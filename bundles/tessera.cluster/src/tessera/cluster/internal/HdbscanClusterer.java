@@ -20,10 +20,13 @@ import tessera.core.analysis.ProgressMonitor;
  *
  * <ol>
  * <li>Core distance of a sample: the distance to its {@code minSamples}-th nearest sample, <em>counting the sample
- * itself</em> as the first (so {@code minSamples = 1} gives 0). This is the convention of the Python library
- * ({@code min_samples}) and of R dbscan 1.1-11, whose {@code hdbscan(x, minPts)} takes the {@code (minPts - 1)}-th
- * nearest <em>other</em> point ({@code kNN(x, k = minPts - 1)}) and uses {@code minPts} both as {@code minSamples}
- * and as {@code minClusterSize}.</li>
+ * itself</em> as the first (so {@code minSamples = 1} gives 0). This is the convention of R dbscan 1.1-11, whose
+ * {@code hdbscan(x, minPts)} takes the {@code (minPts - 1)}-th nearest <em>other</em> point
+ * ({@code kNN(x, k = minPts - 1)}) and uses {@code minPts} both as {@code minSamples} and as {@code minClusterSize},
+ * of scikit-learn's {@code HDBSCAN} (1.3 and later) and of Campello et al.'s reference implementation. The Python
+ * {@code hdbscan} library (0.8) does <em>not</em> count the point ({@code k = min_samples + 1} in its neighbour
+ * queries): its {@code min_samples = m} is {@code minSamples = m + 1} here (its
+ * {@code match_reference_implementation} flag subtracts 1 for that reason).</li>
  * <li>Mutual reachability distance {@code max(core(a), core(b), |a - b|)}; its minimum spanning tree by Prim's
  * algorithm on the complete graph, distances computed on the fly.</li>
  * <li>Single-linkage hierarchy from the tree edges in ascending order (a stable sort), then the condensed tree with
@@ -36,7 +39,8 @@ import tessera.core.analysis.ProgressMonitor;
  * too-small component stays in the cluster and each of its samples leaves at the height {@code h} of the merge at
  * which it became a singleton, but not below the height at which its cluster splits ({@code lambda = 1 / max(h,
  * h_split)}). The choice changes stabilities (rarely the selection), membership strengths and GLOSH scores; with
- * {@code r-dbscan} all three equal R's to rounding (HdbscanTest).</li>
+ * {@code hdbscan} they equal the Python library's tree functions, with {@code r-dbscan} R's, to rounding
+ * (HdbscanTest).</li>
  * <li>Stability of a cluster {@code C}: {@code sum (lambda_leave - lambda_birth(C))} over its samples, where a
  * sample in a child cluster counts with the child's birth lambda. Selection {@code eom} (excess of mass):
  * bottom-up, a cluster is kept unless the summed (selected) stabilities of its children exceed its own;
@@ -75,7 +79,7 @@ public final class HdbscanClusterer implements Clusterer {
             ParameterSpec.ofInt("minClusterSize", 5, 2, 1_000_000, "smallest number of samples that forms a cluster (hdbscan min_cluster_size)"),
             ParameterSpec.ofInt("minSamples", null, 1, 1_000_000,
                     "rank of the neighbour, the sample itself counted as the first, whose distance is the core distance; unset: minClusterSize "
-                            + "(hdbscan min_samples; R dbscan minPts)"),
+                            + "(R dbscan minPts, scikit-learn min_samples; the Python hdbscan library's min_samples + 1)"),
             ParameterSpec.ofChoice("clusterSelection", "eom", List.of("eom", "leaf"),
                     "how clusters are selected from the condensed tree: excess of mass (most stable) or its leaves"),
             ParameterSpec.ofBoolean("allowSingleCluster", false, "let the root (all samples) be selected as the only cluster"),

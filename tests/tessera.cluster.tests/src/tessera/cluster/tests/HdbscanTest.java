@@ -76,6 +76,37 @@ class HdbscanTest {
     }
 
     /**
+     * With the default levels ({@code hdbscan}), labels, membership strengths ({@code probabilities_}) and GLOSH scores
+     * equal the Python hdbscan library 0.8.43's tree functions ({@code condense_tree}, {@code compute_stability},
+     * {@code get_clusters}, {@code outlier_scores}; benchmarks/peers/hdbscan_python.py) on the single-linkage tree of
+     * the mutual reachability distances of density_blobs.csv with core distances to the m-th neighbour counting the
+     * point itself (the library's {@code min_samples = m - 1}), for m = 5, 10 with excess of mass and m = 5 with leaf
+     * selection. Python: m = 5 eom gives 143, 124, 111, 96 and 26 noise; m = 10 eom gives 143, 122, 102, 96 and 37
+     * noise; m = 5 leaf gives 20 clusters (18, 18, 18, 17, 12, ..., 5) and 316 noise.
+     */
+    @Test
+    void matchesPythonHdbscan() throws Exception {
+        double[][] x = DensityData.blobs();
+        Map<String, double[]> py = DensityData.csv("density_blobs_hdbscan_py.csv");
+        Object[][] settings = {{5, "eom", 4, 26}, {10, "eom", 4, 37}, {5, "leaf", 20, 316}};
+        for (Object[] s : settings) {
+            int m = (Integer) s[0];
+            String sel = (String) s[1];
+            String key = "m" + m + "_" + sel;
+            ClusterResult res = run(x, Map.of("minClusterSize", m, "clusterSelection", sel));
+            assertNull(DensityData.samePartition(res.labels(), DensityData.ints(py.get("label_" + key)), -1), key);
+            assertEquals((Integer) s[2], res.k(), key);
+            assertEquals((Integer) s[3], res.noiseCount(), key);
+            double[] prob = py.get("prob_" + key), glosh = py.get("glosh_" + key);
+            for (int i = 0; i < x.length; i++) {
+                int l = res.labels()[i];
+                assertEquals(prob[i], l < 0 ? 0 : res.probabilities()[i][l], 1e-12, key + ": probability of sample " + i);
+                assertEquals(glosh[i], res.outlierScores()[i], 1e-12, key + ": GLOSH of sample " + i);
+            }
+        }
+    }
+
+    /**
      * minSamples unset equals minSamples = minClusterSize; leaf selection never gives fewer clusters than excess of
      * mass; a repeat is identical; too few samples, ragged rows and NaN are rejected.
      */
