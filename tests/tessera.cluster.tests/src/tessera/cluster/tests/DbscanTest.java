@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tessera.cluster.Ari;
 import tessera.cluster.internal.DbscanClusterer;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.Clusterer;
@@ -80,7 +81,7 @@ class DbscanTest {
                 b[p++] = r.labels()[i];
             }
         }
-        double ari = DensityData.ari(a, b);
+        double ari = Ari.adjustedRand(a, b);
         assertTrue(ari >= 0.95, "ARI " + ari);
     }
 }

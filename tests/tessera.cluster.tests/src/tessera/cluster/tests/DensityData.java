@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Fixed inputs and peer references of the density-based clusterer tests (HdbscanTest, DbscanTest), and the
- * adjusted Rand index (a private helper until {@code tessera.cluster.Ari} is available on this branch).
+ * Fixed inputs and peer references of the density-based clusterer tests (HdbscanTest, DbscanTest).
  */
 final class DensityData {
     private DensityData() {
@@ -97,34 +96,6 @@ final class DensityData {
             }
         }
         return f;
-    }
-
-    /**
-     * Adjusted Rand index (Hubert, Arabie 1985, doi:10.1007/BF01908075) of two labellings; every distinct value,
-     * -1 included, is one group.
-     */
-    static double ari(int[] a, int[] b) {
-        Map<Long, long[]> pairs = new HashMap<>();
-        Map<Integer, long[]> ra = new HashMap<>(), rb = new HashMap<>();
-        for (int i = 0; i < a.length; i++) {
-            pairs.computeIfAbsent(((long) a[i] << 32) ^ (b[i] & 0xffffffffL), q -> new long[1])[0]++;
-            ra.computeIfAbsent(a[i], q -> new long[1])[0]++;
-            rb.computeIfAbsent(b[i], q -> new long[1])[0]++;
-        }
-        double index = 0, sa = 0, sb = 0;
-        for (long[] v : pairs.values()) {
-            index += v[0] * (v[0] - 1) / 2.0;
-        }
-        for (long[] v : ra.values()) {
-            sa += v[0] * (v[0] - 1) / 2.0;
-        }
-        for (long[] v : rb.values()) {
-            sb += v[0] * (v[0] - 1) / 2.0;
-        }
-        double total = a.length * (a.length - 1.0) / 2.0;
-        double expected = sa * sb / total;
-        double max = (sa + sb) / 2;
-        return max == expected ? 1.0 : (index - expected) / (max - expected);
     }
 
     /**

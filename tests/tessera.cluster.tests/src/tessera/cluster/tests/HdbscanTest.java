@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tessera.cluster.Ari;
 import tessera.cluster.internal.HdbscanClusterer;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.Clusterer;
@@ -47,7 +48,7 @@ class HdbscanTest {
             assertNull(DensityData.samePartition(run(x, Map.of("minClusterSize", m)).labels(), rLabels, 0), "minPts " + m + ", levels hdbscan");
             ClusterResult res = run(x, Map.of("minClusterSize", m, "levels", "r-dbscan"));
             assertNull(DensityData.samePartition(res.labels(), rLabels, 0), "minPts " + m);
-            assertEquals(1.0, DensityData.ari(res.labels(), rLabels), 1e-15);
+            assertEquals(1.0, Ari.adjustedRand(res.labels(), rLabels), 1e-15);
             assertArrayEquals(rSizes.get(m), res.sizes(), "minPts " + m + ": R's cluster sizes");
             assertEquals(rNoise.get(m), res.noiseCount());
             assertEquals(4.0, res.criteria().get("clusters"));
@@ -62,7 +63,7 @@ class HdbscanTest {
                     assertEquals(expected, res.probabilities()[i][c], 1e-9, "minPts " + m + ", sample " + i + ", cluster " + c);
                 }
             }
-            assertTrue(maxDiff < 1e-6, "minPts " + m + ": GLOSH differs from R's outlier_scores by " + maxDiff);
+            assertTrue(maxDiff < 1e-12, "minPts " + m + ": GLOSH differs from R's outlier_scores by " + maxDiff);
             // centres are member means
             double[] mean = new double[2];
             for (int i = 0; i < x.length; i++) {
@@ -142,6 +143,26 @@ class HdbscanTest {
         ClusterResult single = run(one, Map.of("minClusterSize", 30, "allowSingleCluster", true));
         assertEquals(1, single.k());
         assertEquals(0, single.noiseCount());
+        // exact duplicates (core distance 0, infinite lambda): finite scores in [0, 1], the duplicates one cluster
+        double[][] dup = new double[x.length + 60][];
+        for (int i = 0; i < dup.length; i++) {
+            dup[i] = i < x.length ? x[i] : new double[] {20, 20};
+        }
+        for (String levels : new String[] {"hdbscan", "r-dbscan"}) {
+            ClusterResult rd = run(dup, Map.of("minClusterSize", 8, "levels", levels));
+            for (int i = 0; i < dup.length; i++) {
+                double g = rd.outlierScores()[i];
+                assertTrue(g >= 0 && g <= 1, levels + ": GLOSH " + g + " of sample " + i);
+                int l = rd.labels()[i];
+                assertTrue(l < 0 || rd.probabilities()[i][l] >= 0 && rd.probabilities()[i][l] <= 1);
+            }
+            int l = rd.labels()[x.length];
+            assertTrue(l >= 0);
+            for (int i = x.length; i < dup.length; i++) {
+                assertEquals(l, rd.labels()[i]);
+                assertEquals(0.0, rd.outlierScores()[i]);
+            }
+        }
         ClusterResult again = run(x, Map.of("minClusterSize", 8));
         assertArrayEquals(a.labels(), again.labels());
         assertThrows(IllegalArgumentException.class, () -> run(new double[4][2], Map.of("minClusterSize", 5)));
@@ -181,7 +202,7 @@ class HdbscanTest {
                 outlierGlosh += r.outlierScores()[i];
             }
         }
-        double ari = DensityData.ari(a, b);
+        double ari = Ari.adjustedRand(a, b);
         assertTrue(ari >= 0.95, "ARI " + ari + ", noise " + r.noiseCount());
         assertTrue(outliersAsNoise >= 0.9 * outliers, outliersAsNoise + " of " + outliers + " outliers are noise");
         assertTrue(outlierGlosh / outliers > 0.9 && phaseGlosh / phasePixels < 0.4,
