@@ -420,9 +420,10 @@ public final class KMeansClusterer implements Clusterer {
     }
 
     /**
-     * The order of clusters by descending size, ties by first member index (clusters without members last).
+     * The order of clusters by descending size, ties by first member index (clusters without members last);
+     * negative labels (noise of a density-based method) are not counted.
      *
-     * @param group labels as found, in {@code [0, k)}
+     * @param group labels as found, in {@code [0, k)}, or negative for noise
      * @param k     clusters
      * @return {@code order[newLabel] = oldLabel}
      */
@@ -431,6 +432,9 @@ public final class KMeansClusterer implements Clusterer {
         int[] first = new int[k];
         Arrays.fill(first, Integer.MAX_VALUE);
         for (int i = 0; i < group.length; i++) {
+            if (group[i] < 0) {
+                continue;
+            }
             size[group[i]]++;
             first[group[i]] = Math.min(first[group[i]], i);
         }
@@ -447,9 +451,10 @@ public final class KMeansClusterer implements Clusterer {
     }
 
     /**
-     * Renumbers clusters by descending size, ties by first member index ({@link #orderBySize}).
+     * Renumbers clusters by descending size, ties by first member index ({@link #orderBySize}). A negative
+     * label (noise of a density-based method) stays {@link ClusterResult#NOISE}.
      *
-     * @param group   labels as found, in {@code [0, k)}
+     * @param group   labels as found, in {@code [0, k)}, or negative for noise
      * @param centers centres as found
      * @param dist    distortion
      * @param k       clusters
@@ -466,7 +471,7 @@ public final class KMeansClusterer implements Clusterer {
         }
         int[] labels = new int[group.length];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = newLabel[group[i]];
+            labels[i] = group[i] < 0 ? ClusterResult.NOISE : newLabel[group[i]];
         }
         return new ClusterResult(labels, c, dist);
     }
