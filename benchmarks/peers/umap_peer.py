@@ -3,7 +3,10 @@
 Run with /usr/bin/python3 (umap-learn 0.5.3, scikit-learn 1.2.1) from the repository root:
     /usr/bin/python3 benchmarks/peers/umap_peer.py [scores.csv]
 Writes tests/tessera.cluster.tests/data/umap_blobs.csv (if absent) and prints the reference values.
-scores.csv: optional PCA scores of core_shell.hspy (one row per pixel) as UmapTest computes them.
+scores.csv: optional PCA scores of core_shell.hspy (one row per pixel) as UmapTest computes them; UmapTest writes
+them when the system property tessera.umap.dumpScores names a file, e.g.
+    ./mvnw -B -o -q verify -pl tests/tessera.cluster.tests,bundles/tessera.decompose -am \
+        "-Dtessera.surefire.jvm=-Xmx4g -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -Dtessera.umap.dumpScores=/tmp/scores.csv"
 """
 import os
 import sys
@@ -44,6 +47,15 @@ y, x = data[:, 0].astype(int), data[:, 1:]
 for seed in (0, 1):
     emb = umap.UMAP(n_neighbors=15, n_components=2, min_dist=0.1, random_state=seed).fit_transform(x)
     print(f"blobs: umap-learn seed {seed}: trustworthiness(k=10) = {trustworthiness(x, emb, n_neighbors=10)!r}")
+
+# UmapTest.otherSettingsSeparateBlobs
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score
+for kw in [dict(init="random"), dict(metric="cosine"), dict(metric="manhattan"), dict(n_components=3, min_dist=0.5), dict(n_components=1)]:
+    for seed in (0, 1):
+        emb = umap.UMAP(n_epochs=200, random_state=seed, **kw).fit_transform(x)
+        ari = adjusted_rand_score(y, KMeans(4, n_init=10, random_state=0).fit_predict(emb))
+        print(f"blobs {kw} n_epochs=200 seed {seed}: trustworthiness(k=10) = {trustworthiness(x, emb, n_neighbors=10):.4f}, k-means ARI {ari:.4f}")
 
 if len(sys.argv) > 1:
     s = np.loadtxt(sys.argv[1], delimiter=",")

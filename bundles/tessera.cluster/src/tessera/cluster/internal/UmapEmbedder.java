@@ -20,8 +20,8 @@ import tessera.core.analysis.ProgressMonitor;
  * <ol>
  * <li><b>Neighbours.</b> The exact {@code nNeighbors} nearest neighbours of every sample, the sample itself
  * counted first (as umap-learn), by blocked brute force: fixed blocks of 64 samples in parallel, each against all
- * samples, keeping a bounded heap; O(n k) memory, no n&times;n matrix. Euclidean candidates come from
- * {@code |x|^2 + |y|^2 - 2 x.y} with register-blocked dot products, and the distances of the kept neighbours are then
+ * samples in tiles of 64, keeping a bounded heap per sample; O(n k) memory, no n&times;n matrix. Euclidean
+ * candidates come from {@code |x|^2 + |y|^2 - 2 x.y} of the centred data (dot products two samples by four at a time), and the distances of the kept neighbours are then
  * recomputed directly; cosine distance is {@code 1 - x.y / (|x| |y|)} (1 to an all-zero row), manhattan the
  * city-block distance. Each sample's neighbours depend only on the data, not on the thread that found them.</li>
  * <li><b>Fuzzy simplicial set</b> ({@code smooth_knn_dist}, {@code compute_membership_strengths}): per sample,
@@ -41,9 +41,9 @@ import tessera.core.analysis.ProgressMonitor;
  * of fewer than 2m or at most m+1 samples are placed uniformly at random in that box. The whole is scaled so
  * that its largest absolute coordinate is 10 and Gaussian noise of standard deviation 1e-4 is added. If the
  * Lanczos iteration does not converge (residuals above 1e-4 after its restarts), that component falls back to a
- * random uniform layout in its box, as umap-learn does on an ARPACK failure (umap-learn warns "spectral
- * initialisation failed ... Falling back to random initialisation"; here the fallback is silent, since the
- * result is still a valid starting point). "random": uniform in [-10, 10]. Either way every coordinate is then
+ * random uniform layout in its box, as umap-learn does on an ARPACK failure, and the message "UMAP: spectral
+ * initialisation failed for a graph component of N samples ...; falling back to random initialisation for it"
+ * is logged at WARNING level through {@link System.Logger} (umap-learn warns likewise). "random": uniform in [-10, 10]. Either way every coordinate is then
  * min-max scaled to [0, 10].</li>
  * <li><b>Optimisation</b> ({@code optimize_layout_euclidean}): low-dimensional similarity {@code 1 / (1 + a
  * d^2b)} with a, b fitted to the offset exponential of {@code minDist} and {@code spread} ({@link #findAbParams});
@@ -218,6 +218,20 @@ public final class UmapEmbedder implements Embedder {
         boolean manhattan = metric.equals("manhattan");
         boolean cosine = metric.equals("cosine");
         double[] y = x;
+        if (!cosine && !manhattan) { // centred copy: the norms in |x|^2 + |y|^2 - 2 x.y then cancel less
+            y = new double[x.length];
+            double[] mean = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += x[i * d + j] / n;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    y[i * d + j] = x[i * d + j] - mean[j];
+                }
+            }
+        }
         if (cosine) { // unit rows: squared Euclidean distance = 2 (1 - cos)
             y = new double[x.length];
             for (int i = 0; i < n; i++) {
@@ -252,26 +266,24 @@ public final class UmapEmbedder implements Embedder {
             double[] heapD = new double[len * m];
             int[] heapI = new int[len * m];
             int[] size = new int[len];
-            double[] row = new double[BLOCK];
+            double[] tile = manhattan ? new double[d * BLOCK] : null;
+            double[] acc = new double[BLOCK * BLOCK];
             for (int j0 = 0; j0 < n; j0 += BLOCK) {
-                int j1 = Math.min(n, j0 + BLOCK);
-                for (int i = i0; i < i1; i++) {
-                    int jl = j1 - j0;
-                    if (manhattan) {
-                        for (int j = j0; j < j1; j++) {
-                            row[j - j0] = cityBlock(yy, i * d, j * d, d);
-                        }
-                    } else {
-                        dotRow(yy, i, j0, jl, d, row);
-                        for (int q = 0; q < jl; q++) {
-                            row[q] = norms[i] + norms[j0 + q] - 2 * row[q];
-                        }
-                    }
-                    int li = i - i0;
+                int jl = Math.min(n, j0 + BLOCK) - j0;
+                if (manhattan) {
+                    tile(yy, j0, jl, d, tile);
+                    Arrays.fill(acc, 0);
+                    cityBlockTile(yy, i0, len, d, tile, jl, acc);
+                } else {
+                    dotBlock(yy, i0, len, j0, jl, d, acc);
+                }
+                for (int li = 0; li < len; li++) {
+                    int i = i0 + li;
                     for (int q = 0; q < jl; q++) {
                         int j = j0 + q;
                         if (j != i) {
-                            offer(heapD, heapI, li * m, m, size, li, row[q], j);
+                            double v = manhattan ? acc[li * BLOCK + q] : norms[i] + norms[j] - 2 * acc[li * BLOCK + q];
+                            offer(heapD, heapI, li * m, m, size, li, v, j);
                         }
                     }
                 }
@@ -303,32 +315,79 @@ public final class UmapEmbedder implements Embedder {
         return new Knn(index, dist);
     }
 
-    /** {@code row[q] = y_i . y_(j0 + q)} for q in [0, jl), four columns at a time. */
-    private static void dotRow(double[] y, int i, int j0, int jl, int d, double[] row) {
-        int io = i * d;
-        int q = 0;
-        for (; q + 3 < jl; q += 4) {
-            int a0 = (j0 + q) * d, a1 = a0 + d, a2 = a1 + d, a3 = a2 + d;
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    /** Copies samples {@code j0 .. j0 + jl - 1} into {@code tile}, feature-major: {@code tile[t * BLOCK + q] = y[(j0 + q) d + t]}. */
+    private static void tile(double[] y, int j0, int jl, int d, double[] tile) {
+        for (int q = 0; q < jl; q++) {
+            int o = (j0 + q) * d;
             for (int t = 0; t < d; t++) {
-                double v = y[io + t];
-                s0 += v * y[a0 + t];
-                s1 += v * y[a1 + t];
-                s2 += v * y[a2 + t];
-                s3 += v * y[a3 + t];
+                tile[t * BLOCK + q] = y[o + t];
             }
-            row[q] = s0;
-            row[q + 1] = s1;
-            row[q + 2] = s2;
-            row[q + 3] = s3;
         }
-        for (; q < jl; q++) {
-            int a = (j0 + q) * d;
-            double s = 0;
-            for (int t = 0; t < d; t++) {
-                s += y[io + t] * y[a + t];
+    }
+
+    /**
+     * {@code acc[li * BLOCK + q] = y_(i0 + li) . y_(j0 + q)}, two samples against four at a time (eight independent
+     * sums, feature by feature: the same summation order for every pair).
+     */
+    private static void dotBlock(double[] y, int i0, int len, int j0, int jl, int d, double[] acc) {
+        int li = 0;
+        for (; li < len; li += 2) {
+            boolean two = li + 1 < len;
+            int a0 = (i0 + li) * d, a1 = two ? a0 + d : a0;
+            int q = 0;
+            for (; q + 3 < jl; q += 4) {
+                int b0 = (j0 + q) * d, b1 = b0 + d, b2 = b1 + d, b3 = b2 + d;
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                for (int t = 0; t < d; t++) {
+                    double u0 = y[a0 + t], u1 = y[a1 + t];
+                    double v0 = y[b0 + t], v1 = y[b1 + t], v2 = y[b2 + t], v3 = y[b3 + t];
+                    s00 += u0 * v0;
+                    s01 += u0 * v1;
+                    s02 += u0 * v2;
+                    s03 += u0 * v3;
+                    s10 += u1 * v0;
+                    s11 += u1 * v1;
+                    s12 += u1 * v2;
+                    s13 += u1 * v3;
+                }
+                int o = li * BLOCK + q;
+                acc[o] = s00;
+                acc[o + 1] = s01;
+                acc[o + 2] = s02;
+                acc[o + 3] = s03;
+                if (two) {
+                    acc[o + BLOCK] = s10;
+                    acc[o + BLOCK + 1] = s11;
+                    acc[o + BLOCK + 2] = s12;
+                    acc[o + BLOCK + 3] = s13;
+                }
             }
-            row[q] = s;
+            for (; q < jl; q++) {
+                int b0 = (j0 + q) * d;
+                double s0 = 0, s1 = 0;
+                for (int t = 0; t < d; t++) {
+                    s0 += y[a0 + t] * y[b0 + t];
+                    s1 += y[a1 + t] * y[b0 + t];
+                }
+                acc[li * BLOCK + q] = s0;
+                if (two) {
+                    acc[(li + 1) * BLOCK + q] = s1;
+                }
+            }
+        }
+    }
+
+    /** {@code acc[li * BLOCK + q] += |y_(i0 + li) - tile_q|_1}, feature by feature as {@link #dotTile}. */
+    private static void cityBlockTile(double[] y, int i0, int len, int d, double[] tile, int jl, double[] acc) {
+        for (int t = 0; t < d; t++) {
+            int to = t * BLOCK;
+            for (int li = 0; li < len; li++) {
+                double v = y[(i0 + li) * d + t];
+                int ao = li * BLOCK;
+                for (int q = 0; q < jl; q++) {
+                    acc[ao + q] += Math.abs(v - tile[to + q]);
+                }
+            }
         }
     }
 
@@ -701,7 +760,8 @@ public final class UmapEmbedder implements Embedder {
                 members[i] = i;
             }
             double[] e = laplacianEigenmap(g, members, dim, random, monitor);
-            if (e == null) { // umap-learn: "spectral initialisation failed ... Falling back to random initialisation"
+            if (e == null) {
+                warnSpectralFailed(n);
                 for (int i = 0; i < out.length; i++) {
                     out[i] = -10 + 20 * random.nextDouble();
                 }
@@ -742,6 +802,9 @@ public final class UmapEmbedder implements Embedder {
                 e = laplacianEigenmap(g, mem, dim, random, monitor);
             }
             if (e == null) {
+                if (!(mem.length < 2 * dim || mem.length <= dim + 1)) {
+                    warnSpectralFailed(mem.length);
+                }
                 for (int i : mem) {
                     for (int t = 0; t < dim; t++) {
                         out[i * dim + t] = meta[c * dim + t] + range * (2 * random.nextDouble() - 1);
@@ -761,6 +824,13 @@ public final class UmapEmbedder implements Embedder {
             }
         }
         return out;
+    }
+
+    /** Logs umap-learn's warning when the eigenvector iteration of a component did not converge. */
+    private static void warnSpectralFailed(int size) {
+        System.getLogger(UmapEmbedder.class.getName()).log(System.Logger.Level.WARNING,
+                "UMAP: spectral initialisation failed for a graph component of " + size
+                        + " samples (the Lanczos iteration did not converge, too small an eigengap); falling back to random initialisation for it");
     }
 
     /** Connected components by breadth-first search, numbered in order of their smallest sample. */

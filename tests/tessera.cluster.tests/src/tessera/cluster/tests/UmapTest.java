@@ -129,19 +129,33 @@ class UmapTest {
         assertEquals(0.9305657256914742, EmbeddingQuality.trustworthiness(b.x(), other, 10), 0.02);
     }
 
-    /** Other settings still separate the blobs: random initialisation, cosine and manhattan metrics, 3-D. */
+    /**
+     * Other settings on the blobs, 200 epochs, seed 0, against umap-learn (same settings, n_epochs=200,
+     * random_state 0; umap_peer.py): trustworthiness (k = 10) within 0.02, and k-means (k = 4) on the embedding
+     * recovers the blobs as it does on umap-learn's (ARI 1; in 1-D, where the graph's four components are placed
+     * by a spectral embedding of their centroids, umap-learn's ARI is 0.978 and ours must reach 0.95).
+     */
     @Test
-    void otherSettingsSeparateBlobs() throws IOException {
+    void otherSettingsAsUmapLearn() throws IOException {
         Blobs b = blobs();
         KMeansClusterer km = new KMeansClusterer();
-        for (Map<String, Object> raw : List.<Map<String, Object>>of(Map.of("init", "random", "nEpochs", 200), Map.of("metric", "cosine", "nEpochs", 200),
-                Map.of("metric", "manhattan", "nEpochs", 200), Map.of("nComponents", 3, "nEpochs", 200, "minDist", 0.5))) {
-            double[][] e = embed(b.x(), raw);
-            assertEquals(raw.containsKey("nComponents") ? 3 : 2, e[0].length);
-            ClusterResult c = km.cluster(e, Parameters.of(km.parameters(), Map.of("k", 4)), ProgressMonitor.NULL);
-            assertTrue(ari(b.labels(), c.labels()) >= 0.99, raw + ": ARI " + ari(b.labels(), c.labels()));
+        record Case(Map<String, Object> raw, int dim, double peerTrust, double minAri) {
+        }
+        List<Case> cases = List.of(
+                new Case(Map.of("init", "random", "nEpochs", 200), 2, 0.9239, 0.99),
+                new Case(Map.of("metric", "cosine", "nEpochs", 200), 2, 0.9246, 0.99),
+                new Case(Map.of("metric", "manhattan", "nEpochs", 200), 2, 0.9219, 0.99),
+                new Case(Map.of("nComponents", 3, "nEpochs", 200, "minDist", 0.5), 3, 0.9316, 0.99),
+                new Case(Map.of("nComponents", 1, "nEpochs", 200), 1, 0.8943, 0.95));
+        for (Case c : cases) {
+            double[][] e = embed(b.x(), c.raw());
+            assertEquals(c.dim(), e[0].length);
+            ClusterResult r = km.cluster(e, Parameters.of(km.parameters(), Map.of("k", 4)), ProgressMonitor.NULL);
+            double ari = ari(b.labels(), r.labels());
             double t = EmbeddingQuality.trustworthiness(b.x(), e, 10);
-            assertTrue(t > 0.9, raw + ": trustworthiness " + t);
+            System.out.println("UMAP blobs " + c.raw() + ": trustworthiness(k=10) = " + t + " (umap-learn " + c.peerTrust() + "), ARI " + ari);
+            assertTrue(ari >= c.minAri(), c.raw() + ": ARI " + ari);
+            assertEquals(c.peerTrust(), t, 0.02, c.raw() + ": trustworthiness");
         }
     }
 
@@ -175,7 +189,7 @@ class UmapTest {
      * umap-learn (defaults: n_neighbors 15, min_dist 0.1, 2-D; random_state 0 / 1) on the same scores:
      * trustworthiness (k = 10) 0.9932220028948658 / 0.9932206806285229 (umap_peer.py on the scores that this test
      * writes when the system property {@code tessera.umap.dumpScores} names a file); ours (seed 0) gave
-     * 0.99307. It must reach 0.988, umap-learn's value less 0.005; the embedding must be deterministic.
+     * 0.99307. It must reach 0.988, umap-learn's value less 0.005.
      */
     @Test
     void embedsCoreShellPcaScores() throws Exception {
