@@ -10,12 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tessera.cluster.Ari;
 import tessera.cluster.EmbeddingQuality;
 import tessera.cluster.internal.KMeansClusterer;
 import tessera.cluster.internal.UmapEmbedder;
@@ -111,7 +111,7 @@ class UmapTest {
         assertEquals(0.9300804106073567, t, 0.02);
         KMeansClusterer km = new KMeansClusterer();
         ClusterResult c = km.cluster(e, Parameters.of(km.parameters(), Map.of("k", 4)), ProgressMonitor.NULL);
-        double ari = ari(b.labels(), c.labels());
+        double ari = Ari.adjustedRand(b.labels(), c.labels());
         assertTrue(ari >= 0.99, "ARI " + ari);
         double[][] again = embed(b.x(), Map.of("seed", 0L));
         for (int i = 0; i < e.length; i++) {
@@ -151,7 +151,7 @@ class UmapTest {
             double[][] e = embed(b.x(), c.raw());
             assertEquals(c.dim(), e[0].length);
             ClusterResult r = km.cluster(e, Parameters.of(km.parameters(), Map.of("k", 4)), ProgressMonitor.NULL);
-            double ari = ari(b.labels(), r.labels());
+            double ari = Ari.adjustedRand(b.labels(), r.labels());
             double t = EmbeddingQuality.trustworthiness(b.x(), e, 10);
             System.out.println("UMAP blobs " + c.raw() + ": trustworthiness(k=10) = " + t + " (umap-learn " + c.peerTrust() + "), ARI " + ari);
             assertTrue(ari >= c.minAri(), c.raw() + ": ARI " + ari);
@@ -214,30 +214,5 @@ class UmapTest {
         System.out.println("UMAP core_shell PCA scores: trustworthiness(k=10) = " + t);
         assertTrue(t >= 0.988, "trustworthiness " + t + ", umap-learn 0.99322");
         assertTrue(t <= 1.0);
-    }
-
-    /** Adjusted Rand index (Hubert and Arabie 1985, doi:10.1007/BF01908075), a private helper of this test. */
-    static double ari(int[] a, int[] b) {
-        Map<Long, Long> pairs = new HashMap<>();
-        Map<Integer, Long> ra = new HashMap<>(), rb = new HashMap<>();
-        for (int i = 0; i < a.length; i++) {
-            pairs.merge(((long) a[i] << 32) | (b[i] & 0xffffffffL), 1L, Long::sum);
-            ra.merge(a[i], 1L, Long::sum);
-            rb.merge(b[i], 1L, Long::sum);
-        }
-        double sumIJ = 0, sumA = 0, sumB = 0;
-        for (long v : pairs.values()) {
-            sumIJ += v * (v - 1) / 2.0;
-        }
-        for (long v : ra.values()) {
-            sumA += v * (v - 1) / 2.0;
-        }
-        for (long v : rb.values()) {
-            sumB += v * (v - 1) / 2.0;
-        }
-        double total = a.length * (a.length - 1) / 2.0;
-        double expected = sumA * sumB / total;
-        double max = (sumA + sumB) / 2;
-        return max == expected ? 1.0 : (sumIJ - expected) / (max - expected);
     }
 }
