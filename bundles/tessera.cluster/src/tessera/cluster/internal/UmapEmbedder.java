@@ -21,8 +21,8 @@ import tessera.core.analysis.ProgressMonitor;
  * <li><b>Neighbours.</b> The exact {@code nNeighbors} nearest neighbours of every sample, the sample itself
  * counted first (as umap-learn), by blocked brute force: fixed blocks of 64 samples in parallel, each against all
  * samples in tiles of 64, keeping a bounded heap per sample; O(n k) memory, no n&times;n matrix. Euclidean
- * candidates come from {@code |x|^2 + |y|^2 - 2 x.y} of the centred data (dot products two samples by four at a time), and the distances of the kept neighbours are then
- * recomputed directly; cosine distance is {@code 1 - x.y / (|x| |y|)} (1 to an all-zero row), manhattan the
+ * candidates come from {@code |x|^2 + |y|^2 - 2 x.y} of the centred data (dot products two samples by four at a
+ * time), and the distances of the kept neighbours are then recomputed directly; cosine distance is {@code 1 - x.y / (|x| |y|)} (1 to an all-zero row), manhattan the
  * city-block distance. Each sample's neighbours depend only on the data, not on the thread that found them.</li>
  * <li><b>Fuzzy simplicial set</b> ({@code smooth_knn_dist}, {@code compute_membership_strengths}): per sample,
  * {@code rho} = distance to the nearest other sample at non-zero distance (local connectivity 1) and {@code sigma}
@@ -34,7 +34,8 @@ import tessera.core.analysis.ProgressMonitor;
  * <li><b>Initialisation.</b> "spectral": per connected component of the graph, the eigenvectors of the
  * normalised Laplacian {@code I - D^-1/2 W D^-1/2} for the 2nd to (m+1)th smallest eigenvalues, found by a sparse
  * Lanczos iteration with full re-orthogonalisation on {@code D^-1/2 W D^-1/2} with the trivial eigenvector
- * {@code D^1/2 1} projected out (O(n s) memory for s Lanczos vectors, no dense n&times;n); several components are
+ * {@code D^1/2 1} projected out (O(n s) memory for s = 2 sqrt(n) Lanczos vectors, at least 60 and at most 300;
+ * no dense n&times;n); several components are
  * placed as umap-learn's {@code multi_component_layout} does (at &plusmn; unit vectors when there are at most 2m,
  * else at a spectral embedding of their centroids with affinities {@code exp(-d^2)}, as scikit-learn's
  * {@code SpectralEmbedding}), each scaled to half the distance to its nearest neighbouring component; components
@@ -43,8 +44,8 @@ import tessera.core.analysis.ProgressMonitor;
  * Lanczos iteration does not converge (residuals above 1e-4 after its restarts), that component falls back to a
  * random uniform layout in its box, as umap-learn does on an ARPACK failure, and the message "UMAP: spectral
  * initialisation failed for a graph component of N samples ...; falling back to random initialisation for it"
- * is logged at WARNING level through {@link System.Logger} (umap-learn warns likewise). "random": uniform in [-10, 10]. Either way every coordinate is then
- * min-max scaled to [0, 10].</li>
+ * is logged at WARNING level through {@link System.Logger} (umap-learn warns likewise). "random": uniform in
+ * [-10, 10]. Either way every coordinate is then min-max scaled to [0, 10].</li>
  * <li><b>Optimisation</b> ({@code optimize_layout_euclidean}): low-dimensional similarity {@code 1 / (1 + a
  * d^2b)} with a, b fitted to the offset exponential of {@code minDist} and {@code spread} ({@link #findAbParams});
  * {@code nEpochs} epochs of stochastic gradient descent over the edges, edge e sampled every {@code w_max / w_e}
@@ -59,6 +60,10 @@ import tessera.core.analysis.ProgressMonitor;
  * are independent. The same data, parameters and seed give the identical embedding on any number of threads.
  * The embedding is not identical to umap-learn's (another random generator, float64 instead of float32), but
  * of the same quality (trustworthiness, see the tests).
+ *
+ * <p>Cost: the neighbour search is O(n<sup>2</sup> d) (measured on 2 shared cores: n = 16 384, d = 1000 about 56 s;
+ * d = 100 about 3.5 s), the optimisation O(nEpochs n k (1 + negativeSampleRate)) single-threaded (about 5 s for
+ * n = 16 384 with the defaults), memory O(n (d + k + s)).
  */
 public final class UmapEmbedder implements Embedder {
     /** Contribution id. */
