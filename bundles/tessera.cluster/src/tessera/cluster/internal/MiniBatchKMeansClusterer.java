@@ -86,6 +86,10 @@ public final class MiniBatchKMeansClusterer implements Clusterer {
             new LiteratureReference("F. Pedregosa et al., Scikit-learn: machine learning in Python, J. Mach. Learn. Res. 12 (2011) 2825-2830",
                     "10.5555/1953048.2078195"));
 
+    /** Creates the clusterer (stateless, thread-safe). */
+    public MiniBatchKMeansClusterer() {
+    }
+
     @Override
     public List<ParameterSpec> parameters() {
         return PARAMS;
