@@ -118,6 +118,13 @@ public final class PipelineEngine {
                 }
                 checkRef(problems, where + ": input '" + port.name() + "'", r, port.type(), doc, seen);
             }
+            for (List<String> group : d.step().exactlyOneOf()) {
+                long connected = group.stream().filter(s.inputs()::containsKey).count();
+                if (connected != 1) {
+                    problems.add(where + ": connect exactly one of the inputs " + group.stream().map(n -> "'" + n + "' (" + d.input(n).type() + ")").toList()
+                            + (connected == 0 ? "; none is connected" : "; " + connected + " are connected"));
+                }
+            }
             if (s.when() != null) {
                 checkRef(problems, where + ": \"when\"", s.when(), PortType.VALUE, doc, seen);
             }

@@ -24,6 +24,16 @@ public interface Step extends Algorithm {
     List<Port> outputs();
 
     /**
+     * Groups of optional inputs of which exactly one must be connected (e.g. a clusterer's {@code scores} of a
+     * decomposition or {@code data} of a dataset); the engine checks them before anything runs.
+     *
+     * @return the groups of input port names; empty by default
+     */
+    default List<List<String>> exactlyOneOf() {
+        return List.of();
+    }
+
+    /**
      * Runs the step.
      *
      * @param context    registry, monitor, output directory, notes

@@ -415,7 +415,7 @@ public final class ReportWriter {
             h.figure(n, label + " cluster-mean spectra", "Mean spectrum of each cluster against " + Charts.axisLabel(sec.energyAxis())
                     + (nav.size() == 2 ? ", same colours as the cluster map" : nav.size() == 1 ? ", same colours as the label profile" : "")
                     + "; the legend gives the number of positions per cluster" + (noise > 0 ? "; noise positions are left out." : "."), CHART_WIDTH);
-            if (sec.stdSpectra() != null) {
+            if (sec.stdSpectra() != null && java.util.Arrays.stream(sizes).max().orElse(0) > 1) { // a spread needs two members
                 BufferedImage sd = Charts.overlay(label + " cluster standard-deviation spectra", sec.energyAxis(), sec.stdSpectra(), names,
                         "Standard deviation", CHART_WIDTH, CHART_HEIGHT);
                 String sn = ctx.png(label + "_cluster_std", sd);

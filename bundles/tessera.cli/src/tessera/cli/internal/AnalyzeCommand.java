@@ -101,8 +101,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         long t = System.nanoTime();
         RunResult run = AnalyzeJob.run(Registry.get(), o, progress, progress::stage);
         AnalyzeResult r = AnalyzeJob.result(run);
-        progress.stage(String.format("done in %.1f s: %d components (%s), %d clusters%s -> %s (record: %s)", (System.nanoTime() - t) / 1e9,
-                r.components(), r.componentsChosen() ? "scree elbow" : "given", r.clusters().k(),
+        progress.stage(String.format("done in %.1f s: %d components (%s), %d cluster%s%s%s -> %s (record: %s)", (System.nanoTime() - t) / 1e9,
+                r.components(), r.componentsChosen() ? "scree elbow" : "given", r.clusters().k(), r.clusters().k() == 1 ? "" : "s",
+                r.clusterNumber() != null ? " (" + r.clusterNumber().metric() + ")" : "",
                 r.clusters().noiseCount() > 0 ? " + " + r.clusters().noiseCount() + " noise positions" : "", out.toAbsolutePath().resolve(AnalyzeJob.REPORT),
                 run.recordFile().getFileName()));
         return 0;

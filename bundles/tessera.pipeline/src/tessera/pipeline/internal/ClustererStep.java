@@ -47,6 +47,11 @@ public final class ClustererStep implements Step {
     }
 
     @Override
+    public List<List<String>> exactlyOneOf() {
+        return Features.alternatives();
+    }
+
+    @Override
     public List<Port> outputs() {
         return List.of(Port.of("result", PortType.CLUSTERING, "label per navigation position (-1: noise), cluster centres, probabilities, outlier scores"));
     }

@@ -53,6 +53,11 @@ public final class EmbedderStep implements Step {
     }
 
     @Override
+    public List<List<String>> exactlyOneOf() {
+        return Features.alternatives();
+    }
+
+    @Override
     public List<Port> outputs() {
         return List.of(Port.of("data", PortType.DATASET, "the embedding [nav..., m] (float64), navigation axes of the input"));
     }

@@ -39,6 +39,11 @@ record Features(double[][] x, List<Axis> navigationAxes) {
                 Port.optional(DATA, PortType.DATASET, "dataset whose signal at each navigation position is the feature vector (spectra, an embedding)"));
     }
 
+    /** @return the one group of inputs of which exactly one is connected: {@code scores} or {@code data} */
+    static List<List<String>> alternatives() {
+        return List.of(List.of(SCORES, DATA));
+    }
+
     /** @return the parameters every feature-based step adds */
     static List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt(COMPONENTS, null, 1, null, "number of leading component scores used as features (default: all; scores input only)"),

@@ -68,7 +68,7 @@ class PipelineEngineTest {
         assertTrue(all.contains("parameter 'tol': cannot read 'tiny' as Double"), all);
         assertTrue(all.contains("read.data is a DATASET, a DECOMPOSITION is needed"), all);
         assertTrue(all.contains("later.k refers to no earlier step"), all);
-        assertTrue(all.contains("step 'km2' (tessera.cluster.kmeans): required input 'scores' (DECOMPOSITION) is not connected"), all);
+        assertTrue(all.contains("step 'km2' (tessera.cluster.kmeans): connect exactly one of the inputs ['scores' (DECOMPOSITION), 'data' (DATASET)]; none is connected"), all);
         assertEquals(8, e.problems().size(), all);
         assertFalse(Files.exists(out), "nothing ran, nothing was created");
     }

@@ -66,7 +66,7 @@ class RerunTest {
         assertEquals(List.of("report.results#/Experiments/NMF factors", "report.results#/Experiments/NMF loadings",
                 "report.results#/Experiments/PCA factors", "report.results#/Experiments/PCA loadings",
                 "report.results#/Experiments/PCA explained variance ratio", "report.results#/Experiments/Cluster labels",
-                "report.results#/Experiments/Cluster mean spectra"), arrays);
+                "report.results#/Experiments/Cluster mean spectra", "report.results#/Experiments/Cluster standard-deviation spectra"), arrays);
         for (Rerun.Check c : checks) {
             assertTrue(c.matches(), c.output() + ": " + c.recorded() + " recorded, " + c.now() + " now");
         }

@@ -46,7 +46,7 @@ class ReportWriterTest {
         assertEquals(dir.resolve("report.html"), w.html());
         List<String> names = w.images().stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("scree.png", "pca_factors.png", "pca_loadings.png", "nmf_factors.png", "nmf_loadings.png", "k-means_clusters.png",
-                "k-means_cluster_means.png"), names);
+                "k-means_cluster_means.png", "k-means_cluster_std.png"), names);
         for (Path p : w.images()) {
             assertTrue(Files.size(p) > 2000, p + " is a real image");
         }
