@@ -118,10 +118,10 @@ public final class AnalyzeJob {
             }
             s.add(new StepSpec("nclusters", "tessera.pipeline.estimate-clusters", features, np, null));
             km.put("k", ref("nclusters.k"));
-        } else if (registry.clusterer(c.algorithm()).parameters().stream().anyMatch(p -> p.name().equals("k"))) {
+        } else if (declares(registry, c.algorithm(), "k")) {
             km.put("k", o.clusters());
         }
-        if (o.seed() != null) {
+        if (o.seed() != null && declares(registry, c.algorithm(), Step.SEED)) {
             km.put(Step.SEED, o.seed());
         }
         s.add(new StepSpec(CLUSTER_STEP, c.algorithm(), features, km, null));
@@ -139,8 +139,13 @@ public final class AnalyzeJob {
             report.put("clusterNumber", ref("nclusters.curve"));
         }
         s.add(new StepSpec("report", "tessera.pipeline.analyze-report", report, Map.of("clusterAlgorithm", c.algorithm()), null));
-        return new PipelineDocument("analyze", "tessera analyze: PCA scree, NMF and k-means of a spectrum image or line scan",
+        return new PipelineDocument("analyze", "tessera analyze: PCA scree, NMF and clustering of a spectrum image or line scan",
                 Map.of(INPUT, "spectrum image or line scan"), s);
+    }
+
+    /** @return whether the clusterer {@code id} has a parameter {@code name} (an unknown id: see {@link Registry#clusterer}) */
+    private static boolean declares(Registry registry, String id, String name) {
+        return registry.clusterer(id).parameters().stream().anyMatch(p -> p.name().equals(name));
     }
 
     private static Ref ref(String text) {

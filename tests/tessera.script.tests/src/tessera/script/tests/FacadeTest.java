@@ -149,4 +149,36 @@ class FacadeTest {
             assertEquals(4, saved.size(), "data, PCA factors, PCA loadings, cluster labels");
         }
     }
+
+    /**
+     * HyperSpy's cluster_source: the spectra themselves with preprocessing, a UMAP embedding as the source of HDBSCAN
+     * (noise -1), and estimate_number_of_clusters keeping its curve; Python keyword arguments and JavaScript options.
+     */
+    @Test
+    void clusterSourcesEmbeddingAndNumberOfClusters() throws Exception {
+        try (ScriptSession py = Scripts.session(ScriptLanguage.PYTHON, dir, List.of(Scripts.CORE_SHELL.toString()), new ByteArrayOutputStream())) {
+            py.eval("s = tessera.load(args[0])\n"
+                    + "s.cluster_analysis('signal', algorithm='minibatchkmeans', n_clusters=3, preprocessing='norm', random_state=1)", "t.py", false);
+            assertEquals("None 3 tessera.cluster.minibatch-kmeans (64, 64)", py.eval("lr = s.learning_results\n"
+                    + "f'{lr.factors} {lr.number_of_clusters} {lr.cluster_algorithm} {s.get_cluster_labels().shape}'", "t.py", false).asString());
+            py.eval("s.decomposition(normalize_poissonian_noise=True, output_dimension=3)\n"
+                    + "e = s.umap(n_neighbors=15, random_state=4)\n"
+                    + "s.cluster_analysis(e, algorithm='hdbscan', min_cluster_size=50)", "t.py", false);
+            assertEquals("(64, 64, 2) tessera.cluster.hdbscan", py.eval("f'{e.shape} {s.learning_results.cluster_algorithm}'", "t.py", false).asString());
+            assertTrue(py.eval("s.learning_results.number_of_clusters >= 2", "t.py", false).asBoolean());
+            int k = py.eval("s.estimate_number_of_clusters(max_clusters=6, metric='elbow', random_state=2)", "t.py", false).asInt();
+            assertEquals(k, py.eval("lr = s.learning_results\nassert lr.cluster_metric_index == [1, 2, 3, 4, 5, 6], lr.cluster_metric_index\n"
+                    + "assert len(lr.cluster_metric_data) == 6 and lr.cluster_metric == 'elbow'\nlr.estimated_number_of_clusters", "t.py", false).asInt());
+            assertTrue(k >= 2 && k <= 6, "k " + k);
+        }
+        try (ScriptSession js = Scripts.session(ScriptLanguage.JS, dir, List.of(Scripts.CORE_SHELL.toString()), new ByteArrayOutputStream())) {
+            js.eval("var s = tessera.load(args[0]); s.decomposition({output_dimension: 3});"
+                    + "s.cluster_analysis({algorithm: 'gaussianmixture', n_clusters: 3, covariance_type: 'diag', tol: 1e-4, random_state: 1});", "t.js", false);
+            assertEquals("tessera.cluster.gmm 3", js.eval("s.learning_results.cluster_algorithm + ' ' + s.learning_results.number_of_clusters", "t.js", false)
+                    .asString());
+            String err = js.eval("var m; try { s.cluster_analysis({cluster_source: 'bss'}); m = 'none'; } catch (e) { m = String(e.message); } m", "t.js", false)
+                    .asString();
+            assertTrue(err.contains("cluster_source must be \"decomposition\", \"signal\" or a signal"), err);
+        }
+    }
 }
