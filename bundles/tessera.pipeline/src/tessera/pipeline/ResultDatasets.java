@@ -22,6 +22,8 @@ import tessera.core.model.Metadata;
  * <li>{@code Cluster membership probabilities} {@code [K, ny, nx]} (navigation: cluster; signal: the map) when the
  *     clusterer gives them (Gaussian mixture, HDBSCAN),</li>
  * <li>{@code Cluster outlier scores} {@code [ny, nx]} when the clusterer gives them (HDBSCAN's GLOSH),</li>
+ * <li>{@code Cluster linkage} {@code [n - 1, 4]} when the clusterer is hierarchical: SciPy's linkage matrix (child ids, merge
+ * height, size of the merged cluster per row; {@code scipy.cluster.hierarchy.dendrogram} draws it),</li>
  * <li>{@code Embedding} {@code [ny, nx, m]} (navigation: the scan; signal: the embedding coordinates) when the
  *     clustering ran on an embedding (UMAP).</li>
  * </ol>
@@ -78,6 +80,18 @@ public final class ResultDatasets {
         }
         if (cl.outlierScores() != null) {
             out.add(titled(Dataset.ofDoubles(cl.outlierScores().clone(), mapAxes, null), "Cluster outlier scores", data, null));
+        }
+        if (cl.dendrogram() != null && cl.dendrogram().merges() > 0) {
+            var dg = cl.dendrogram();
+            double[] z = new double[dg.merges() * 4];
+            for (int i = 0; i < dg.merges(); i++) {
+                z[4 * i] = dg.children()[i][0];
+                z[4 * i + 1] = dg.children()[i][1];
+                z[4 * i + 2] = dg.heights()[i];
+                z[4 * i + 3] = dg.sizes()[i];
+            }
+            out.add(titled(Dataset.ofDoubles(z, List.of(Axis.uncalibrated("merge", dg.merges(), true), Axis.uncalibrated("linkage", 4, false)), null),
+                    "Cluster linkage", data, null));
         }
         if (r.embedding() != null) {
             List<Axis> ea = new ArrayList<>(data.navigationAxes());

@@ -359,6 +359,24 @@ public final class ReportWriter {
                 h.figure(n, label + " number of clusters", "Estimate of the number of clusters by the " + nc.metric() + " criterion, as HyperSpy's "
                         + "estimate_number_of_clusters; k = " + nc.best() + " chosen.", CHART_WIDTH);
             }
+            if (cr.dendrogram() != null && cr.dendrogram().merges() > 1) {
+                // the last merges of the tree: the height at which the data join into k clusters, k = 1..30
+                var dg = cr.dendrogram();
+                int m = Math.min(30, dg.merges());
+                int[] ks = new int[m];
+                double[] hs = new double[m];
+                int n0 = dg.merges() + 1; // clusters before the first merge (samples, or fewer under a connectivity that leaves parts unmerged)
+                for (int i = 0; i < m; i++) {
+                    int merge = dg.merges() - 1 - i;
+                    ks[i] = n0 - merge - 1;
+                    hs[i] = dg.heights()[merge];
+                }
+                BufferedImage img = Charts.criterionCurve(label + " dendrogram: merge height against number of clusters", "Merge height", ks, hs, null, k,
+                        CHART_WIDTH, 360);
+                String n = ctx.png(label + "_dendrogram", img);
+                h.figure(n, label + " dendrogram merge heights", "Height of the merge that leaves k clusters (the last " + m + " merges of the "
+                        + "agglomerative tree, SciPy's linkage heights); a long jump before k suggests k clusters; k = " + k + " was cut.", CHART_WIDTH);
+            }
             if (nav.isEmpty() || labels.length == 1) {
                 h.el("p", "The data have a single navigation position; it belongs to cluster " + labels[0] + ", so there is no cluster map.");
             } else if (nav.size() == 1) {

@@ -81,40 +81,4 @@ final class Blobs {
             return (next() >>> 11) * 0x1.0p-53;
         }
     }
-
-    /**
-     * Adjusted Rand index (Hubert &amp; Arabie 1985, doi:10.1007/BF01908075), a test helper (labels >= 0).
-     *
-     * @return ARI of two labellings of the same samples
-     */
-    static double ari(int[] a, int[] b) {
-        int ka = 0, kb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ka = Math.max(ka, a[i] + 1);
-            kb = Math.max(kb, b[i] + 1);
-        }
-        long[][] t = new long[ka][kb];
-        long[] ra = new long[ka], rb = new long[kb];
-        for (int i = 0; i < a.length; i++) {
-            t[a[i]][b[i]]++;
-            ra[a[i]]++;
-            rb[b[i]]++;
-        }
-        double sum = 0, sa = 0, sb = 0;
-        for (long[] row : t) {
-            for (long v : row) {
-                sum += v * (v - 1) / 2.0;
-            }
-        }
-        for (long v : ra) {
-            sa += v * (v - 1) / 2.0;
-        }
-        for (long v : rb) {
-            sb += v * (v - 1) / 2.0;
-        }
-        double n2 = a.length * (a.length - 1.0) / 2.0;
-        double expected = sa * sb / n2;
-        double max = (sa + sb) / 2;
-        return max == expected ? 1.0 : (sum - expected) / (max - expected);
-    }
 }
