@@ -102,12 +102,9 @@ public final class AgglomerativeClusterer implements Clusterer {
         int k = params.getInt("k");
         String linkage = params.getString("linkage");
         boolean grid = "grid".equals(params.getString("connectivity"));
+        double[] x = FeatureMatrix.rowMajor(features, k, "agglomerative clustering with k = " + k);
         int n = features.length;
-        if (n < Math.max(k, 1)) {
-            throw new IllegalArgumentException("agglomerative clustering needs at least k = " + k + " samples, got " + n);
-        }
         int d = features[0].length;
-        double[] x = flatten(features, n, d);
         int width = 0;
         if (grid) {
             if (!params.has("scanWidth")) {
@@ -128,24 +125,6 @@ public final class AgglomerativeClusterer implements Clusterer {
         } finally {
             monitor.done();
         }
-    }
-
-    /** Copies the features row-major, checking shape and finiteness. */
-    static double[] flatten(double[][] features, int n, int d) {
-        double[] x = new double[Math.multiplyExact(n, d)];
-        for (int i = 0; i < n; i++) {
-            if (features[i].length != d) {
-                throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 has " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                double v = features[i][j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
-                }
-                x[i * d + j] = v;
-            }
-        }
-        return x;
     }
 
     /** Index of pair {@code i < j} in the condensed matrix of n samples (SciPy's {@code condensed_index}). */

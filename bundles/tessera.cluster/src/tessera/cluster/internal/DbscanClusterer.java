@@ -79,7 +79,7 @@ public final class DbscanClusterer implements Clusterer {
         if (!(eps > 0)) {
             throw new IllegalArgumentException("DBSCAN needs eps > 0, got " + eps);
         }
-        double[] x = DensitySupport.rowMajor(features, 1, "DBSCAN");
+        double[] x = FeatureMatrix.rowMajor(features, 1, "DBSCAN");
         int n = features.length;
         int d = features[0].length;
         double eps2 = eps * eps;

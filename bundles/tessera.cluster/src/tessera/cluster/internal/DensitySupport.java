@@ -23,41 +23,6 @@ final class DensitySupport {
     private DensitySupport() {
     }
 
-    /**
-     * Copies the features into one row-major array after checking them.
-     *
-     * @param features  {@code [n][d]}
-     * @param minSample the least number of samples the method needs
-     * @param method    name for messages
-     * @return {@code x[i * d + j] = features[i][j]}
-     * @throws IllegalArgumentException if there are fewer than {@code minSample} samples (or none), rows of unequal
-     *                                  length, no features, or a non-finite value
-     */
-    static double[] rowMajor(double[][] features, int minSample, String method) {
-        int n = features == null ? 0 : features.length;
-        if (n < Math.max(1, minSample)) {
-            throw new IllegalArgumentException(method + " needs at least " + Math.max(1, minSample) + " samples, got " + n);
-        }
-        int d = features[0].length;
-        if (d == 0) {
-            throw new IllegalArgumentException(method + ": feature rows are empty");
-        }
-        double[] x = new double[Math.multiplyExact(n, d)];
-        for (int i = 0; i < n; i++) {
-            if (features[i].length != d) {
-                throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 has " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                double v = features[i][j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
-                }
-                x[i * d + j] = v;
-            }
-        }
-        return x;
-    }
-
     /** @return squared Euclidean distance between rows {@code a} and {@code b} of {@code x} ({@code d} columns) */
     static double dist2(double[] x, int a, int b, int d) {
         int oa = a * d, ob = b * d;

@@ -108,12 +108,9 @@ public final class GaussianMixtureClusterer implements Clusterer {
     @Override
     public ClusterResult cluster(double[][] features, Parameters params, ProgressMonitor monitor) {
         int k = params.getInt("k");
+        double[] x = FeatureMatrix.rowMajor(features, Math.max(2, k), "a Gaussian mixture of k = " + k + " components");
         int n = features.length;
-        if (n < 2 || n < k) {
-            throw new IllegalArgumentException("a Gaussian mixture of k = " + k + " components needs at least " + Math.max(2, k) + " samples, got " + n);
-        }
         int d = features[0].length;
-        double[] x = AgglomerativeClusterer.flatten(features, n, d);
         int cov = List.of("full", "diag", "spherical").indexOf(params.getString("covariance"));
         int maxIter = params.getInt("maxIterations");
         double tol = params.getDouble("tolerance");

@@ -123,7 +123,7 @@ public final class HdbscanClusterer implements Clusterer {
         int minSamples = params.has("minSamples") ? params.getInt("minSamples") : mcs;
         boolean leaf = "leaf".equals(params.getString("clusterSelection"));
         boolean allowSingle = params.getBoolean("allowSingleCluster");
-        double[] x = DensitySupport.rowMajor(features, Math.max(mcs, minSamples), "HDBSCAN (minClusterSize = " + mcs + ", minSamples = " + minSamples + ")");
+        double[] x = FeatureMatrix.rowMajor(features, Math.max(mcs, minSamples), "HDBSCAN (minClusterSize = " + mcs + ", minSamples = " + minSamples + ")");
         int n = features.length;
         int d = features[0].length;
         int nb = (n + DensitySupport.BLOCK - 1) / DensitySupport.BLOCK;

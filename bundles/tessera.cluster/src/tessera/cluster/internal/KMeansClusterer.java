@@ -81,24 +81,9 @@ public final class KMeansClusterer implements Clusterer {
     @Override
     public ClusterResult cluster(double[][] features, Parameters params, ProgressMonitor monitor) {
         int k = params.getInt("k");
+        double[] x = FeatureMatrix.rowMajor(features, k, "k-means with k = " + k);
         int n = features.length;
-        if (n < k) {
-            throw new IllegalArgumentException("k-means needs at least k = " + k + " samples, got " + n);
-        }
         int d = features[0].length;
-        double[] x = new double[Math.multiplyExact(n, d)];
-        for (int i = 0; i < n; i++) {
-            if (features[i].length != d) {
-                throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 has " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                double v = features[i][j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
-                }
-                x[i * d + j] = v;
-            }
-        }
         Columns xt = Columns.of(x, n, d);
         int runs = params.getInt("runs");
         long seed = params.getLong("seed");

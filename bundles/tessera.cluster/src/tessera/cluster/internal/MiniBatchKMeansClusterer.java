@@ -114,22 +114,8 @@ public final class MiniBatchKMeansClusterer implements Clusterer {
     @Override
     public ClusterResult cluster(double[][] features, Parameters params, ProgressMonitor monitor) {
         int k = params.getInt("k");
+        int d = FeatureMatrix.check(features, k, "mini-batch k-means with k = " + k);
         int n = features.length;
-        if (n < k || n == 0) {
-            throw new IllegalArgumentException("mini-batch k-means needs at least k = " + k + " samples, got " + n);
-        }
-        int d = features[0].length;
-        for (int i = 0; i < n; i++) {
-            double[] row = features[i];
-            if (row.length != d) {
-                throw new IllegalArgumentException("feature row " + i + " has " + row.length + " values, row 0 has " + d);
-            }
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
-                }
-            }
-        }
         int batch = Math.min(params.getInt("batchSize"), n);
         int initSize = params.getInt("initSize");
         if (initSize == 0) {

@@ -119,27 +119,9 @@ public final class UmapEmbedder implements Embedder {
      */
     @Override
     public double[][] embed(double[][] features, Parameters params, ProgressMonitor monitor) {
+        double[] x = FeatureMatrix.rowMajor(features, 2, "UMAP");
         int n = features.length;
-        if (n < 2) {
-            throw new IllegalArgumentException("UMAP needs at least 2 samples, got " + n);
-        }
         int d = features[0].length;
-        if (d == 0) {
-            throw new IllegalArgumentException("UMAP: the samples have no features");
-        }
-        double[] x = new double[Math.multiplyExact(n, d)];
-        for (int i = 0; i < n; i++) {
-            if (features[i].length != d) {
-                throw new IllegalArgumentException("feature row " + i + " has " + features[i].length + " values, row 0 has " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                double v = features[i][j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("feature row " + i + " has a non-finite value");
-                }
-                x[i * d + j] = v;
-            }
-        }
         int dim = params.getInt("nComponents");
         double minDist = params.getDouble("minDist");
         double spread = params.getDouble("spread");
