@@ -7,13 +7,49 @@ import org.eclipse.swt.graphics.RGB;
 /**
  * Colour maps for navigation images: "viridis" (perceptually uniform; van der Walt and Smith 2015,
  * matplotlib's default, https://bids.github.io/colormap/) approximated by linear interpolation between
- * nine of its anchor colours, and a qualitative map for cluster labels.
+ * nine of its anchor colours, and a qualitative map for cluster labels (matplotlib's "tab10" without its
+ * grey, which is kept for noise: positions that a density-based clusterer assigns to no cluster).
  */
 public final class ColorMap {
     private static final int[][] VIRIDIS = { { 68, 1, 84 }, { 72, 40, 120 }, { 62, 74, 137 }, { 49, 104, 142 }, { 38, 130, 142 },
             { 31, 158, 137 }, { 53, 183, 121 }, { 109, 205, 89 }, { 180, 222, 44 }, { 253, 231, 37 } };
 
+    private static final RGB[] LABELS = { new RGB(31, 119, 180), new RGB(255, 127, 14), new RGB(44, 160, 44), new RGB(214, 39, 40),
+            new RGB(148, 103, 189), new RGB(140, 86, 75), new RGB(227, 119, 194), new RGB(188, 189, 34), new RGB(23, 190, 207) };
+
+    /** colour of noise ({@code tessera.core.analysis.ClusterResult.NOISE}, -1) in a label map: mid grey */
+    public static final RGB NOISE = new RGB(128, 128, 128);
+
     private ColorMap() {
+    }
+
+    /**
+     * Colour of a cluster label.
+     *
+     * @param label a cluster label: {@code >= 0} a cluster (the nine colours repeat from label 9 on), negative: noise
+     * @return the label's colour; {@link #NOISE} for a negative label
+     */
+    public static RGB label(int label) {
+        return label < 0 ? NOISE : LABELS[label % LABELS.length];
+    }
+
+    /**
+     * An RGB image of a label map through the qualitative label colours ({@link #label}); noise (-1), any other
+     * negative value and NaN are {@link #NOISE} grey.
+     *
+     * @param labels {@code [ny][nx]} labels as numbers (as {@link Spectra#labelImage} makes them)
+     * @return 24-bit image data, nx wide and ny high
+     */
+    public static ImageData labelImage(double[][] labels) {
+        int ny = labels.length, nx = labels[0].length;
+        ImageData d = new ImageData(nx, ny, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                double v = labels[y][x];
+                d.setPixel(x, y, d.palette.getPixel(label(Double.isNaN(v) ? -1 : (int) v)));
+            }
+        }
+        return d;
     }
 
     /**

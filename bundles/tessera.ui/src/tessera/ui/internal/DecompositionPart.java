@@ -30,7 +30,8 @@ import tessera.pipeline.StepDescriptor;
  * extension registry), edit its parameters in a {@link ParameterForm} generated from the step's
  * {@code ParameterSpec}s, run it (as a job, through the same pipeline step as the CLI); then the scree
  * plot (explained variance ratio per component, log scale), the factors, and a component list — picking a
- * component shows its loading map in the map view and its factor in the spectrum view.
+ * component shows its loading map in the map view and its factor in the spectrum view; after a clustering,
+ * the list holds the clusters (and the noise, if any) and picking one shows its mean spectrum.
  */
 public final class DecompositionPart {
     private final Composite root;
@@ -155,6 +156,15 @@ public final class DecompositionPart {
         return scree;
     }
 
+    /**
+     * Registers a listener for a double-click (or Enter) on an entry of the component / cluster list.
+     *
+     * @param l receives the entry's index
+     */
+    public void onOpen(IntConsumer l) {
+        components.addListener(SWT.DefaultSelection, e -> l.accept(components.getSelectionIndex()));
+    }
+
     /** @return the component table */
     public Table components() {
         return components;
@@ -196,18 +206,21 @@ public final class DecompositionPart {
     }
 
     /**
-     * Shows a clustering: one entry per cluster.
+     * Shows a clustering: one entry per cluster with its size and, when the method left positions in no cluster
+     * (DBSCAN, HDBSCAN: label {@link ClusterResult#NOISE}), a last entry "noise (N positions)" (list index
+     * {@code k}).
      *
      * @param r the result
      */
     public void show(ClusterResult r) {
         components.removeAll();
-        int[] n = new int[r.k()];
-        for (int l : r.labels()) {
-            n[l]++;
-        }
+        int[] n = r.sizes();
         for (int c = 0; c < r.k(); c++) {
             new TableItem(components, SWT.NONE).setText("cluster " + c + " (" + n[c] + " positions)");
+        }
+        int noise = r.noiseCount();
+        if (noise > 0) {
+            new TableItem(components, SWT.NONE).setText("noise (" + noise + " positions)");
         }
     }
 

@@ -15,9 +15,10 @@ import org.eclipse.swt.widgets.Composite;
 import tessera.core.model.Axis;
 
 /**
- * Map view: a navigation image (an energy-window sum, a loading map or a cluster map) drawn through the
- * {@link ColorMap#viridis} colour map, with a colour bar and a scale bar in nm (from the x navigation
- * axis' calibration). Clicking a pixel or dragging a rectangle selects it; listeners receive
+ * Map view: a navigation image (an energy-window sum, a loading map, a membership-probability map) drawn
+ * through the {@link ColorMap#viridis} colour map with a colour bar, or a cluster label map drawn in the
+ * qualitative {@link ColorMap#label} colours (noise grey) with a legend; and a scale bar in nm (from the x
+ * navigation axis' calibration). Clicking a pixel or dragging a rectangle selects it; listeners receive
  * {@code {x0, y0, x1, y1}} (inclusive pixel indices; x0 == x1 and y0 == y1 for one pixel).
  */
 public final class MapPart {
@@ -28,6 +29,7 @@ public final class MapPart {
     private String title = "";
     private Axis xAxis;
     private Image image;
+    private int clusters = -1;
     private int[] selection;
     private int[] dragFrom;
 
@@ -65,12 +67,40 @@ public final class MapPart {
      * @param xAxis the x navigation axis (scale bar), or null for none
      */
     public void show(double[][] img, String name, Axis xAxis) {
+        show(img, name, xAxis, -1);
+    }
+
+    /**
+     * Shows a cluster label map: each cluster in its {@link ColorMap#label} colour, noise (-1) in {@link ColorMap#NOISE}
+     * grey, with a legend of the clusters instead of the colour bar.
+     *
+     * @param labels {@code [ny][nx]} labels as numbers ({@link Spectra#labelImage})
+     * @param k      number of clusters (noise not counted)
+     * @param name   what it shows (drawn above the image)
+     * @param xAxis  the x navigation axis (scale bar), or null for none
+     */
+    public void showLabels(double[][] labels, int k, String name, Axis xAxis) {
+        show(labels, name, xAxis, Math.max(0, k));
+    }
+
+    private void show(double[][] img, String name, Axis xAxis, int k) {
         this.values = img;
         this.title = name;
         this.xAxis = xAxis;
+        this.clusters = k;
         disposeImage();
-        image = new Image(canvas.getDisplay(), ColorMap.image(img));
+        image = new Image(canvas.getDisplay(), k >= 0 ? ColorMap.labelImage(img) : ColorMap.image(img));
         canvas.redraw();
+    }
+
+    /** @return what the shown image is (the text above it), "" before any */
+    public String title() {
+        return title;
+    }
+
+    /** @return true if a cluster label map is shown ({@link #showLabels}) */
+    public boolean showsLabels() {
+        return values != null && clusters >= 0;
     }
 
     /** @return the shown values {@code [ny][nx]}, or null */
@@ -156,7 +186,11 @@ public final class MapPart {
                     (int) Math.max(3, (selection[3] - selection[1] + 1) * p[2]));
             gc.setLineWidth(1);
         }
-        colourBar(gc, (int) p[0] + w + 12, (int) p[1], h);
+        if (clusters >= 0) {
+            legend(gc, (int) p[0] + w + 12, (int) p[1], h);
+        } else {
+            colourBar(gc, (int) p[0] + w + 12, (int) p[1], h);
+        }
         scaleBar(gc, (int) p[0], (int) p[1] + h + 8, p[2]);
     }
 
@@ -171,6 +205,41 @@ public final class MapPart {
         gc.drawRectangle(x, y, 14, h);
         gc.drawText(String.format("%.4g", r[1]), x + 18, y, true);
         gc.drawText(String.format("%.4g", r[0]), x + 18, y + h - gc.getFontMetrics().getHeight(), true);
+    }
+
+    /** One swatch per cluster (as many as fit in h) and, if the map has noise, a grey one. */
+    private void legend(GC gc, int x, int y, int h) {
+        boolean noise = false;
+        for (double[] row : values) {
+            for (double v : row) {
+                noise |= v < 0 || Double.isNaN(v);
+            }
+        }
+        int line = gc.getFontMetrics().getHeight() + 2;
+        int rows = Math.max(2, h / line);
+        int free = rows - (noise ? 1 : 0);
+        int shown = clusters <= free ? clusters : Math.max(0, free - 1);
+        int yy = y;
+        for (int c = 0; c < shown; c++) {
+            swatch(gc, x, yy, ColorMap.label(c), String.valueOf(c));
+            yy += line;
+        }
+        if (shown < clusters) {
+            gc.drawText("+" + (clusters - shown) + " more", x, yy, true);
+            yy += line;
+        }
+        if (noise) {
+            swatch(gc, x, yy, ColorMap.NOISE, "noise");
+        }
+    }
+
+    private void swatch(GC gc, int x, int y, org.eclipse.swt.graphics.RGB rgb, String text) {
+        org.eclipse.swt.graphics.Color c = new org.eclipse.swt.graphics.Color(rgb);
+        gc.setBackground(c);
+        gc.fillRectangle(x, y + 1, 14, 12);
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.drawRectangle(x, y + 1, 14, 12);
+        gc.drawText(text, x + 18, y, true);
     }
 
     /** Scale bar of a round length in nm, about a fifth of the image wide. */
@@ -207,6 +276,21 @@ public final class MapPart {
         double target = widthNm / 5;
         double mag = Math.pow(10, Math.floor(Math.log10(target)));
         return target / mag >= 5 ? 5 * mag : target / mag >= 2 ? 2 * mag : mag;
+    }
+
+    /**
+     * Where an image pixel is drawn: the canvas point at its centre (the inverse of {@link #pixelAt(Point)}).
+     *
+     * @param x column of the shown image
+     * @param y row of the shown image
+     * @return canvas coordinates, or null when no image is shown
+     */
+    public Point pointOf(int x, int y) {
+        if (values == null) {
+            return null;
+        }
+        double[] p = placement();
+        return new Point((int) Math.floor(p[0] + (x + 0.5) * p[2]), (int) Math.floor(p[1] + (y + 0.5) * p[2]));
     }
 
     /**

@@ -2,6 +2,7 @@ package tessera.ui.internal;
 
 import java.util.List;
 
+import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
@@ -157,7 +158,7 @@ public final class Spectra {
     /**
      * Label image of a clustering.
      *
-     * @param labels cluster label per navigation position, row-major
+     * @param labels cluster label per navigation position, row-major ({@link ClusterResult#NOISE}, -1, kept as -1)
      * @param data   the clustered dataset (for the navigation shape)
      * @return {@code [ny][nx]} labels as numbers
      */
@@ -166,6 +167,58 @@ public final class Spectra {
         double[][] img = new double[s[0]][s[1]];
         for (int p = 0; p < s[0] * s[1]; p++) {
             img[p / s[1]][p % s[1]] = labels[p];
+        }
+        return img;
+    }
+
+    /**
+     * Whether a clustering carries membership probabilities, as a Gaussian mixture does: a probability per sample
+     * and cluster, every row summing to 1 (HDBSCAN's membership strengths, zero for noise, are not probabilities).
+     *
+     * @param r a clustering
+     * @return true if {@link ClusterResult#probabilities()} is set, has k columns and every row sums to 1 (within 1e-6)
+     */
+    public static boolean hasMembershipProbabilities(ClusterResult r) {
+        double[][] p = r.probabilities();
+        if (p == null || r.noiseCount() > 0) {
+            return false;
+        }
+        for (double[] row : p) {
+            if (row.length != r.k()) {
+                return false;
+            }
+            double t = 0;
+            for (double v : row) {
+                t += v;
+            }
+            if (!(Math.abs(t - 1) <= 1e-6)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Membership-probability map of one cluster.
+     *
+     * @param r    a clustering of {@code data} with probabilities {@code [n][k]}
+     * @param c    cluster (0-based)
+     * @param data the clustered dataset (for the navigation shape)
+     * @return {@code [ny][nx]} the probability of cluster c at each position
+     * @throws IllegalArgumentException  if r has no probabilities
+     * @throws IndexOutOfBoundsException if c is not a cluster of r
+     */
+    public static double[][] probabilityImage(ClusterResult r, int c, Dataset data) {
+        if (r.probabilities() == null) {
+            throw new IllegalArgumentException("the clustering has no membership probabilities");
+        }
+        if (c < 0 || c >= r.k()) {
+            throw new IndexOutOfBoundsException("cluster " + c + " of " + r.k());
+        }
+        int[] s = navigationShape(data);
+        double[][] img = new double[s[0]][s[1]];
+        for (int p = 0; p < s[0] * s[1]; p++) {
+            img[p / s[1]][p % s[1]] = r.probabilities()[p][c];
         }
         return img;
     }

@@ -59,6 +59,7 @@ public final class TesseraWorkbench {
     private String selectionSeries;
     private String componentSeries;
     private Object lastResult;
+    private double[][] means;
 
     /**
      * The session and controller without any view yet: the e4 workbench ({@code Application.e4xmi}) creates
@@ -229,6 +230,7 @@ public final class TesseraWorkbench {
     public DecompositionPart createDecomposition(Composite parent) {
         host(VIEWS.get(4), parent);
         decomposition = new DecompositionPart(parent, session.algorithms(), this::run, this::pick);
+        decomposition.onOpen(c -> showClusterMap());
         return decomposition;
     }
 
@@ -333,6 +335,7 @@ public final class TesseraWorkbench {
         selectionSeries = null;
         componentSeries = null;
         lastResult = null;
+        means = null;
         spectrum.setUnits(e.units());
         int[] s = Spectra.navigationShape(d);
         double[] mean = Spectra.sum(d, 0, 0, s[1] - 1, s[0] - 1);
@@ -385,33 +388,93 @@ public final class TesseraWorkbench {
         String name = stepId.substring(stepId.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
         return status.run(name, () -> session.run(stepId, parameters), r -> {
             lastResult = r;
+            means = null;
             if (r instanceof DecompositionResult dr) {
                 decomposition.show(dr, Spectra.energies(session.current()));
             } else if (r instanceof ClusterResult cr) {
                 decomposition.show(cr);
-                map.show(Spectra.labelImage(cr.labels(), session.current()), "k-means clusters", xAxis(session.current()));
+                showLabels(cr);
             }
             provenance.show(session.record());
-            pick(0);
+            show(0, false);
         });
     }
 
     /**
-     * Shows one component (its loading map and factor) or cluster (its label map and mean spectrum).
+     * Title of a cluster label map: the clusterer contribution's name without a trailing parenthesis, then
+     * "clusters" ("HDBSCAN* (GLOSH outlier scores)" gives "HDBSCAN* clusters", "DBSCAN" gives "DBSCAN clusters").
+     *
+     * @param contributionName the clusterer's name (its {@code name} attribute in plugin.xml)
+     * @return the map title
+     */
+    public static String clustersTitle(String contributionName) {
+        String n = contributionName == null ? "" : contributionName.strip();
+        int p = n.lastIndexOf(" (");
+        if (p > 0 && n.endsWith(")")) {
+            n = n.substring(0, p).strip();
+        }
+        return (n.isEmpty() ? "" : n + " ") + "clusters";
+    }
+
+    private String clustersTitle() {
+        return session.clusterStep() == null ? "clusters" : clustersTitle(session.clusterStep().name());
+    }
+
+    /**
+     * Shows the label map of the last clustering again (after a Gaussian mixture's probability map, or an energy
+     * window); a double-click on a cluster in the decomposition view does this. Does nothing unless the last result
+     * is a clustering.
+     */
+    public void showClusterMap() {
+        if (lastResult instanceof ClusterResult cr) {
+            showLabels(cr);
+        }
+    }
+
+    private void showLabels(ClusterResult cr) {
+        Dataset d = session.current();
+        int noise = cr.noiseCount();
+        map.showLabels(Spectra.labelImage(cr.labels(), d), cr.k(), clustersTitle() + (noise > 0 ? " (" + noise + " noise, grey)" : ""), xAxis(d));
+    }
+
+    /**
+     * Shows one component (its loading map and factor) or cluster (its mean spectrum; for a Gaussian mixture, whose
+     * result has membership probabilities, its probability map; else the label map), as picking it in the
+     * decomposition view's list does. After a clustering with noise, index {@code k} is the noise: the mean spectrum
+     * of the positions in no cluster, and the label map.
      *
      * @param c component or cluster index; ignored if out of range
      */
     public void pick(int c) {
+        show(c, true);
+    }
+
+    private void show(int c, boolean user) {
         Dataset d = session.current();
         if (componentSeries != null) {
             spectrum.remove(componentSeries);
+            componentSeries = null;
         }
         if (lastResult instanceof ClusterResult cr) {
-            if (c < 0 || c >= cr.k()) {
+            boolean noise = c == cr.k() && cr.noiseCount() > 0;
+            if (c < 0 || c > cr.k() || c == cr.k() && !noise) {
                 return;
             }
-            componentSeries = "cluster " + c + " mean";
-            spectrum.show(componentSeries, Spectra.energies(d), AnalyzeJob.clusterMeans(d, cr)[c]);
+            if (means == null) {
+                means = AnalyzeJob.clusterMeans(d, cr);
+            }
+            if (noise) {
+                componentSeries = "noise mean";
+                spectrum.show(componentSeries, Spectra.energies(d), noiseMean(d, cr));
+            } else {
+                componentSeries = "cluster " + c + " mean";
+                spectrum.show(componentSeries, Spectra.energies(d), means[c]);
+            }
+            if (user && !noise && Spectra.hasMembershipProbabilities(cr)) {
+                map.show(Spectra.probabilityImage(cr, c, d), clustersTitle() + ": P(cluster " + c + ")", xAxis(d));
+            } else if (user && !map.showsLabels()) {
+                showLabels(cr);
+            }
         } else if (lastResult instanceof DecompositionResult dr) {
             if (c < 0 || c >= dr.components()) {
                 return;
@@ -422,6 +485,15 @@ public final class TesseraWorkbench {
             spectrum.show(componentSeries, Spectra.energies(d), Spectra.factor(dr, c));
         }
         decomposition.components().select(c);
+    }
+
+    /** Mean spectrum of the noise positions: the noise relabelled as the one cluster, every other position left out. */
+    private static double[] noiseMean(Dataset d, ClusterResult cr) {
+        int[] l = cr.labels().clone();
+        for (int i = 0; i < l.length; i++) {
+            l[i] = l[i] == ClusterResult.NOISE ? 0 : ClusterResult.NOISE;
+        }
+        return AnalyzeJob.clusterMeans(d, new ClusterResult(l, new double[1][0], Double.NaN))[0];
     }
 
     /**

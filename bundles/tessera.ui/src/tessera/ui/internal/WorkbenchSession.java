@@ -18,6 +18,8 @@ import tessera.core.registry.Contribution;
 import tessera.core.registry.FileFormats;
 import tessera.core.registry.Registry;
 import tessera.pipeline.AnalyzeJob;
+import tessera.pipeline.Port;
+import tessera.pipeline.PortType;
 import tessera.pipeline.RecordSession;
 import tessera.pipeline.StepDescriptor;
 import tessera.provenance.model.Record;
@@ -47,6 +49,7 @@ public final class WorkbenchSession {
     private Path currentFile;
     private DecompositionResult decomposition;
     private ClusterResult clusters;
+    private StepDescriptor clusterStep;
 
     /**
      * Starts a session with an empty record.
@@ -181,8 +184,44 @@ public final class WorkbenchSession {
         return clusters;
     }
 
+    /** @return the step (id, contribution name) of the last clustering, or null */
+    public StepDescriptor clusterStep() {
+        return clusters == null ? null : clusterStep;
+    }
+
     /**
-     * Algorithms the decomposition view offers: every installed decomposer and clusterer step.
+     * Whether a step is a decomposer as the workbench runs it: input {@code data} (DATASET), output {@code result}
+     * (DECOMPOSITION).
+     *
+     * @param d a step
+     * @return true for a decomposer step
+     */
+    public static boolean isDecomposer(StepDescriptor d) {
+        return has(d.input("data"), PortType.DATASET) && has(d.output("result"), PortType.DECOMPOSITION);
+    }
+
+    /**
+     * Whether a step is a clusterer as the workbench runs it, told by its ports (not by which are required: a
+     * clusterer's {@code scores} and {@code data} inputs are both optional, exactly one connected): input
+     * {@code scores} (DECOMPOSITION), output {@code result} (CLUSTERING). An embedding step (e.g. UMAP: output
+     * {@code data}, a DATASET) is neither.
+     *
+     * @param d a step
+     * @return true for a clusterer step
+     */
+    public static boolean isClusterer(StepDescriptor d) {
+        return has(d.input("scores"), PortType.DECOMPOSITION) && has(d.output("result"), PortType.CLUSTERING);
+    }
+
+    private static boolean has(Port p, PortType type) {
+        return p != null && p.type() == type;
+    }
+
+    /**
+     * Algorithms the decomposition view offers: every installed decomposer and clusterer step. Embeddings
+     * ({@code <embedding>} contributions such as UMAP, whose output is a dataset) are not offered: the view
+     * clusters the last decomposition and has no place to show or feed an embedding; pipelines and the CLI
+     * run them.
      *
      * @return step descriptors (id, name, parameter specs)
      */
@@ -190,7 +229,7 @@ public final class WorkbenchSession {
         List<StepDescriptor> out = new ArrayList<>();
         for (String point : List.of(Registry.DECOMPOSERS, Registry.CLUSTERERS)) {
             for (Contribution c : registry.contributions(point)) {
-                record.catalog().find(c.id()).ifPresent(out::add);
+                record.catalog().find(c.id()).filter(d -> isDecomposer(d) || isClusterer(d)).ifPresent(out::add);
             }
         }
         return out;
@@ -204,16 +243,22 @@ public final class WorkbenchSession {
      * @param stepId     e.g. {@code tessera.decompose.nmf}
      * @param parameters raw values by parameter name (validated against the step's {@link ParameterSpec}s)
      * @return the step's result: a {@link DecompositionResult} or a {@link ClusterResult}
-     * @throws IllegalStateException if no dataset is open
-     * @throws Exception             what the step throws (invalid parameters: IllegalArgumentException naming the parameter)
+     * @throws IllegalStateException    if no dataset is open
+     * @throws IllegalArgumentException if no such step is installed or it is neither a decomposer nor a clusterer
+     *                                  ({@link #isDecomposer}, {@link #isClusterer}; e.g. an embedding)
+     * @throws Exception                what the step throws (invalid parameters: IllegalArgumentException naming the parameter)
      */
     public Object run(String stepId, Map<String, ?> parameters) throws Exception {
         if (current == null) {
             throw new IllegalStateException("open a spectrum image first");
         }
         StepDescriptor d = record.catalog().find(stepId).orElseThrow(() -> new IllegalArgumentException("no installed step '" + stepId + "'"));
+        boolean clusterer = isClusterer(d);
+        if (!clusterer && !isDecomposer(d)) {
+            throw new IllegalArgumentException("step '" + stepId + "' is neither a decomposer (data -> result: DECOMPOSITION) nor a clusterer "
+                    + "(scores -> result: CLUSTERING); the workbench does not run it");
+        }
         record.monitor().reset(); // a Cancel of the previous job must not cancel this one
-        boolean clusterer = d.input("scores") != null;
         Object result;
         if (clusterer) {
             if (decomposition == null) {
@@ -221,6 +266,7 @@ public final class WorkbenchSession {
             }
             result = record.run(stepId, Map.of("scores", decomposition), parameters, null).get("result");
             clusters = (ClusterResult) result;
+            clusterStep = d;
         } else {
             result = record.run(stepId, Map.of("data", current), parameters, null).get("result");
             decomposition = (DecompositionResult) result;

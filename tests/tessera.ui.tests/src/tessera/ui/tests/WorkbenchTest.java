@@ -2,6 +2,7 @@ package tessera.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -15,9 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swtchart.ISeries;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.core.model.Dataset;
@@ -343,5 +348,135 @@ class WorkbenchTest {
         wb.run("tessera.cluster.kmeans", wb.decomposition().form().values());
         waitForJob();
         assertTrue(wb.status().message().endsWith("done"), wb.status().message());
+    }
+
+    @Test
+    @Order(8)
+    void aChoiceParameterIsADropDownOfItsChoices() {
+        wb.decomposition().select("tessera.cluster.agglomerative");
+        ParameterFormProbe f = new ParameterFormProbe(wb);
+        Combo linkage = f.combo("linkage");
+        assertArrayEquals(new String[] { "ward", "average", "complete", "single" }, linkage.getItems());
+        assertEquals("ward", linkage.getText(), "the default is selected");
+        assertTrue((linkage.getStyle() & org.eclipse.swt.SWT.READ_ONLY) != 0, "read-only: no other value can be typed");
+        assertArrayEquals(new String[] { "none", "grid" }, f.combo("connectivity").getItems());
+        assertArrayEquals(new String[] { "none", "norm", "standard", "minmax" }, f.combo("preprocessing").getItems());
+        assertEquals("none", f.combo("preprocessing").getText());
+        wb.decomposition().form().set("linkage", "average");
+        assertEquals("average", wb.decomposition().form().values().get("linkage"));
+        try {
+            wb.decomposition().form().set("linkage", "median");
+            fail("'median' is not a linkage of the drop-down");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("linkage"), expected.getMessage());
+        }
+        // "components" has no default (all components): a blank text field, left out of the values
+        assertTrue(wb.decomposition().form().editors().get("components") instanceof Text);
+        assertFalse(wb.decomposition().form().values().containsKey("components"));
+        wb.decomposition().select("tessera.cluster.gmm");
+        assertArrayEquals(new String[] { "full", "diag", "spherical" }, f.combo("covariance").getItems());
+        assertEquals("full", f.combo("covariance").getText());
+        // the UMAP embedding is not offered (its output is a dataset, not a decomposition or clustering)
+        assertTrue(wb.session().algorithms().stream().noneMatch(a -> a.id().equals("tessera.cluster.umap")), "UMAP offered");
+        assertTrue(wb.session().algorithms().stream().anyMatch(a -> a.id().equals("tessera.cluster.hdbscan")), "HDBSCAN not offered");
+    }
+
+    /** The combo editors of the current form. */
+    private record ParameterFormProbe(TesseraWorkbench wb) {
+        Combo combo(String name) {
+            Object c = wb.decomposition().form().editors().get(name);
+            assertTrue(c instanceof Combo, name + " is " + c);
+            return (Combo) c;
+        }
+    }
+
+    @Test
+    @Order(9)
+    void hdbscanShowsItsClustersWithTheNoiseInGrey() throws Exception {
+        wb.decomposition().select("tessera.cluster.hdbscan");
+        // on the 3 NMF scores of core_shell.hspy, minClusterSize 20 finds 2 clusters (3414 and 26 positions) and
+        // 656 noise positions; from 40 on, no split is large enough and every position is noise
+        wb.decomposition().form().set("minClusterSize", 20);
+        wb.run("tessera.cluster.hdbscan", wb.decomposition().form().values());
+        waitForJob();
+        assertTrue(wb.status().message().endsWith("done"), wb.status().message());
+        ClusterResult cr = wb.session().clusters();
+        int[] labels = cr.labels();
+        assertEquals(64 * 64, labels.length);
+        int noise = cr.noiseCount();
+        assertTrue(noise > 0 && noise < labels.length && cr.k() >= 1, "HDBSCAN found " + cr.k() + " clusters and " + noise + " noise positions");
+        // the label map, titled with the contribution's name, noise as -1
+        assertTrue(wb.map().showsLabels());
+        assertEquals("HDBSCAN* clusters (" + noise + " noise, grey)", wb.map().title());
+        assertArrayEquals(new int[] { 64, 64 }, wb.map().imageShape());
+        int np = 0;
+        while (labels[np] != ClusterResult.NOISE) {
+            np++;
+        }
+        int cp = 0;
+        while (labels[cp] < 0) {
+            cp++;
+        }
+        assertEquals(-1, wb.map().values()[np / 64][np % 64]);
+        // the list: one entry per cluster, then the noise
+        assertEquals(cr.k() + 1, wb.decomposition().components().getItemCount());
+        assertEquals("noise (" + noise + " positions)", wb.decomposition().components().getItem(cr.k()).getText());
+        assertEquals("cluster 0 (" + cr.sizes()[0] + " positions)", wb.decomposition().components().getItem(0).getText());
+        // on screen: the noise position is grey, a clustered one has its cluster's colour
+        ImageData img = wb.screenshot(shots.resolve("workbench-hdbscan.png"));
+        assertEquals(ColorMap.NOISE, screenColour(img, np % 64, np / 64));
+        assertEquals(ColorMap.label(labels[cp]), screenColour(img, cp % 64, cp / 64));
+        // picking the noise entry plots the mean spectrum of the noise positions; a cluster its mean
+        Dataset d = wb.session().current();
+        wb.pick(cr.k());
+        dispatch();
+        ISeries<?> ns = wb.spectrum().chart().getSeriesSet().getSeries("noise mean");
+        assertNotNull(ns, wb.spectrum().names().toString());
+        double mean = 0;
+        for (int p = 0; p < labels.length; p++) {
+            if (labels[p] == ClusterResult.NOISE) {
+                mean += d.getDouble(p / 64, p % 64, 400);
+            }
+        }
+        assertEquals(mean / noise, ns.getYSeries()[400], 1e-9 * Math.max(1, mean / noise));
+        wb.pick(0);
+        dispatch();
+        assertNotNull(wb.spectrum().chart().getSeriesSet().getSeries("cluster 0 mean"), wb.spectrum().names().toString());
+        assertTrue(wb.map().showsLabels(), "HDBSCAN's membership strengths are not probabilities: the label map stays");
+    }
+
+    private static RGB screenColour(ImageData img, int x, int y) {
+        Point p = wb.map().pointOf(x, y);
+        Point s = wb.shell().toControl(wb.map().control().toDisplay(p));
+        return img.palette.getRGB(img.getPixel(s.x, s.y));
+    }
+
+    @Test
+    @Order(10)
+    void aGaussianMixtureShowsThePickedClustersProbabilityMap() throws Exception {
+        wb.decomposition().select("tessera.cluster.gmm");
+        wb.decomposition().form().set("k", 3);
+        wb.decomposition().form().set("covariance", "diag");
+        wb.decomposition().form().set("seed", SEED);
+        wb.run("tessera.cluster.gmm", wb.decomposition().form().values());
+        waitForJob();
+        assertTrue(wb.status().message().endsWith("done"), wb.status().message());
+        ClusterResult cr = wb.session().clusters();
+        assertTrue(wb.map().showsLabels());
+        assertEquals("Gaussian mixture clusters", wb.map().title());
+        assertEquals(3, wb.decomposition().components().getItemCount());
+        wb.pick(1);
+        dispatch();
+        assertFalse(wb.map().showsLabels());
+        assertEquals("Gaussian mixture clusters: P(cluster 1)", wb.map().title());
+        assertEquals(cr.probabilities()[PY * 64 + PX][1], wb.map().values()[PY][PX]);
+        wb.showClusterMap();
+        assertTrue(wb.map().showsLabels());
+        assertEquals("Gaussian mixture clusters", wb.map().title());
+        assertTrue(prov().contains("parameter covariance = diag"), prov());
+    }
+
+    private static String prov() {
+        return items(wb.provenance().tree().getItems());
     }
 }
