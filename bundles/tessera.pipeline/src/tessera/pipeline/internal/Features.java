@@ -58,7 +58,8 @@ record Features(double[][] x, List<Axis> navigationAxes) {
      * @param parameters the step's parameters ({@link #COMPONENTS}, {@link #PREPROCESSING})
      * @return features and navigation axes
      * @throws IllegalArgumentException if neither or both inputs are connected, components exceeds the decomposition's,
-     *                                  the data have fewer than two navigation positions or a feature is not finite
+     *                                  the data have fewer than two navigation positions, a feature is not finite, or all
+     *                                  positions have the same features ({@link #requireSpread})
      */
     static Features of(Map<String, Object> inputs, Parameters parameters) {
         DecompositionResult d = (DecompositionResult) inputs.get(SCORES);
@@ -99,8 +100,42 @@ record Features(double[][] x, List<Axis> navigationAxes) {
             }
             nav.addAll(data.navigationAxes());
         }
+        requireSpread(x, d != null ? "the decomposition scores" : "the spectra of '" + data.metadata().title() + "'");
         FeatureScaling.apply(x, parameters.getString(PREPROCESSING));
         return new Features(x, nav);
+    }
+
+    /** relative spread below which all positions count as identical (float32 round-off is about 1e-7) */
+    static final double IDENTICAL = 1e-6;
+
+    /**
+     * Refuses features that are the same at every position up to round-off (identical spectra): clustering them
+     * would only sort the round-off.
+     *
+     * @param x    features {@code [n][d]}
+     * @param what what the features are, for the message
+     * @throws IllegalArgumentException if no feature varies by more than {@link #IDENTICAL} of the largest magnitude
+     */
+    static void requireSpread(double[][] x, String what) {
+        double spread = 0;
+        double scale = 0;
+        for (int j = 0; j < x[0].length; j++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] row : x) {
+                lo = Math.min(lo, row[j]);
+                hi = Math.max(hi, row[j]);
+            }
+            spread = Math.max(spread, hi - lo);
+            scale = Math.max(scale, Math.max(Math.abs(lo), Math.abs(hi)));
+        }
+        if (!(spread > IDENTICAL * scale)) { // also NaN: non-finite values are reported by the clusterer's own check
+            if (Double.isNaN(spread)) {
+                return;
+            }
+            throw new IllegalArgumentException("the " + x.length + " positions have identical features (" + what + " agree to " + IDENTICAL
+                    + " relative): there is nothing to cluster");
+        }
     }
 
     /** @return the number of positions per scan row (the size of the last navigation axis) */
