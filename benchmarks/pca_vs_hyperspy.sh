@@ -19,7 +19,6 @@ cp=""
 for j in "$root"/bundles/tessera.core/target/tessera.core-*.jar "$root"/bundles/tessera.math/target/tessera.math-*.jar \
          "$root"/bundles/tessera.decompose/target/tessera.decompose-*.jar "$root"/bundles/tessera.cluster/target/tessera.cluster-*.jar \
          "$m2"/tessera/tessera.lib.ejml/0.1.0-SNAPSHOT/tessera.lib.ejml-0.1.0-SNAPSHOT.jar \
-         "$m2"/com/github/haifengl/smile-core/6.3.0/smile-core-6.3.0.jar "$m2"/com/github/haifengl/smile-base/6.3.0/smile-base-6.3.0.jar \
          "$m2"/io/jhdf/jhdf/0.13.0/jhdf-0.13.0.jar "$m2"/org/apache/commons/commons-lang3/3.20.0/commons-lang3-3.20.0.jar \
          "$m2"/org/slf4j/slf4j-api/2.0.18/slf4j-api-2.0.18.jar "$m2"/com/ning/compress-lzf/1.2.0/compress-lzf-1.2.0.jar \
          "$m2"/at/yawk/lz4/lz4-java/1.11.1/lz4-java-1.11.1.jar; do
