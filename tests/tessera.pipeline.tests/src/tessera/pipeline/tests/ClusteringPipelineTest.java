@@ -85,7 +85,8 @@ class ClusteringPipelineTest {
                 new String[] {"tessera.cluster.minibatch-kmeans", "\"k\": 4, \"batchSize\": 256, \"seed\": 1"},
                 new String[] {"tessera.cluster.agglomerative", "\"k\": 4, \"linkage\": \"ward\""},
                 new String[] {"tessera.cluster.gmm", "\"k\": 4, \"covariance\": \"full\", \"seed\": 1"},
-                new String[] {"tessera.cluster.hdbscan", "\"minClusterSize\": 30"});
+                new String[] {"tessera.cluster.hdbscan", "\"minClusterSize\": 30"},
+                new String[] {"tessera.cluster.dbscan", "\"eps\": 1.5, \"minSamples\": 10"});
         int i = 0;
         for (String[] r : runs) {
             ClusterResult c = cluster(r[0], r[1], tmp.resolve("r" + i++));
@@ -93,6 +94,20 @@ class ClusteringPipelineTest {
             double ari = Ari.adjustedRand(truth, c.labels());
             assertTrue(ari >= 0.95, r[0] + " " + r[1] + ": ARI " + ari);
         }
+    }
+
+    /** Blanco-Portals et al.'s strategy on the phantom: UMAP of the PCA scores, then HDBSCAN on the embedding. */
+    @Test
+    void umapThenHdbscanRecoversThePhantomRegions(@TempDir Path tmp) throws Exception {
+        RunResult r = run("""
+                { "name": "umap", "step": "tessera.cluster.umap", "inputs": { "scores": "pca.result" },
+                  "parameters": { "components": 4, "minDist": 0.0, "seed": 1 } },
+                { "name": "c", "step": "tessera.cluster.hdbscan", "inputs": { "data": "umap.data" }, "parameters": { "minClusterSize": 30 } }
+                """, phantom, tmp);
+        ClusterResult c = (ClusterResult) r.value("c.result");
+        assertEquals(4, c.k());
+        double ari = Ari.adjustedRand(truth, c.labels());
+        assertTrue(ari >= 0.95, "UMAP -> HDBSCAN: ARI " + ari);
     }
 
     /**
@@ -171,6 +186,34 @@ class ClusteringPipelineTest {
         ClusterResult c = (ClusterResult) r.value("hdbscan.result");
         assertTrue(c.k() >= 2, "at least two phases found: " + c.k());
         assertNotNull(c.outlierScores());
+        // what a microscopist checks: the segmentation follows the composition the edge integrals give independently
+        // of any clustering (windows as tessera map chooses them): the cluster with the highest mean Cu L3 integral
+        // has the lowest Zn L3 / (Cu L3 + Zn L3) of all clusters
+        Dataset si = Registry.get().formats().readFirst(cuzn);
+        double[] cu = tessera.eels.quant.ElementalMap.integrate(si, "Cu_L3", new tessera.eels.quant.IntegrationWindow(876, 926, 931, 981), true)
+                .intensity().toDoubleArray();
+        double[] zn = tessera.eels.quant.ElementalMap.integrate(si, "Zn_L3", new tessera.eels.quant.IntegrationWindow(965, 1015, 1020, 1070), true)
+                .intensity().toDoubleArray();
+        double[] cuMean = new double[c.k()];
+        double[] znMean = new double[c.k()];
+        for (int i = 0; i < cu.length; i++) {
+            int l = c.labels()[i];
+            if (l >= 0) {
+                cuMean[l] += cu[i] / c.sizes()[l];
+                znMean[l] += zn[i] / c.sizes()[l];
+            }
+        }
+        int cuRich = 0;
+        for (int l = 1; l < c.k(); l++) {
+            cuRich = cuMean[l] > cuMean[cuRich] ? l : cuRich;
+        }
+        for (int l = 0; l < c.k(); l++) {
+            if (l != cuRich) {
+                assertTrue(znMean[cuRich] / (cuMean[cuRich] + znMean[cuRich]) < znMean[l] / (cuMean[l] + znMean[l]),
+                        "Cu-richest cluster " + cuRich + " has the lowest Zn fraction: Cu " + java.util.Arrays.toString(cuMean) + ", Zn "
+                                + java.util.Arrays.toString(znMean));
+            }
+        }
         Record record = RecordStore.load(r.recordFile());
         Rerun.Prepared p = Rerun.prepare(engine.catalog(), record, r.recordFile(), false, Map.of());
         RunResult again = engine.run(p.plan(), "rerun", p.inputs(), tmp.resolve("again"),
@@ -179,6 +222,79 @@ class ClusteringPipelineTest {
         assertTrue(checks.stream().anyMatch(k -> k.output().startsWith("hdbscan.")), checks.toString());
         for (Rerun.Check k : checks) {
             assertTrue(k.matches(), k.output() + ": " + k.recorded() + " recorded, " + k.now() + " now");
+        }
+    }
+
+    /** sum of each row of {@code spectra} over the window e ± 0.1 keV of {@code axis} */
+    private static double[] window(double[][] spectra, tessera.core.model.Axis axis, double e) {
+        int i0 = axis.index(e - 0.1);
+        int i1 = axis.index(e + 0.1);
+        double[] w = new double[spectra.length];
+        for (int r = 0; r < spectra.length; r++) {
+            for (int i = i0; i <= i1; i++) {
+                w[r] += spectra[r][i];
+            }
+        }
+        return w;
+    }
+
+    /**
+     * What a microscopist checks on the FePt core–shell map, for every method with its natural settings: the
+     * cluster that holds the particle cores (found without clustering: most of the 5 % of positions with the
+     * highest raw Pt-Lα counts, 9.44 keV) is not the largest cluster (label 0, the background), and its mean spectrum has the highest Pt-Lα / Fe-Kα
+     * (6.40 keV) ratio of all clusters.
+     */
+    @Test
+    void coreShellCoreClusterHasTheHighestPtToFeRatio(@TempDir Path tmp) throws Exception {
+        Path file = PipelineEngineTest.DATA.resolve("edx/core_shell.hspy");
+        List<ClusterOptions> methods = List.of(new ClusterOptions("kmeans", Map.of(), "decomposition", "none", null, null, 10),
+                new ClusterOptions("gmm", Map.of(), "decomposition", "none", null, null, 10),
+                new ClusterOptions("agglomerative", Map.of("linkage", "ward"), "decomposition", "none", null, null, 10),
+                new ClusterOptions("hdbscan", Map.of("minClusterSize", "50"), "decomposition", "none", "umap", null, 10));
+        int i = 0;
+        for (ClusterOptions co : methods) {
+            AnalyzeResult a = AnalyzeJob.result(AnalyzeJob.run(Registry.get(), new AnalyzeOptions(file, tmp.resolve("m" + i++), null, 3, null, null, 1L, co),
+                    ProgressMonitor.NULL, s -> { }));
+            Dataset d = a.data();
+            tessera.core.model.Axis e = d.signalAxes().get(0);
+            int n = Math.toIntExact(d.navigationSize());
+            int nE = e.size();
+            double[][] spectra = new double[n][nE];
+            float[] row = new float[nE];
+            for (int p = 0; p < n; p++) {
+                d.readSpectra(p, 1, row, 0);
+                for (int j = 0; j < nE; j++) {
+                    spectra[p][j] = row[j];
+                }
+            }
+            double[] ptRaw = window(spectra, e, 9.44);
+            Integer[] order = new Integer[n];
+            for (int p = 0; p < n; p++) {
+                order[p] = p;
+            }
+            java.util.Arrays.sort(order, (x, y) -> Double.compare(ptRaw[y], ptRaw[x]));
+            int[] votes = new int[a.clusters().k()];
+            for (int t = 0; t < n / 20; t++) {
+                int l = a.clusters().labels()[order[t]];
+                if (l >= 0) {
+                    votes[l]++;
+                }
+            }
+            int core = 0;
+            for (int c = 1; c < votes.length; c++) {
+                core = votes[c] > votes[core] ? c : core;
+            }
+            double[] fe = window(a.clusterMeans(), e, 6.40);
+            double[] pt = window(a.clusterMeans(), e, 9.44);
+            String what = co.algorithm() + " " + java.util.Arrays.toString(a.clusters().sizes()) + " Pt/Fe ratios "
+                    + java.util.Arrays.toString(java.util.stream.IntStream.range(0, fe.length).mapToDouble(c -> pt[c] / fe[c]).toArray());
+            assertTrue(a.clusters().k() >= 2, what);
+            assertTrue(core > 0, "the core cluster is not the largest (the background): " + what);
+            for (int c = 0; c < fe.length; c++) {
+                if (c != core) {
+                    assertTrue(pt[core] / fe[core] > pt[c] / fe[c], "core cluster " + core + " has the highest Pt-La/Fe-Ka: " + what);
+                }
+            }
         }
     }
 
