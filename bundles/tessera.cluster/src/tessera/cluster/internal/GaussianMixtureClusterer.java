@@ -224,11 +224,12 @@ public final class GaussianMixtureClusterer implements Clusterer {
     private static Model mStep(double[] x, int n, int d, int k, double[] resp, int cov, double reg, boolean log) {
         double[] nk = new double[k];
         double[] means = new double[k * d];
-        double[] r = new double[n];
         double[][] chol = new double[k][];
         double[] logDet = new double[k];
         double[] weights = new double[k];
-        for (int c = 0; c < k; c++) {
+        // components are independent: estimated in parallel, each with its own buffers (deterministic)
+        java.util.stream.IntStream.range(0, k).parallel().forEach(c -> {
+            double[] r = new double[n];
             double s = 0;
             for (int i = 0; i < n; i++) {
                 double v = log ? Math.exp(resp[i * k + c]) : resp[i * k + c];
@@ -304,7 +305,7 @@ public final class GaussianMixtureClusterer implements Clusterer {
                 chol[c] = var;
                 logDet[c] = cov == 2 ? ld * d : ld;
             }
-        }
+        });
         double total = 0;
         for (double w : weights) {
             total += w;
@@ -348,8 +349,13 @@ public final class GaussianMixtureClusterer implements Clusterer {
         return l;
     }
 
+    /** samples per block of the parallel E-step */
+    private static final int BLOCK = 512;
+
     /**
-     * E-step: log responsibilities into {@code logResp [n x k]} by log-sum-exp.
+     * E-step: log responsibilities into {@code logResp [n x k]} by log-sum-exp, in fixed blocks of {@value #BLOCK}
+     * samples run in parallel; the per-block log-likelihood sums are added in block order, so the result does not
+     * depend on the number of threads.
      *
      * @return the mean per-sample log-likelihood
      */
@@ -358,9 +364,22 @@ public final class GaussianMixtureClusterer implements Clusterer {
         for (int c = 0; c < k; c++) {
             logW[c] = Math.log(m.weights[c]);
         }
+        int nb = (n + BLOCK - 1) / BLOCK;
+        double[] partial = new double[nb];
+        java.util.stream.IntStream blocks = java.util.stream.IntStream.range(0, nb);
+        (nb > 1 ? blocks.parallel() : blocks).forEach(b -> partial[b] = eBlock(x, b * BLOCK, Math.min(n, (b + 1) * BLOCK), d, k, m, cov, logW, logResp));
+        double sum = 0;
+        for (double v : partial) {
+            sum += v;
+        }
+        return sum / n;
+    }
+
+    /** The E-step of samples {@code [from, to)}; returns the sum of their log-likelihoods. */
+    private static double eBlock(double[] x, int from, int to, int d, int k, Model m, int cov, double[] logW, double[] logResp) {
         double[] y = new double[d];
         double sum = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             int o = i * k;
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
@@ -395,7 +414,7 @@ public final class GaussianMixtureClusterer implements Clusterer {
             }
             sum += lse;
         }
-        return sum / n;
+        return sum;
     }
 
     /** @throws CancellationException if the monitor is cancelled or this thread interrupted */
