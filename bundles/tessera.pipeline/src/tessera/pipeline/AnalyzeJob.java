@@ -138,7 +138,8 @@ public final class AnalyzeJob {
         if (c.numberMetric() != null) {
             report.put("clusterNumber", ref("nclusters.curve"));
         }
-        s.add(new StepSpec("report", "tessera.pipeline.analyze-report", report, Map.of("clusterAlgorithm", c.algorithm()), null));
+        s.add(new StepSpec("report", "tessera.pipeline.analyze-report", report,
+                Map.of("clusterAlgorithm", c.algorithm(), "clusterSource", c.source(), "preprocessing", c.preprocessing()), null));
         return new PipelineDocument("analyze", "tessera analyze: PCA scree, NMF and clustering of a spectrum image or line scan",
                 Map.of(INPUT, "spectrum image or line scan"), s);
     }

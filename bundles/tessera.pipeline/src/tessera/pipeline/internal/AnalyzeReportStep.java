@@ -37,7 +37,11 @@ public final class AnalyzeReportStep implements Step {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("clusterAlgorithm", AnalyzeJob.KMEANS, "contribution id of the clusterer that made 'clusters' (names it in the report)"));
+        return List.of(ParameterSpec.ofString("clusterAlgorithm", AnalyzeJob.KMEANS, "contribution id of the clusterer that made 'clusters' (names it in the report)"),
+                ParameterSpec.ofChoice("clusterSource", "decomposition", tessera.pipeline.ClusterOptions.SOURCES,
+                        "what the clustering (or its embedding) ran on: the PCA scores or the spectra (stated in the report)"),
+                ParameterSpec.ofChoice(Features.PREPROCESSING, "none", tessera.cluster.FeatureScaling.METHODS,
+                        "the feature scaling before the clustering (stated in the report)"));
     }
 
     @Override
@@ -81,7 +85,7 @@ public final class AnalyzeReportStep implements Step {
             contents.put("/Experiments/" + d.metadata().title(), d);
         }
         context.log("writing " + AnalyzeJob.REPORT);
-        var written = ReportWriter.write(report(context, r), context.outputDirectory());
+        var written = ReportWriter.write(report(context, r, parameters.getString("clusterSource"), parameters.getString(Features.PREPROCESSING)), context.outputDirectory());
         return Map.of("results", new WrittenFile(results, contents), "report", new WrittenFile(written.html(), Map.of()));
     }
 
@@ -93,7 +97,7 @@ public final class AnalyzeReportStep implements Step {
         return id.substring(id.lastIndexOf('.') + 1);
     }
 
-    private static AnalysisReport report(StepContext context, AnalyzeResult r) {
+    private static AnalysisReport report(StepContext context, AnalyzeResult r, String clusterSource, String preprocessing) {
         var registry = context.registry();
         String source = String.valueOf(r.data().metadata().get("General.original_filename"));
         AnalysisReport.Builder b = AnalysisReport.builder(source).created(null);
@@ -120,7 +124,11 @@ public final class AnalyzeReportStep implements Step {
         Map<String, Object> kp = new LinkedHashMap<>();
         kp.put("algorithm", cname);
         kp.put("k", r.clusters().k());
-        kp.put("features", r.embedding() != null ? "embedding (" + r.embedding()[0].length + "-D)" : "see the provenance record (PCA scores by default)");
+        String on = "signal".equals(clusterSource) ? "the spectra" : "the first " + r.components() + " PCA scores";
+        if (!"none".equals(preprocessing)) {
+            on += " after " + preprocessing + " scaling";
+        }
+        kp.put("features", r.embedding() != null ? "a " + r.embedding()[0].length + "-D embedding of " + on : on);
         b.parameters(clabel, kp);
         return b.build();
     }

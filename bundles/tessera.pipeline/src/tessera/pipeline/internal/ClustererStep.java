@@ -1,16 +1,12 @@
 package tessera.pipeline.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import tessera.core.analysis.Clusterer;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 
 /**
@@ -19,36 +15,15 @@ import tessera.pipeline.StepContext;
  * loadings of a decomposition, or {@code data}, the signal of a dataset such as the spectra or an embedding,
  * after {@code preprocessing}) to {@code result} (CLUSTERING).
  */
-public final class ClustererStep implements Step {
+public final class ClustererStep extends FeatureStep {
     /** the extra parameter: number of leading scores used as features */
     public static final String COMPONENTS = Features.COMPONENTS;
     private final Clusterer clusterer;
 
     /** @param clusterer the algorithm */
     public ClustererStep(Clusterer clusterer) {
+        super(clusterer);
         this.clusterer = clusterer;
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        List<ParameterSpec> l = new ArrayList<>(clusterer.parameters());
-        l.addAll(Features.parameters());
-        return l;
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return clusterer.references();
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return Features.ports();
-    }
-
-    @Override
-    public List<List<String>> exactlyOneOf() {
-        return Features.alternatives();
     }
 
     @Override

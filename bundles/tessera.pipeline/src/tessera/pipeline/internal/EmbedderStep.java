@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import tessera.core.analysis.Embedder;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 
 /**
@@ -22,7 +19,7 @@ import tessera.pipeline.StepContext;
  * {@code data} with the navigation axes of the input kept and one uncalibrated signal axis
  * {@code "embedding"} of size m, so a clusterer step can take it as its {@code data} input.
  */
-public final class EmbedderStep implements Step {
+public final class EmbedderStep extends FeatureStep {
     private final Embedder embedder;
     private final String title;
 
@@ -31,30 +28,9 @@ public final class EmbedderStep implements Step {
      * @param title    the contribution's name, the title of the embedding dataset
      */
     public EmbedderStep(Embedder embedder, String title) {
+        super(embedder);
         this.embedder = embedder;
         this.title = title;
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        List<ParameterSpec> l = new ArrayList<>(embedder.parameters());
-        l.addAll(Features.parameters());
-        return l;
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return embedder.references();
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return Features.ports();
-    }
-
-    @Override
-    public List<List<String>> exactlyOneOf() {
-        return Features.alternatives();
     }
 
     @Override
