@@ -6,7 +6,7 @@ import java.util.Objects;
  * The curve behind an estimate of the number of clusters, as HyperSpy 1.7's
  * {@code estimate_number_of_clusters} plots it: the metric for each tried k and the chosen k.
  *
- * @param metric the criterion: {@code "elbow"} (within-cluster sum of squares; Thorndike 1953,
+ * @param metric the criterion: {@code "elbow"} (natural log of the within-cluster sum of squares, as HyperSpy; Thorndike 1953,
  *               doi:10.1007/BF02289263), {@code "gap"} (gap statistic; Tibshirani, Walther &amp; Hastie 2001,
  *               doi:10.1111/1467-9868.00293) or {@code "silhouette"} (Rousseeuw 1987, doi:10.1016/0377-0427(87)90125-7)
  * @param k      the numbers of clusters tried, ascending

@@ -465,7 +465,7 @@ public final class ReportWriter {
         return switch (metric) {
             case "gap" -> "Gap statistic";
             case "silhouette" -> "Mean silhouette";
-            default -> "Within-cluster sum of squares";
+            default -> "ln(within-cluster sum of squares)";
         };
     }
 
