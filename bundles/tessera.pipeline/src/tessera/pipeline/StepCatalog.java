@@ -13,12 +13,18 @@ import tessera.core.analysis.Algorithm;
 import tessera.core.analysis.Clusterer;
 import tessera.core.analysis.Embedder;
 import tessera.core.analysis.Decomposer;
+import tessera.core.analysis.Discriminant;
+import tessera.core.analysis.SourceSeparator;
+import tessera.core.analysis.Unmixer;
 import tessera.core.analysis.Preprocessor;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
 import tessera.pipeline.internal.ClustererStep;
 import tessera.pipeline.internal.EmbedderStep;
 import tessera.pipeline.internal.DecomposerStep;
+import tessera.pipeline.internal.DiscriminantStep;
+import tessera.pipeline.internal.SeparatorStep;
+import tessera.pipeline.internal.UnmixerStep;
 import tessera.pipeline.internal.PreprocessorStep;
 
 /**
@@ -29,7 +35,12 @@ import tessera.pipeline.internal.PreprocessorStep;
  *
  * <ul>
  * <li>a decomposer step has input {@code data} (DATASET) and output {@code result} (DECOMPOSITION) and the
- *   decomposer's parameters;</li>
+ *   decomposer's parameters; the other elements of {@code tessera.core.decomposers}: a blind source separation
+ *   ({@code separation}) takes {@code decomposition} (DECOMPOSITION) to {@code result}; an abundance estimate
+ *   ({@code unmixing}) takes {@code data} and one endmember source ({@code endmembers}, {@code spectra},
+ *   {@code clusters} or {@code regions}) to {@code result}; an {@code embedding} there (MDS) is a step like UMAP's;
+ *   a {@code discriminant} (LDA) takes the feature inputs plus {@code clusters} or {@code labelMap} to {@code data}
+ *   (the projection) and {@code directions};</li>
  * <li>a clusterer step has input {@code scores} (DECOMPOSITION: its loadings are the features) or {@code data}
  *   (DATASET: its signal is the feature vector of each navigation position), exactly one connected, and output
  *   {@code result} (CLUSTERING); parameters: the clusterer's, {@code components} (how many leading scores to use;
@@ -67,8 +78,17 @@ public final class StepCatalog {
         Optional<Contribution> d = registry.find(Registry.DECOMPOSERS, id);
         if (d.isPresent()) {
             Contribution c = d.get();
-            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.DECOMPOSERS, c.bundle(), c.bundleVersion(),
-                    new DecomposerStep(c.create(Decomposer.class))));
+            Algorithm a = c.create(Algorithm.class);
+            Step s = switch (a) {
+                case Decomposer de -> new DecomposerStep(de);
+                case SourceSeparator se -> new SeparatorStep(se);
+                case Unmixer un -> new UnmixerStep(un);
+                case Embedder em -> new EmbedderStep(em, c.name());
+                case Discriminant di -> new DiscriminantStep(di, c.name());
+                default -> throw new IllegalStateException("contribution " + c.id() + " from " + c.bundle() + ": " + a.getClass().getName()
+                        + " is none of Decomposer, SourceSeparator, Unmixer, Embedder, Discriminant");
+            };
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.DECOMPOSERS, c.bundle(), c.bundleVersion(), s));
         }
         Optional<Contribution> k = registry.find(Registry.CLUSTERERS, id);
         if (k.isPresent()) {

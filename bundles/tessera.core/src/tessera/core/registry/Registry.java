@@ -113,6 +113,32 @@ public final class Registry {
     }
 
     /**
+     * Instantiates a blind source separation by id.
+     *
+     * @param id e.g. {@code tessera.decompose.fastica}
+     * @return a new instance
+     * @throws IllegalArgumentException if no such contribution to {@value #DECOMPOSERS} exists
+     * @throws IllegalStateException    if the contribution is not a {@link tessera.core.analysis.SourceSeparator}
+     */
+    public tessera.core.analysis.SourceSeparator separator(String id) {
+        return find(DECOMPOSERS, id).orElseThrow(() -> new IllegalArgumentException("no blind source separation '" + id + "' is installed"))
+                .create(tessera.core.analysis.SourceSeparator.class);
+    }
+
+    /**
+     * Instantiates an abundance estimator (unmixing for known endmembers) by id.
+     *
+     * @param id e.g. {@code tessera.decompose.fcls}
+     * @return a new instance
+     * @throws IllegalArgumentException if no such contribution to {@value #DECOMPOSERS} exists
+     * @throws IllegalStateException    if the contribution is not an {@link tessera.core.analysis.Unmixer}
+     */
+    public tessera.core.analysis.Unmixer unmixer(String id) {
+        return find(DECOMPOSERS, id).orElseThrow(() -> new IllegalArgumentException("no unmixing '" + id + "' is installed"))
+                .create(tessera.core.analysis.Unmixer.class);
+    }
+
+    /**
      * Instantiates a clusterer by id.
      *
      * @param id e.g. {@code tessera.cluster.kmeans}
