@@ -38,6 +38,8 @@ public final class AnalyzeJob {
     public static final String RESULTS = "results.hspy";
     /** name of the pipeline input */
     public static final String INPUT = "input";
+    /** name of the pipeline input of the endmember spectra ({@link MethodOptions#endmembers()}) */
+    public static final String ENDMEMBERS = "endmembers";
 
     private AnalyzeJob() {
     }
@@ -80,13 +82,18 @@ public final class AnalyzeJob {
         s.add(new StepSpec("pca", PCA, Map.of("data", ref("crop.data")), Map.of("normalizePoissonianNoise", ref("counts.poisson")), null));
         s.add(new StepSpec("elbow", "tessera.pipeline.scree-elbow", Map.of("pca", ref("pca.result")),
                 o.components() == null ? Map.of() : Map.of("components", o.components()), null));
-        Map<String, Object> nmf = new LinkedHashMap<>();
-        nmf.put("components", ref("elbow.components"));
-        nmf.put("normalizePoissonianNoise", ref("counts.poisson"));
-        if (o.seed() != null) {
-            nmf.put(Step.SEED, o.seed());
+        StepCatalog catalog = new StepCatalog(registry);
+        MethodOptions mo = o.methods();
+        Map<String, Step> methodSteps = new LinkedHashMap<>();
+        for (String id : mo.methods()) {
+            methodSteps.put(id, catalog.find(id).filter(d -> Registry.DECOMPOSERS.equals(d.kind())).map(StepDescriptor::step)
+                    .orElseThrow(() -> new IllegalArgumentException("--method " + shortName(id) + ": no decomposition method '" + id + "' is installed; installed: "
+                            + String.join(", ", registry.contributions(Registry.DECOMPOSERS).stream().map(c -> shortName(c.id())).toList()))));
         }
-        s.add(new StepSpec("nmf", NMF, Map.of("data", ref("crop.data")), nmf, ref("counts.nonNegative")));
+        checkMethodParameters(mo, methodSteps);
+        if (methodSteps.containsKey(NMF)) {
+            s.add(methodStep("nmf", NMF, methodSteps.get(NMF), mo, o.seed(), Map.of("data", ref("crop.data"))));
+        }
         ClusterOptions c = o.clustering();
         Map<String, Ref> features = new LinkedHashMap<>();
         Map<String, Object> featureParams = new LinkedHashMap<>();
@@ -125,6 +132,46 @@ public final class AnalyzeJob {
             km.put(Step.SEED, o.seed());
         }
         s.add(new StepSpec(CLUSTER_STEP, c.algorithm(), features, km, null));
+        List<String> decompositions = new ArrayList<>();
+        List<String> projections = new ArrayList<>();
+        for (Map.Entry<String, Step> m : methodSteps.entrySet()) {
+            String id = m.getKey();
+            if (id.equals(NMF)) {
+                continue;
+            }
+            String name = shortName(id);
+            Step step = m.getValue();
+            Map<String, Ref> in = new LinkedHashMap<>();
+            boolean projection = false;
+            if (step instanceof tessera.pipeline.internal.SeparatorStep) {
+                in.put("decomposition", ref("pca.result"));
+            } else if (step instanceof tessera.pipeline.internal.UnmixerStep) {
+                in.put("data", ref("crop.data"));
+                if (mo.endmembers() != null) {
+                    if (s.stream().noneMatch(x -> x.name().equals("endmembers-crop"))) {
+                        s.add(new StepSpec("endmembers-read", "tessera.pipeline.read", Map.of("file", new Ref(null, ENDMEMBERS)), Map.of(), null));
+                        s.add(new StepSpec("endmembers-crop", "tessera.pipeline.crop-signal", Map.of("data", ref("endmembers-read.data")), crop, null));
+                    }
+                    in.put("spectra", ref("endmembers-crop.data"));
+                } else {
+                    in.put("clusters", ref(CLUSTER_STEP + ".result"));
+                }
+            } else if (step instanceof tessera.pipeline.internal.DiscriminantStep) {
+                in.put("scores", ref("pca.result"));
+                in.put("clusters", ref(CLUSTER_STEP + ".result"));
+                projection = true;
+            } else if (step instanceof tessera.pipeline.internal.EmbedderStep) {
+                in.put("scores", ref("pca.result"));
+                projection = true;
+            } else {
+                in.put("data", ref("crop.data"));
+            }
+            s.add(methodStep(name, id, step, mo, o.seed(), in));
+            (projection ? projections : decompositions).add(name + (projection ? ".data" : ".result"));
+        }
+        if (decompositions.size() > METHOD_PORTS || projections.size() > PROJECTION_PORTS) {
+            throw new IllegalArgumentException("--method: at most " + METHOD_PORTS + " decompositions and " + PROJECTION_PORTS + " projections besides NMF");
+        }
         Map<String, Ref> report = new LinkedHashMap<>();
         report.put("data", ref("crop.data"));
         report.put("pca", ref("pca.result"));
@@ -138,10 +185,72 @@ public final class AnalyzeJob {
         if (c.numberMetric() != null) {
             report.put("clusterNumber", ref("nclusters.curve"));
         }
+        for (int i = 0; i < decompositions.size(); i++) {
+            report.put("method" + (i + 1), ref(decompositions.get(i)));
+        }
+        for (int i = 0; i < projections.size(); i++) {
+            report.put("projection" + (i + 1), ref(projections.get(i)));
+        }
         s.add(new StepSpec("report", "tessera.pipeline.analyze-report", report,
                 Map.of("clusterAlgorithm", c.algorithm(), "clusterSource", c.source(), "preprocessing", c.preprocessing()), null));
-        return new PipelineDocument("analyze", "tessera analyze: PCA scree, NMF and clustering of a spectrum image or line scan",
-                Map.of(INPUT, "spectrum image or line scan"), s);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put(INPUT, "spectrum image or line scan");
+        if (s.stream().anyMatch(x -> x.name().equals("endmembers-read"))) {
+            inputs.put(ENDMEMBERS, "endmember spectra for the abundance methods");
+        }
+        return new PipelineDocument("analyze", "tessera analyze: PCA scree, NMF (or the chosen methods) and clustering of a spectrum image or line scan",
+                inputs, s);
+    }
+
+    /** number of report inputs for the results of {@code --method}s other than NMF ({@code method1} ...) */
+    public static final int METHOD_PORTS = 6;
+    /** number of report inputs for projections ({@code projection1} ...) */
+    public static final int PROJECTION_PORTS = 3;
+
+    /**
+     * A method's step: the given inputs; {@code components} (the chosen number), {@code normalizePoissonianNoise} and
+     * {@code poissonVariance} (the count-data decision) and the seed where the method declares them, then the
+     * {@code --method-option}s it declares. NMF and correspondence analysis run only on non-negative data.
+     */
+    private static StepSpec methodStep(String name, String id, Step step, MethodOptions mo, Long seed, Map<String, Ref> inputs) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        step.parameters().forEach(x -> declared.add(x.name()));
+        boolean features = step instanceof tessera.pipeline.internal.DiscriminantStep || step instanceof tessera.pipeline.internal.EmbedderStep;
+        if (declared.contains("components") && !(step instanceof tessera.pipeline.internal.UnmixerStep)) {
+            p.put("components", ref("elbow.components"));
+        }
+        if (declared.contains("normalizePoissonianNoise")) {
+            p.put("normalizePoissonianNoise", ref("counts.poisson"));
+        }
+        if (declared.contains("poissonVariance")) {
+            p.put("poissonVariance", ref("counts.poisson"));
+        }
+        if (seed != null && declared.contains(Step.SEED)) {
+            p.put(Step.SEED, seed);
+        }
+        mo.parameters().forEach((k, v) -> {
+            if (declared.contains(k)) {
+                p.put(k, v);
+            }
+        });
+        boolean needsCounts = id.equals(NMF) || id.equals("tessera.decompose.ca");
+        return new StepSpec(name, id, inputs, p, needsCounts && !features ? ref("counts.nonNegative") : null);
+    }
+
+    /** @throws IllegalArgumentException if a --method-option is declared by none of the chosen methods */
+    private static void checkMethodParameters(MethodOptions mo, Map<String, Step> steps) {
+        for (String k : mo.parameters().keySet()) {
+            if (steps.values().stream().noneMatch(st -> st.parameters().stream().anyMatch(x -> x.name().equals(k)))) {
+                throw new IllegalArgumentException("--method-option " + k + ": none of the methods " + String.join(", ", steps.keySet().stream().map(AnalyzeJob::shortName).toList())
+                        + " has a parameter '" + k + "'");
+            }
+        }
+    }
+
+    /** @return the last segment of a contribution id ({@code tessera.decompose.nfindr} → {@code nfindr}) */
+    static String shortName(String id) {
+        return id.substring(id.lastIndexOf('.') + 1);
     }
 
     /** @return whether the clusterer {@code id} has a parameter {@code name} (an unknown id: see {@link Registry#clusterer}) */
@@ -170,8 +279,12 @@ public final class AnalyzeJob {
      */
     public static RunResult run(Registry registry, AnalyzeOptions options, ProgressMonitor monitor, Consumer<String> log)
             throws IOException, PipelineRunException, InvalidPipelineException {
-        return new PipelineEngine(registry).run(pipeline(options, registry), "analyze", Map.of(INPUT, options.input()), options.outDir(),
-                RunOptions.of(monitor, log));
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put(INPUT, options.input());
+        if (options.methods().endmembers() != null) {
+            in.put(ENDMEMBERS, options.methods().endmembers());
+        }
+        return new PipelineEngine(registry).run(pipeline(options, registry), "analyze", in, options.outDir(), RunOptions.of(monitor, log));
     }
 
     /**
@@ -189,7 +302,39 @@ public final class AnalyzeJob {
         return new AnalyzeResult(data, (DecompositionResult) run.value("pca.result"), ((Number) run.value("elbow.components")).intValue(),
                 Boolean.TRUE.equals(run.value("elbow.chosen")), (DecompositionResult) run.value("nmf.result"), clusters, ms[0],
                 Boolean.TRUE.equals(run.value("counts.poisson")), run.notes(), algorithm, ms[1], embedding((Dataset) run.value("embed.data")),
-                (tessera.report.ClusterNumberCurve) run.value("nclusters.curve"));
+                (tessera.report.ClusterNumberCurve) run.value("nclusters.curve"), methodResults(run), projections(run));
+    }
+
+    /** @return the results of the method steps other than NMF, in pipeline order */
+    private static List<DecompositionResult> methodResults(RunResult run) {
+        List<DecompositionResult> out = new ArrayList<>();
+        for (StepSpec st : run.plan().steps()) {
+            if (st.step().equals("tessera.pipeline.analyze-report")) {
+                for (int i = 1; i <= METHOD_PORTS; i++) {
+                    Ref r = st.inputs().get("method" + i);
+                    if (r != null && run.value(r.step() + "." + r.port()) instanceof DecompositionResult d) {
+                        out.add(d);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the projection datasets of the mds/lda method steps, in pipeline order */
+    private static List<Dataset> projections(RunResult run) {
+        List<Dataset> out = new ArrayList<>();
+        for (StepSpec st : run.plan().steps()) {
+            if (st.step().equals("tessera.pipeline.analyze-report")) {
+                for (int i = 1; i <= PROJECTION_PORTS; i++) {
+                    Ref r = st.inputs().get("projection" + i);
+                    if (r != null && run.value(r.step() + "." + r.port()) instanceof Dataset d) {
+                        out.add(d);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -15,9 +15,29 @@ import java.nio.file.Path;
  *                    integer (count) data without negative values
  * @param seed        random seed of NMF initialisation and k-means, or null to have the engine draw (and record) one per step
  * @param clustering  which clusterer on which features ({@link ClusterOptions#DEFAULT}: k-means on the PCA scores)
+ * @param methods     which decompositions, separations, abundance estimates and projections run after PCA
+ *                    ({@link MethodOptions#DEFAULT}: NMF)
  */
 public record AnalyzeOptions(Path input, Path outDir, Integer components, int clusters, EnergyRange energyRange, Boolean poisson, Long seed,
-        ClusterOptions clustering) {
+        ClusterOptions clustering, MethodOptions methods) {
+
+    /**
+     * Options with the default methods (NMF after PCA).
+     *
+     * @param input       spectrum image or line scan
+     * @param outDir      output directory
+     * @param components  number of components or null
+     * @param clusters    number of clusters
+     * @param energyRange signal window or null
+     * @param poisson     Poisson normalisation or null (automatic)
+     * @param seed        random seed or null
+     * @param clustering  the clustering
+     * @throws IllegalArgumentException if clusters &lt; 1 or components &lt; 1
+     */
+    public AnalyzeOptions(Path input, Path outDir, Integer components, int clusters, EnergyRange energyRange, Boolean poisson, Long seed,
+            ClusterOptions clustering) {
+        this(input, outDir, components, clusters, energyRange, poisson, seed, clustering, MethodOptions.DEFAULT);
+    }
 
     /**
      * Options with the default clustering (k-means on the PCA scores).
@@ -32,12 +52,13 @@ public record AnalyzeOptions(Path input, Path outDir, Integer components, int cl
      * @throws IllegalArgumentException if clusters &lt; 1 or components &lt; 1
      */
     public AnalyzeOptions(Path input, Path outDir, Integer components, int clusters, EnergyRange energyRange, Boolean poisson, Long seed) {
-        this(input, outDir, components, clusters, energyRange, poisson, seed, ClusterOptions.DEFAULT);
+        this(input, outDir, components, clusters, energyRange, poisson, seed, ClusterOptions.DEFAULT, MethodOptions.DEFAULT);
     }
 
     /** @throws IllegalArgumentException if clusters &lt; 1 or components &lt; 1 */
     public AnalyzeOptions {
         clustering = clustering == null ? ClusterOptions.DEFAULT : clustering;
+        methods = methods == null ? MethodOptions.DEFAULT : methods;
         if (clusters < 1) {
             throw new IllegalArgumentException("--clusters must be >= 1, got " + clusters);
         }

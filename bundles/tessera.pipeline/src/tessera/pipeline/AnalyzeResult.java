@@ -23,8 +23,18 @@ import tessera.report.ClusterNumberCurve;
  * @param clusterStd        standard-deviation spectrum of each cluster, {@code [k][nE]}
  * @param embedding         the embedding the clustering ran on, {@code [n][m]} (UMAP), or null
  * @param clusterNumber     the estimate of k, or null when k was given
+ * @param methods           the results of the other {@code --method}s (separations, endmembers, abundances, correspondence
+ *                          analysis), in the order given; empty by default
+ * @param projections       the projections of the {@code --method}s mds and lda, {@code [nav..., m]} datasets titled by
+ *                          their method; empty by default
  */
 public record AnalyzeResult(Dataset data, DecompositionResult pca, int components, boolean componentsChosen, DecompositionResult nmf,
         ClusterResult clusters, double[][] clusterMeans, boolean poisson, List<String> notes, String clusterAlgorithm, double[][] clusterStd,
-        double[][] embedding, ClusterNumberCurve clusterNumber) {
+        double[][] embedding, ClusterNumberCurve clusterNumber, List<DecompositionResult> methods, List<Dataset> projections) {
+
+    /** Copies the lists; null becomes empty. */
+    public AnalyzeResult {
+        methods = methods == null ? List.of() : List.copyOf(methods);
+        projections = projections == null ? List.of() : List.copyOf(projections);
+    }
 }

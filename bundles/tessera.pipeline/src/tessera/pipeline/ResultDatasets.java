@@ -25,7 +25,14 @@ import tessera.core.model.Metadata;
  * <li>{@code Cluster linkage} {@code [n - 1, 4]} when the clusterer is hierarchical: SciPy's linkage matrix (child ids, merge
  * height, size of the merged cluster per row; {@code scipy.cluster.hierarchy.dendrogram} draws it),</li>
  * <li>{@code Embedding} {@code [ny, nx, m]} (navigation: the scan; signal: the embedding coordinates) when the
- *     clustering ran on an embedding (UMAP).</li>
+ *     clustering ran on an embedding (UMAP);</li>
+ * <li>for every further {@code --method} (label = its short name in capitals, e.g. {@code FASTICA}, {@code NFINDR},
+ *     {@code FCLS}, {@code CA}): {@code <LABEL> factors} {@code [k, nE]} (the endmember spectra of an unmixing),
+ *     {@code <LABEL> loadings} {@code [k, ny, nx]} (the abundance maps), then each auxiliary result under
+ *     {@code <LABEL> <name>} with the names of {@link DecompositionResult} (e.g. {@code FCLS residual},
+ *     {@code FCLS reducedChiSquare}, {@code FCLS residualSpectrum}, {@code BAYESIAN loadingsStd},
+ *     {@code FASTICA unmixingMatrix}, {@code NFINDR endmemberPixels}, {@code CA entropy});</li>
+ * <li>for {@code --method mds} / {@code lda}: {@code <LABEL> projection} {@code [ny, nx, m]}.</li>
  * </ol>
  */
 public final class ResultDatasets {
@@ -97,6 +104,19 @@ public final class ResultDatasets {
             List<Axis> ea = new ArrayList<>(data.navigationAxes());
             ea.add(Axis.uncalibrated("embedding", r.embedding()[0].length, false));
             out.add(titled(Dataset.ofDoubles(flat(r.embedding()), ea, null), "Embedding", data, null));
+        }
+        for (DecompositionResult m : r.methods()) {
+            String label = m.algorithmId().substring(m.algorithmId().lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
+            out.add(titled(m.factors(), label + " factors", data, source));
+            out.add(titled(m.loadings(), label + " loadings", data, null));
+            for (var e : m.auxiliary().entrySet()) {
+                boolean spectrum = e.getKey().equals(DecompositionResult.RESIDUAL_SPECTRUM);
+                out.add(titled(e.getValue(), label + " " + e.getKey(), data, spectrum ? source : null));
+            }
+        }
+        for (Dataset p : r.projections()) {
+            String label = String.valueOf(p.metadata().title());
+            out.add(titled(p, label + " projection", data, null));
         }
         return out;
     }

@@ -38,6 +38,7 @@ public final class AnalysisReport {
     private final Scree scree;
     private final List<DecompositionSection> decompositions;
     private final List<ClusteringSection> clusterings;
+    private final List<ProjectionSection> projections;
     private final List<String> notes;
     private final List<String> warnings;
     private final Map<String, List<LiteratureReference>> references;
@@ -52,6 +53,7 @@ public final class AnalysisReport {
         scree = b.scree;
         decompositions = List.copyOf(b.decompositions);
         clusterings = List.copyOf(b.clusterings);
+        projections = List.copyOf(b.projections);
         notes = List.copyOf(b.notes);
         warnings = List.copyOf(b.warnings);
         Map<String, List<LiteratureReference>> refs = new LinkedHashMap<>();
@@ -103,6 +105,11 @@ public final class AnalysisReport {
         return decompositions;
     }
 
+    /** @return projections (MDS, LDA) in the order added */
+    public List<ProjectionSection> projections() {
+        return projections;
+    }
+
     /** @return clusterings in the order added */
     public List<ClusteringSection> clusterings() {
         return clusterings;
@@ -142,6 +149,7 @@ public final class AnalysisReport {
         private Scree scree;
         private final List<DecompositionSection> decompositions = new ArrayList<>();
         private final List<ClusteringSection> clusterings = new ArrayList<>();
+        private final List<ProjectionSection> projections = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final Map<String, List<LiteratureReference>> references = new LinkedHashMap<>();
@@ -200,7 +208,23 @@ public final class AnalysisReport {
             return this;
         }
 
-        /** @param c a clustering (see {@link ClusteringSection#of}) @return this */
+        /**
+         * Adds a projection (MDS, LDA).
+         *
+         * @param p the projection
+         * @return this
+         */
+        public Builder projection(ProjectionSection p) {
+            projections.add(Objects.requireNonNull(p));
+            return this;
+        }
+
+        /**
+         * Adds a clustering.
+         *
+         * @param c the clustering
+         * @return this
+         */
         public Builder clustering(ClusteringSection c) {
             clusterings.add(Objects.requireNonNull(c));
             return this;

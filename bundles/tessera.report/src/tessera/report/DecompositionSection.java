@@ -18,4 +18,13 @@ public record DecompositionSection(String label, DecompositionResult result) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(result, "result");
     }
+
+    /**
+     * @return whether the result is an unmixing (endmembers and abundances): it carries the pixels of extracted
+     *         endmembers or the fit statistics of an abundance estimate, so the report names factors "endmembers" and
+     *         loadings "abundances"
+     */
+    public boolean isUnmixing() {
+        return result.auxiliary(DecompositionResult.ENDMEMBER_PIXELS) != null || result.auxiliary(DecompositionResult.CHI_SQUARE) != null;
+    }
 }

@@ -88,6 +88,7 @@ public final class ReportWriter {
         screeSection(h, report, ctx);
         decompositionSection(h, report, ctx);
         clusteringSection(h, report, ctx);
+        projectionSection(h, report, ctx);
         parametersSection(h, report);
         notesSection(h, report);
         h.raw("</main>\n</body>\n</html>\n");
@@ -266,72 +267,196 @@ public final class ReportWriter {
             DecompositionResult res = sec.result();
             int k = res.components();
             String label = sec.label();
-            h.el("h3", label + " (" + res.algorithmId() + "), " + k + (k == 1 ? " component" : " components"));
-            // factors
-            Dataset f = res.factors();
-            List<Axis> sig = f.axes().subList(1, f.rank());
-            double[][] fr = rows(f);
-            if (sig.size() == 1) {
-                Axis e = sig.get(0);
-                BufferedImage img = Charts.grid(label + " factors", e, fr, names(label + " factor", k), "Factor (a.u.)", CHART_WIDTH, columns(k),
-                        columns(k) == 1 ? 420 : 260);
-                String n = ctx.png(label + "_factors", img);
-                h.figure(n, label + " factors", label + " factors (spectral components) against " + Charts.axisLabel(e) + ", "
-                        + fmt(e.offset()) + " … " + fmt(e.high()) + " " + e.units() + ".", img.getWidth());
-            } else if (sig.size() == 2) {
-                List<MapPanel> ps = new ArrayList<>();
-                for (int c = 0; c < k; c++) {
-                    ps.add(new MapPanel(label + " factor " + c, fr[c], sig.get(0), sig.get(1)));
-                }
-                MapRenderer.Rendered rd = MapRenderer.renderContinuous(label + " factors", ps, MAP_SIZE, 3);
-                String n = ctx.png(label + "_factors", rd.image());
-                h.figure(n, label + " factors", label + " factors (2-D signal) as images; each colour bar spans that factor's minimum to maximum.",
-                        rd.image().getWidth());
-            } else {
-                h.el("p", label + " factors have a " + sig.size() + "-D signal and are not plotted.");
+            boolean unmixing = sec.isUnmixing();
+            String factor = unmixing ? "endmember" : "factor";
+            String loading = unmixing ? "abundance" : "loading";
+            h.el("h3", label + " (" + res.algorithmId() + "), " + k + (unmixing ? (k == 1 ? " endmember" : " endmembers") : k == 1 ? " component" : " components"));
+            spectraFigure(h, ctx, label + "_factors", label + " " + factor + "s", res.factors(), names(label + " " + factor, k),
+                    unmixing ? "Intensity (data units)" : "Factor (a.u.)",
+                    label + " " + factor + "s (" + (unmixing ? "endmember spectra" : "spectral components") + ")");
+            mapsFigure(h, ctx, label + "_loadings", label + " " + loading, res.loadings(), names(label + " " + loading, k),
+                    unmixing ? "Abundance" : "Loading (a.u.)");
+            for (Map.Entry<String, Dataset> e : res.auxiliary().entrySet()) {
+                auxiliary(h, ctx, label, e.getKey(), e.getValue(), res);
             }
-            // loadings
-            Dataset l = res.loadings();
-            List<Axis> nav = l.axes().subList(1, l.rank());
-            long nNav = 1;
+        }
+        h.raw("</section>\n");
+    }
+
+    /** what each auxiliary result of a decomposition is, for headings and captions */
+    private static final Map<String, String> AUXILIARY = Map.of(DecompositionResult.RESIDUAL, "residual map (root-mean-square residual, data units)",
+            DecompositionResult.CHI_SQUARE, "reduced χ² map", DecompositionResult.RESIDUAL_SPECTRUM, "residual spectrum (summed over all positions)",
+            DecompositionResult.LOADINGS_STD, "posterior standard deviation of the abundances", DecompositionResult.LOADINGS_LOW,
+            "lower end of the 95 % posterior interval", DecompositionResult.LOADINGS_HIGH, "upper end of the 95 % posterior interval",
+            DecompositionResult.ENTROPY, "relative-entropy map (nats)", DecompositionResult.UNMIXING_MATRIX, "unmixing matrix",
+            DecompositionResult.ENDMEMBER_PIXELS, "positions the endmembers were taken from");
+
+    private static void auxiliary(Html h, Ctx ctx, String label, String name, Dataset d, DecompositionResult res) throws IOException {
+        String what = AUXILIARY.getOrDefault(name, name);
+        String stem = label + "_" + name;
+        List<Axis> nav = res.loadings().axes().subList(1, res.loadings().rank());
+        if (name.equals(DecompositionResult.UNMIXING_MATRIX)) {
+            int m = d.axis(0).size();
+            h.el("p", label + " " + what + " W (" + m + " × " + m + "): the separated components are W applied to the whitened first " + m
+                    + " components of the decomposition, as HyperSpy's unmixing_matrix.");
+            h.raw("<table>\n");
+            Object[] head = new Object[m + 1];
+            head[0] = "";
+            for (int c = 0; c < m; c++) {
+                head[c + 1] = "col " + c;
+            }
+            h.row(true, head);
+            for (int a = 0; a < m; a++) {
+                Object[] row = new Object[m + 1];
+                row[0] = "row " + a;
+                for (int c = 0; c < m; c++) {
+                    row[c + 1] = MapRenderer.tickLabel(d.getDouble((long) a * m + c));
+                }
+                h.row(false, row);
+            }
+            h.raw("</table>\n");
+        } else if (name.equals(DecompositionResult.ENDMEMBER_PIXELS)) {
+            h.el("p", label + ": " + what + " (navigation index and calibrated coordinates).");
+            h.raw("<table>\n");
+            List<Object> head = new ArrayList<>(List.of("Endmember", "Position index"));
             for (Axis a : nav) {
-                nNav *= a.size();
+                head.add(a.name() + (a.units() == null || a.units().isBlank() ? "" : " (" + a.units() + ")"));
             }
-            double[][] lr = rows(l);
-            if (nav.isEmpty() || nNav == 1) {
-                h.el("p", "The data have a single navigation position, so the loadings are single numbers, not maps or profiles:");
-                h.raw("<table>\n");
-                h.row(true, "Component", "Loading");
-                for (int c = 0; c < k; c++) {
-                    h.row(false, c, MapRenderer.tickLabel(lr[c][0]));
+            h.row(true, head.toArray());
+            for (int c = 0; c < d.size(); c++) {
+                long idx = (long) d.getDouble(c);
+                List<Object> row = new ArrayList<>(List.of(c, idx));
+                long rem = idx;
+                Object[] coords = new Object[nav.size()];
+                for (int a = nav.size() - 1; a >= 0; a--) {
+                    int size = nav.get(a).size();
+                    coords[a] = idx < 0 ? "—" : MapRenderer.tickLabel(nav.get(a).value((int) (rem % size)));
+                    rem /= size;
                 }
-                h.raw("</table>\n");
-            } else if (nav.size() == 1) {
-                Axis x = nav.get(0);
-                BufferedImage img = Charts.grid(label + " loading profiles", x, lr, names(label + " loading", k), "Loading (a.u.)", CHART_WIDTH,
-                        columns(k), columns(k) == 1 ? 420 : 260);
-                String n = ctx.png(label + "_loadings", img);
-                h.figure(n, label + " loading profiles", "Line scan: " + label + " loadings as profiles along " + Charts.axisLabel(x) + ", "
-                        + x.size() + " positions.", img.getWidth());
-            } else if (nav.size() == 2) {
-                List<MapPanel> ps = new ArrayList<>();
-                for (int c = 0; c < k; c++) {
-                    ps.add(new MapPanel(label + " loading " + c, lr[c], nav.get(0), nav.get(1)));
-                }
-                MapRenderer.Rendered rd = MapRenderer.renderContinuous(label + " loading maps", ps, MAP_SIZE, 3);
-                String n = ctx.png(label + "_loadings", rd.image());
-                StringBuilder cap = new StringBuilder(label + " loading maps (" + nav.get(0).name() + " " + nav.get(0).size() + " × " + nav.get(1).name() + " "
-                        + nav.get(1).size() + " positions), viridis colour scale; each colour bar spans that map's minimum to maximum");
-                MapRenderer.PanelGeometry g0 = rd.panels().get(0);
-                if (g0.scaleBarLabel() != null) {
-                    cap.append("; scale bar ").append(g0.scaleBarLabel());
-                } else {
-                    cap.append("; navigation axes carry no length units, so there is no scale bar");
-                }
-                h.figure(n, label + " loading maps", cap.append('.').toString(), rd.image().getWidth());
+                row.addAll(List.of(coords));
+                h.row(false, row.toArray());
+            }
+            h.raw("</table>\n");
+        } else if (name.equals(DecompositionResult.RESIDUAL_SPECTRUM)) {
+            List<Axis> sig = d.axes();
+            List<Axis> ax = new ArrayList<>();
+            ax.add(Axis.uncalibrated("component", 1, true));
+            ax.addAll(sig);
+            spectraFigure(h, ctx, stem, label + " " + what, d.withAxes(ax), List.of("residual"), "Residual (data units)",
+                    label + " " + what + ": where the model misses or misplaces a spectral feature");
+        } else if (d.rank() == nav.size()) {
+            List<Axis> ax = new ArrayList<>();
+            ax.add(Axis.uncalibrated("component", 1, true));
+            ax.addAll(d.axes());
+            mapsFigure(h, ctx, stem, label + " " + what, d.withAxes(ax), List.of(label + " " + name), what);
+        } else if (d.rank() == nav.size() + 1) {
+            mapsFigure(h, ctx, stem, label + " " + what, d, names(label + " " + name, d.axis(0).size()), what);
+        } else {
+            h.el("p", label + " " + what + ": shape " + java.util.Arrays.toString(d.shape()) + " (in results.hspy, not plotted).");
+        }
+    }
+
+    /** k spectra {@code [k, signal axes]}: a grid of line charts (1-D signal) or images (2-D signal). */
+    private static void spectraFigure(Html h, Ctx ctx, String stem, String title, Dataset f, List<String> names, String yLabel, String what)
+            throws IOException {
+        int k = f.axis(0).size();
+        List<Axis> sig = f.axes().subList(1, f.rank());
+        double[][] fr = rows(f);
+        if (sig.size() == 1) {
+            Axis e = sig.get(0);
+            BufferedImage img = Charts.grid(title, e, fr, names, yLabel, CHART_WIDTH, columns(k), columns(k) == 1 ? 420 : 260);
+            String n = ctx.png(stem, img);
+            h.figure(n, title, what + " against " + Charts.axisLabel(e) + ", " + fmt(e.offset()) + " … " + fmt(e.high()) + " " + e.units() + ".",
+                    img.getWidth());
+        } else if (sig.size() == 2) {
+            List<MapPanel> ps = new ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                ps.add(new MapPanel(names.get(c), fr[c], sig.get(0), sig.get(1)));
+            }
+            MapRenderer.Rendered rd = MapRenderer.renderContinuous(title, ps, MAP_SIZE, 3);
+            String n = ctx.png(stem, rd.image());
+            h.figure(n, title, what + " (2-D signal) as images; each colour bar spans that image's minimum to maximum.", rd.image().getWidth());
+        } else {
+            h.el("p", title + " have a " + sig.size() + "-D signal and are not plotted.");
+        }
+    }
+
+    /** k maps {@code [k, navigation axes]}: maps (2-D scan), profiles (line scan) or a table (one position). */
+    private static void mapsFigure(Html h, Ctx ctx, String stem, String title, Dataset l, List<String> names, String yLabel) throws IOException {
+        int k = l.axis(0).size();
+        List<Axis> nav = l.axes().subList(1, l.rank());
+        long nNav = 1;
+        for (Axis a : nav) {
+            nNav *= a.size();
+        }
+        double[][] lr = rows(l);
+        if (nav.isEmpty() || nNav == 1) {
+            h.el("p", "The data have a single navigation position, so the " + title + " values are single numbers, not maps or profiles:");
+            h.raw("<table>\n");
+            h.row(true, "Component", "Value");
+            for (int c = 0; c < k; c++) {
+                h.row(false, c, MapRenderer.tickLabel(lr[c][0]));
+            }
+            h.raw("</table>\n");
+        } else if (nav.size() == 1) {
+            Axis x = nav.get(0);
+            BufferedImage img = Charts.grid(title + " profiles", x, lr, names, yLabel, CHART_WIDTH, columns(k), columns(k) == 1 ? 420 : 260);
+            String n = ctx.png(stem, img);
+            h.figure(n, title + " profiles", "Line scan: " + title + " as profiles along " + Charts.axisLabel(x) + ", " + x.size() + " positions.",
+                    img.getWidth());
+        } else if (nav.size() == 2) {
+            List<MapPanel> ps = new ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                ps.add(new MapPanel(names.get(c), lr[c], nav.get(0), nav.get(1)));
+            }
+            MapRenderer.Rendered rd = MapRenderer.renderContinuous(title + " maps", ps, MAP_SIZE, 3);
+            String n = ctx.png(stem, rd.image());
+            StringBuilder cap = new StringBuilder(title + " maps (" + nav.get(0).name() + " " + nav.get(0).size() + " × " + nav.get(1).name() + " "
+                    + nav.get(1).size() + " positions), viridis colour scale; each colour bar spans that map's minimum to maximum");
+            MapRenderer.PanelGeometry g0 = rd.panels().get(0);
+            if (g0.scaleBarLabel() != null) {
+                cap.append("; scale bar ").append(g0.scaleBarLabel());
             } else {
-                h.el("p", label + " loadings have a " + nav.size() + "-D navigation space and are not plotted.");
+                cap.append("; navigation axes carry no length units, so there is no scale bar");
             }
+            h.figure(n, title + " maps", cap.append('.').toString(), rd.image().getWidth());
+        } else {
+            h.el("p", title + " have a " + nav.size() + "-D navigation space and are not plotted.");
+        }
+    }
+
+    private static void projectionSection(Html h, AnalysisReport r, Ctx ctx) throws IOException {
+        if (r.projections().isEmpty()) {
+            return;
+        }
+        h.raw("<section id=\"projection\">\n<h2>Projections</h2>\n");
+        for (ProjectionSection p : r.projections()) {
+            Dataset c = p.coordinates();
+            int m = c.signalSize();
+            int n = Math.toIntExact(c.navigationSize());
+            String label = p.label();
+            h.el("h3", label + ", " + m + (m == 1 ? " coordinate" : " coordinates") + " per position");
+            double[][] z = new double[n][m];
+            double[] maps = new double[m * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    z[i][j] = c.getDouble((long) i * m + j);
+                    maps[j * n + i] = z[i][j];
+                }
+            }
+            if (m >= 2) {
+                BufferedImage img = Charts.embeddingScatter(label + " projection", z, p.labels(), p.k(), 20000, CHART_WIDTH, 640);
+                String file = ctx.png(label + "_projection", img);
+                h.figure(file, label + " projection scatter", "The first two " + label + " coordinates, one point per position (at most 20 000 shown), "
+                        + "coloured by cluster.", CHART_WIDTH);
+            }
+            List<Axis> ax = new ArrayList<>();
+            ax.add(Axis.uncalibrated("coordinate", m, true));
+            for (Axis a : c.navigationAxes()) {
+                ax.add(a.withNavigate(false));
+            }
+            mapsFigure(h, ctx, label + "_coordinates", label + " coordinate", Dataset.ofDoubles(maps, ax, null), names(label + " coordinate", m),
+                    "Coordinate");
         }
         h.raw("</section>\n");
     }

@@ -13,13 +13,15 @@ import tessera.pipeline.AnalyzeOptions;
 import tessera.pipeline.AnalyzeResult;
 import tessera.pipeline.ClusterOptions;
 import tessera.pipeline.EnergyRange;
+import tessera.pipeline.MethodOptions;
 import tessera.pipeline.RunResult;
 import tessera.samples.Samples;
 
 /**
  * {@code tessera analyze [FILE] [--out DIR] [--components N] [--clusters K|auto] [--energy-range A:B]
  * [--cluster-algorithm ID] [--cluster-option NAME=VALUE]... [--cluster-source decomposition|signal]
- * [--preprocessing none|norm|standard|minmax] [--embedding ID] [--cluster-metric gap|elbow|silhouette] [--max-clusters N]}:
+ * [--preprocessing none|norm|standard|minmax] [--embedding ID] [--cluster-metric gap|elbow|silhouette] [--max-clusters N]
+ * [--method M[,M...]] [--method-option NAME=VALUE]... [--endmembers FILE]}:
  * the main job ({@link AnalyzeJob}, a pipeline on the engine, recorded in {@code provenance.xmi}); with no FILE
  * it analyses the bundled FePt core–shell sample.
  */
@@ -64,6 +66,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-clusters", paramLabel = "N", defaultValue = "10", description = "largest k tried by --clusters auto (default: ${DEFAULT-VALUE})")
     int maxClusters;
 
+    @Option(names = "--method", paramLabel = "M[,M...]", split = ",", defaultValue = "nmf",
+            description = "methods after PCA, each adding its report section: nmf, bss (FastICA; or orthomax), nfindr, vca, ca, "
+                    + "mlr, nnls, fcls, bayesian (abundances of --endmembers, else of the cluster means), mds, lda, or any decomposers id (default: ${DEFAULT-VALUE})")
+    java.util.List<String> methods;
+
+    @Option(names = "--method-option", paramLabel = "NAME=VALUE", description = "a parameter of the --method(s) that declare it, e.g. fun=cube, diffOrder=0, samples=1000 (repeatable)")
+    java.util.Map<String, String> methodOptions = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--endmembers", paramLabel = "FILE", description = "endmember spectra [k, nE] (or one spectrum) on the data's energy axis, for mlr, nnls, fcls, bayesian")
+    Path endmembers;
+
     @Option(names = "--energy-range", paramLabel = "A:B", description = "analyse only this window of the energy axis, in its units (keV for EDX, eV for EELS)")
     String energyRange;
 
@@ -97,7 +110,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ClusterOptions c = new ClusterOptions(clusterAlgorithm, clusterOptions, clusterSource, preprocessing, embedding, auto ? clusterMetric : null,
                 maxClusters);
-        AnalyzeOptions o = new AnalyzeOptions(input, out, components, k, energyRange == null ? null : EnergyRange.parse(energyRange), p, seed, c);
+        AnalyzeOptions o = new AnalyzeOptions(input, out, components, k, energyRange == null ? null : EnergyRange.parse(energyRange), p, seed, c,
+                new MethodOptions(methods, endmembers, methodOptions));
         long t = System.nanoTime();
         RunResult run = AnalyzeJob.run(Registry.get(), o, progress, progress::stage);
         AnalyzeResult r = AnalyzeJob.result(run);

@@ -52,14 +52,28 @@ public final class AnalyzeReportStep implements Step {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.of("data", PortType.DATASET, "the analysed dataset"),
+        List<Port> l = new java.util.ArrayList<>(List.of(Port.of("data", PortType.DATASET, "the analysed dataset"),
                 Port.of("pca", PortType.DECOMPOSITION, "full PCA"),
                 Port.of("components", PortType.VALUE, "Integer: number of components shown and saved"),
                 Port.optional("chosen", PortType.VALUE, "Boolean: the number came from the scree elbow"),
                 Port.optional("nmf", PortType.DECOMPOSITION, "NMF (absent if it did not run)"),
                 Port.of("clusters", PortType.CLUSTERING, "the clustering (k-means on the PCA scores by default)"),
                 Port.optional("embedding", PortType.DATASET, "the embedding the clustering ran on (UMAP), drawn as a scatter plot"),
-                Port.optional("clusterNumber", PortType.VALUE, "the estimate of the number of clusters (ClusterNumberCurve)"));
+                Port.optional("clusterNumber", PortType.VALUE, "the estimate of the number of clusters (ClusterNumberCurve)")));
+        l.addAll(methodPorts());
+        return l;
+    }
+
+    /** @return the inputs above plus {@code method1..} (DECOMPOSITION) and {@code projection1..} (DATASET) of the --methods */
+    private static List<Port> methodPorts() {
+        List<Port> l = new java.util.ArrayList<>();
+        for (int i = 1; i <= AnalyzeJob.METHOD_PORTS; i++) {
+            l.add(Port.optional("method" + i, PortType.DECOMPOSITION, "the result of a further --method (separation, endmembers, abundances, ...)"));
+        }
+        for (int i = 1; i <= AnalyzeJob.PROJECTION_PORTS; i++) {
+            l.add(Port.optional("projection" + i, PortType.DATASET, "a projection [nav..., m] of a --method (MDS, LDA)"));
+        }
+        return l;
     }
 
     @Override
@@ -75,7 +89,8 @@ public final class AnalyzeReportStep implements Step {
         AnalyzeResult r = new AnalyzeResult(data, (DecompositionResult) inputs.get("pca"), ((Number) inputs.get("components")).intValue(),
                 Boolean.TRUE.equals(inputs.get("chosen")), (DecompositionResult) inputs.get("nmf"), clusters, ms[0],
                 context.notes().stream().anyMatch(n -> n.startsWith("Poisson")), context.notes(), parameters.getString("clusterAlgorithm"), ms[1],
-                AnalyzeJob.embedding((Dataset) inputs.get("embedding")), (ClusterNumberCurve) inputs.get("clusterNumber"));
+                AnalyzeJob.embedding((Dataset) inputs.get("embedding")), (ClusterNumberCurve) inputs.get("clusterNumber"), methods(inputs),
+                projections(inputs));
         Path results = context.outputDirectory().resolve(AnalyzeJob.RESULTS);
         List<Dataset> datasets = ResultDatasets.of(r);
         context.log("writing " + AnalyzeJob.RESULTS);
@@ -89,12 +104,37 @@ public final class AnalyzeReportStep implements Step {
         return Map.of("results", new WrittenFile(results, contents), "report", new WrittenFile(written.html(), Map.of()));
     }
 
+    private static List<DecompositionResult> methods(Map<String, Object> inputs) {
+        List<DecompositionResult> l = new java.util.ArrayList<>();
+        for (int i = 1; i <= AnalyzeJob.METHOD_PORTS; i++) {
+            if (inputs.get("method" + i) instanceof DecompositionResult d) {
+                l.add(d);
+            }
+        }
+        return l;
+    }
+
+    private static List<Dataset> projections(Map<String, Object> inputs) {
+        List<Dataset> l = new java.util.ArrayList<>();
+        for (int i = 1; i <= AnalyzeJob.PROJECTION_PORTS; i++) {
+            if (inputs.get("projection" + i) instanceof Dataset d) {
+                l.add(d);
+            }
+        }
+        return l;
+    }
+
     /**
      * @param id a contribution id
      * @return its last segment ({@code tessera.cluster.kmeans} → {@code kmeans}), the label and file-name stem in the report
      */
     static String shortName(String id) {
         return id.substring(id.lastIndexOf('.') + 1);
+    }
+
+    /** @return the report label of a method result: its short name in capitals ({@code nfindr} → {@code NFINDR}) */
+    static String methodLabel(String id) {
+        return shortName(id).toUpperCase(java.util.Locale.ROOT);
     }
 
     private static AnalysisReport report(StepContext context, AnalyzeResult r, String clusterSource, String preprocessing) {
@@ -107,6 +147,14 @@ public final class AnalyzeReportStep implements Step {
             b.decomposition("NMF", ResultDatasets.firstK(r.nmf(), r.components()));
         }
         b.decomposition("PCA", ResultDatasets.firstK(r.pca(), r.components()));
+        for (DecompositionResult m : r.methods()) {
+            b.decomposition(methodLabel(m.algorithmId()), m);
+            b.references(methodLabel(m.algorithmId()), registry.find(tessera.core.registry.Registry.DECOMPOSERS, m.algorithmId())
+                    .map(c -> c.create(tessera.core.analysis.Algorithm.class).references()).orElse(List.of()));
+        }
+        for (Dataset pr : r.projections()) {
+            b.projection(new tessera.report.ProjectionSection(pr.metadata().title(), pr, r.clusters().labels(), r.clusters().k()));
+        }
         String cname = registry.find(tessera.core.registry.Registry.CLUSTERERS, r.clusterAlgorithm()).map(c -> c.name()).orElse(r.clusterAlgorithm());
         String clabel = shortName(r.clusterAlgorithm());
         b.clustering(new ClusteringSection(clabel, r.clusterAlgorithm(), r.clusters(), r.data().navigationAxes(), r.data().axis(r.data().rank() - 1),
