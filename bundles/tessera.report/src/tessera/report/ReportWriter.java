@@ -274,7 +274,7 @@ public final class ReportWriter {
             spectraFigure(h, ctx, label + "_factors", label + " " + factor + "s", res.factors(), names(label + " " + factor, k),
                     unmixing ? "Intensity (data units)" : "Factor (a.u.)",
                     label + " " + factor + "s (" + (unmixing ? "endmember spectra" : "spectral components") + ")");
-            mapsFigure(h, ctx, label + "_loadings", label + " " + loading, res.loadings(), names(label + " " + loading, k),
+            mapsFigure(h, ctx, label + "_loadings", label + " " + loading, label + " " + loading + "s", loading + "s", res.loadings(), names(label + " " + loading, k),
                     unmixing ? "Abundance" : "Loading (a.u.)");
             for (Map.Entry<String, Dataset> e : res.auxiliary().entrySet()) {
                 auxiliary(h, ctx, label, e.getKey(), e.getValue(), res);
@@ -348,9 +348,9 @@ public final class ReportWriter {
             List<Axis> ax = new ArrayList<>();
             ax.add(Axis.uncalibrated("component", 1, true));
             ax.addAll(d.axes());
-            mapsFigure(h, ctx, stem, label + " " + what, d.withAxes(ax), List.of(label + " " + name), what);
+            mapsFigure(h, ctx, stem, label + " " + what, label + " " + what, what + " values", d.withAxes(ax), List.of(label + " " + name), what);
         } else if (d.rank() == nav.size() + 1) {
-            mapsFigure(h, ctx, stem, label + " " + what, d, names(label + " " + name, d.axis(0).size()), what);
+            mapsFigure(h, ctx, stem, label + " " + what, label + " " + what, what + " values", d, names(label + " " + name, d.axis(0).size()), what);
         } else {
             h.el("p", label + " " + what + ": shape " + java.util.Arrays.toString(d.shape()) + " (in results.hspy, not plotted).");
         }
@@ -382,7 +382,8 @@ public final class ReportWriter {
     }
 
     /** k maps {@code [k, navigation axes]}: maps (2-D scan), profiles (line scan) or a table (one position). */
-    private static void mapsFigure(Html h, Ctx ctx, String stem, String title, Dataset l, List<String> names, String yLabel) throws IOException {
+    private static void mapsFigure(Html h, Ctx ctx, String stem, String title, String plural, String term, Dataset l, List<String> names, String yLabel)
+            throws IOException {
         int k = l.axis(0).size();
         List<Axis> nav = l.axes().subList(1, l.rank());
         long nNav = 1;
@@ -391,7 +392,7 @@ public final class ReportWriter {
         }
         double[][] lr = rows(l);
         if (nav.isEmpty() || nNav == 1) {
-            h.el("p", "The data have a single navigation position, so the " + title + " values are single numbers, not maps or profiles:");
+            h.el("p", "The data have a single navigation position, so the " + term + " are single numbers, not maps or profiles:");
             h.raw("<table>\n");
             h.row(true, "Component", "Value");
             for (int c = 0; c < k; c++) {
@@ -402,7 +403,7 @@ public final class ReportWriter {
             Axis x = nav.get(0);
             BufferedImage img = Charts.grid(title + " profiles", x, lr, names, yLabel, CHART_WIDTH, columns(k), columns(k) == 1 ? 420 : 260);
             String n = ctx.png(stem, img);
-            h.figure(n, title + " profiles", "Line scan: " + title + " as profiles along " + Charts.axisLabel(x) + ", " + x.size() + " positions.",
+            h.figure(n, title + " profiles", "Line scan: " + plural + " as profiles along " + Charts.axisLabel(x) + ", " + x.size() + " positions.",
                     img.getWidth());
         } else if (nav.size() == 2) {
             List<MapPanel> ps = new ArrayList<>();
@@ -455,7 +456,8 @@ public final class ReportWriter {
             for (Axis a : c.navigationAxes()) {
                 ax.add(a.withNavigate(false));
             }
-            mapsFigure(h, ctx, label + "_coordinates", label + " coordinate", Dataset.ofDoubles(maps, ax, null), names(label + " coordinate", m),
+            mapsFigure(h, ctx, label + "_coordinates", label + " coordinate", label + " coordinates", "coordinates", Dataset.ofDoubles(maps, ax, null),
+                    names(label + " coordinate", m),
                     "Coordinate");
         }
         h.raw("</section>\n");
