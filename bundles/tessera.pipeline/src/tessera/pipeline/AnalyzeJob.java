@@ -149,7 +149,7 @@ public final class AnalyzeJob {
                 in.put("data", ref("crop.data"));
                 if (mo.endmembers() != null) {
                     if (s.stream().noneMatch(x -> x.name().equals("endmembers-crop"))) {
-                        s.add(new StepSpec("endmembers-read", "tessera.pipeline.read", Map.of("file", new Ref(null, ENDMEMBERS)), Map.of(), null));
+                        s.add(new StepSpec("endmembers-read", "tessera.pipeline.read", Map.of("file", new Ref(null, ENDMEMBERS)), Map.of("dataset", 0), null));
                         s.add(new StepSpec("endmembers-crop", "tessera.pipeline.crop-signal", Map.of("data", ref("endmembers-read.data")), crop, null));
                     }
                     in.put("spectra", ref("endmembers-crop.data"));

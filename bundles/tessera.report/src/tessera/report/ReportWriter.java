@@ -284,11 +284,11 @@ public final class ReportWriter {
     }
 
     /** what each auxiliary result of a decomposition is, for headings and captions */
-    private static final Map<String, String> AUXILIARY = Map.of(DecompositionResult.RESIDUAL, "residual map (root-mean-square residual, data units)",
-            DecompositionResult.CHI_SQUARE, "reduced χ² map", DecompositionResult.RESIDUAL_SPECTRUM, "residual spectrum (summed over all positions)",
-            DecompositionResult.LOADINGS_STD, "posterior standard deviation of the abundances", DecompositionResult.LOADINGS_LOW,
-            "lower end of the 95 % posterior interval", DecompositionResult.LOADINGS_HIGH, "upper end of the 95 % posterior interval",
-            DecompositionResult.ENTROPY, "relative-entropy map (nats)", DecompositionResult.UNMIXING_MATRIX, "unmixing matrix",
+    private static final Map<String, String> AUXILIARY = Map.of(DecompositionResult.RESIDUAL, "residual (root-mean-square, data units)",
+            DecompositionResult.CHI_SQUARE, "reduced χ²", DecompositionResult.RESIDUAL_SPECTRUM, "residual spectrum (summed over all positions)",
+            DecompositionResult.LOADINGS_STD, "abundance posterior standard deviation", DecompositionResult.LOADINGS_LOW,
+            "abundance 95 % interval, lower end", DecompositionResult.LOADINGS_HIGH, "abundance 95 % interval, upper end",
+            DecompositionResult.ENTROPY, "relative entropy (nats)", DecompositionResult.UNMIXING_MATRIX, "unmixing matrix",
             DecompositionResult.ENDMEMBER_PIXELS, "positions the endmembers were taken from");
 
     private static void auxiliary(Html h, Ctx ctx, String label, String name, Dataset d, DecompositionResult res) throws IOException {
