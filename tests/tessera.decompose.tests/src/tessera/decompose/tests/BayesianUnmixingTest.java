@@ -403,6 +403,74 @@ class BayesianUnmixingTest {
         assertEquals(exact[1], mc[1], 5 * se, "posterior sd");
     }
 
+    /**
+     * k = 3, known σ², the posterior pressed against the edge a_2 = 0 of the simplex (where a sampler that always
+     * makes a_2 the dependent component moves along the edge only in steps of the size of a_2: its 400-draw sd came
+     * out 18 % low here): exact posterior means and sds of the three abundances by quadrature over the triangle,
+     * against one long chain and against the average sd of 200 chains of the default length (burn-in 100, 400 kept),
+     * which must not underestimate the spread by more than 5 %.
+     */
+    @Test
+    void threeEndmembersNearAnEdgeMixWell() {
+        double[][] g = {{4, 1, 0.5}, {1, 3, 0.8}, {0.5, 0.8, 2}};
+        double[] h = {0.6, 0.7, -1.0};
+        double sigma2 = 0.01;
+        int m = 1500;
+        double dx = 1.0 / m;
+        double z = 0;
+        double[] s1 = new double[3], s2 = new double[3];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; i + j < m; j++) {
+                // midpoints of the cells of the triangle (cells cut by the hypotenuse: half weight on the diagonal)
+                double a0 = (i + 0.5) * dx, a1 = (j + 0.5) * dx;
+                double wgt = i + j == m - 1 ? 0.5 : 1;
+                double[] a = {a0, a1, 1 - a0 - a1};
+                double q = 0;
+                for (int u = 0; u < 3; u++) {
+                    for (int v = 0; v < 3; v++) {
+                        q += (a[u] - h[u]) * g[u][v] * (a[v] - h[v]);
+                    }
+                }
+                double f = wgt * Math.exp(-0.5 * q / sigma2);
+                z += f;
+                for (int u = 0; u < 3; u++) {
+                    s1[u] += f * a[u];
+                    s2[u] += f * a[u] * a[u];
+                }
+            }
+        }
+        double[] mean = new double[3], sd = new double[3];
+        for (int u = 0; u < 3; u++) {
+            mean[u] = s1[u] / z;
+            sd[u] = Math.sqrt(s2[u] / z - mean[u] * mean[u]);
+        }
+        double[][] longChain = BayesianUnmixer.posteriorSamples(g, h, 1, 50, sigma2, 100, 200_000, new SplittableRandom(21));
+        double[] shortSd = new double[3];
+        for (int c = 0; c < 200; c++) {
+            double[][] ch = BayesianUnmixer.posteriorSamples(g, h, 1, 50, sigma2, 100, 400, new SplittableRandom(1000 + c));
+            for (int u = 0; u < 3; u++) {
+                shortSd[u] += sampleMoments(columnOf(ch, u))[1] / 200;
+            }
+        }
+        for (int u = 0; u < 3; u++) {
+            double[] mc = sampleMoments(columnOf(longChain, u));
+            System.out.printf("bayes k=3 edge: a_%d exact %.5f/%.5f long chain %.5f/%.5f mean sd of short chains %.5f%n", u, mean[u], sd[u], mc[0], mc[1],
+                    shortSd[u]);
+            double se = sd[u] * Math.sqrt(20.0 / longChain.length);
+            assertEquals(mean[u], mc[0], 5 * se + 1e-4, "posterior mean a_" + u);
+            assertEquals(sd[u], mc[1], 5 * se + 1e-4, "posterior sd a_" + u);
+            assertEquals(sd[u], shortSd[u], 0.05 * sd[u], "short chains explore the posterior, a_" + u);
+        }
+    }
+
+    static double[] columnOf(double[][] s, int i) {
+        double[] c = new double[s.length];
+        for (int t = 0; t < s.length; t++) {
+            c[t] = s[t][i];
+        }
+        return c;
+    }
+
     static double[] column(double[][] s, int i) {
         double[] c = new double[s.length];
         for (int t = 0; t < s.length; t++) {
