@@ -362,7 +362,11 @@ class BayesianUnmixingTest {
         double[][] g = {{5.0, 1.5}, {1.5, 2.0}};
         double c = g[0][0] - 2 * g[0][1] + g[1][1];
         double[][] cases = {{0.4, 0.2, 0.3}, {0.02, 0.1, 0.1}, {-0.3, 0.1, 0.5}, {1.3, 0.05, 0.5}, {0.5, 0.01, 2}};
-        for (double[] cs : cases) {
+        // SciPy 1.10.1 scipy.stats.truncnorm.stats(-x*/sd, (1-x*)/sd, loc=x*, scale=sd), benchmarks/peers/bayes_truncnorm_reference.py
+        double[][] scipy = {{0.410156598, 0.186884846}, {0.087507318, 0.063973554}, {0.028309865, 0.026562979}, {0.992075870, 0.007743971},
+                {0.5, 0.01}};
+        for (int ci = 0; ci < cases.length; ci++) {
+            double[] cs = cases[ci];
             double xs = cs[0], sdx = cs[1];
             double sigma2 = sdx * sdx * c;
             // any aHat on the line a0 + a1 = 1 + cs[2] (off the simplex plane) has the same conditional along the plane:
@@ -373,6 +377,7 @@ class BayesianUnmixingTest {
             double h0 = xs + ((g[0][1] - g[1][1]) * (1 - xs - h1)) / (g[0][0] - g[0][1]);
             double[] draws = column(BayesianUnmixer.posteriorSamples(g, new double[] {h0, h1}, 3.0, 50, sigma2, 0, 200_000, new SplittableRandom(11)), 0);
             double[] exact = moments(x -> Math.exp(-0.5 * (x - xs) * (x - xs) / (sdx * sdx)), 0, 1);
+            assertArrayEquals(scipy[ci], exact, 2e-9, "quadrature reference vs SciPy truncnorm");
             double[] mc = sampleMoments(draws);
             double se = exact[1] / Math.sqrt(draws.length);
             System.out.printf("bayes k=2 known sigma: x*=%.3f sd=%.3f exact %.6f/%.6f sampled %.6f/%.6f%n", xs, sdx, exact[0], exact[1], mc[0], mc[1]);
@@ -396,6 +401,9 @@ class BayesianUnmixingTest {
         double h0 = xs, h1 = 1 - xs; // aHat on the simplex plane: x* = aHat_0
         double[] draws = column(BayesianUnmixer.posteriorSamples(g, new double[] {h0, h1}, rmin, p, Double.NaN, 100, 400_000, new SplittableRandom(5)), 0);
         double[] exact = moments(x -> Math.pow(rmin + c * (x - xs) * (x - xs), -0.5 * p), 0, 1);
+        // SciPy 1.10.1: Student t (df p-1, scale sqrt(rmin/(c (p-1)))) truncated to [0, 1], moments by quad
+        // (benchmarks/peers/bayes_truncnorm_reference.py)
+        assertArrayEquals(new double[] {0.132119935, 0.088714608}, exact, 2e-9, "quadrature reference vs SciPy");
         double[] mc = sampleMoments(draws);
         double se = exact[1] * Math.sqrt(10.0 / draws.length);
         System.out.printf("bayes k=2 Jeffreys: exact %.6f/%.6f sampled %.6f/%.6f%n", exact[0], exact[1], mc[0], mc[1]);
