@@ -42,7 +42,7 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
     /** Contribution id. */
     public static final String ID = "tessera.decompose.fastica";
     /** samples per block of the parallel expectation sums */
-    static final int BLOCK = 4096;
+    static final int BLOCK = 1024;
 
     private static final List<ParameterSpec> PARAMS;
 
@@ -53,7 +53,7 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         l.add(ParameterSpec.ofChoice("algorithm", "parallel", List.of("parallel", "deflation"),
                 "parallel: all components at once with symmetric decorrelation; deflation: one after the other"));
         l.add(ParameterSpec.ofInt("maxIter", 200, 1, null, "maximum number of fixed-point iterations (per component for deflation)"));
-        l.add(ParameterSpec.ofDouble("tol", 1e-4, 0.0, 1.0, "", "convergence tolerance on |  |w . w_old| - 1 | (HyperSpy passes 1e-10)"));
+        l.add(ParameterSpec.ofDouble("tol", 1e-4, 0.0, 1.0, "", "convergence tolerance on | |w . w_old| - 1 | (HyperSpy passes 1e-10)"));
         l.add(ParameterSpec.ofLong("seed", 0L, "seed of the random initial unmixing matrix"));
         PARAMS = List.copyOf(l);
     }
