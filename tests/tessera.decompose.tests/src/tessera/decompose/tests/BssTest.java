@@ -439,6 +439,32 @@ class BssTest {
     }
 
     @Test
+    void cancellationStops() {
+        ProgressMonitor cancelled = new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+            }
+
+            @Override
+            public void worked(long work) {
+            }
+
+            @Override
+            public void done() {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return true;
+            }
+        };
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> ICA.separate(synthetic(), params(ICA, Map.of("components", 3)), cancelled));
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> ORTHO.separate(synthetic(), params(ORTHO, Map.of("components", 3)), cancelled));
+    }
+
+    @Test
     void badInputIsRefused() {
         DecompositionResult d = synthetic();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ICA.separate(d, params(ICA, Map.of()), ProgressMonitor.NULL));
