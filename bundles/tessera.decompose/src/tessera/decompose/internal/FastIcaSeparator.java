@@ -1,0 +1,438 @@
+package tessera.decompose.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import tessera.core.analysis.DecompositionResult;
+import tessera.core.analysis.LiteratureReference;
+import tessera.core.analysis.ParameterSpec;
+import tessera.core.analysis.Parameters;
+import tessera.core.analysis.ProgressMonitor;
+import tessera.math.Kernels;
+import tessera.math.SymmetricEigen;
+
+/**
+ * Blind source separation by FastICA, as HyperSpy 1.7.3's {@code blind_source_separation(algorithm="sklearn_fastica")}:
+ * the whitening, sorting, unmixing and sign rules of {@link BlindSourceSeparation}, with the rotation found by
+ * Hyvärinen's fixed-point algorithm (A. Hyvärinen, Fast and robust fixed-point algorithms for independent component
+ * analysis, IEEE Trans. Neural Netw. 10 (1999) 626-634, doi:10.1109/72.761722) as scikit-learn 1.2's
+ * {@code FastICA(whiten=False)} on the whitened data Y {@code [N x m]} (no further centring):
+ * <ul>
+ * <li>contrast {@code fun}: {@code logcosh} (g(u) = tanh(αu), g'(u) = α(1 − tanh²(αu)), α = {@code alpha}),
+ *   {@code exp} (g(u) = u exp(−u²/2), g'(u) = (1 − u²) exp(−u²/2)) or {@code cube} (g(u) = u³, g'(u) = 3u²);</li>
+ * <li>{@code algorithm=parallel}: from the symmetrically decorrelated initial matrix, iterate
+ *   {@code W ← sym(E[g(W y) yᵀ] − diag(E[g'(W y)]) W)} with {@code sym(W) = (W Wᵀ)^(−1/2) W}, until
+ *   {@code max_j | |w_j · w_j,old| − 1 | < tol};</li>
+ * <li>{@code algorithm=deflation}: one row at a time, {@code w ← E[y g(wᵀy)] − E[g'(wᵀy)] w}, Gram–Schmidt
+ *   orthogonalised against the rows already found and normalised, until {@code | |w · w_old| − 1 | < tol};</li>
+ * <li>at most {@code maxIter} iterations (per row for deflation); like scikit-learn, the last iterate is used when
+ *   the tolerance is not reached;</li>
+ * <li>the initial matrix is {@code N x N} standard-normal numbers from {@link SplittableRandom} seeded with
+ *   {@code seed} (scikit-learn draws its {@code w_init} the same way from NumPy's generator, which is not
+ *   reproduced here, so the two agree up to the order and sign of the components, not bit for bit).</li>
+ * </ul>
+ * HyperSpy passes {@code tol=1e-10} to scikit-learn unless told otherwise; the default here is scikit-learn's
+ * {@code 1e-4}. The expectations over the m samples are summed in fixed blocks of {@value #BLOCK} samples, the blocks
+ * in parallel and their sums added in block order, so the result does not depend on the number of threads.
+ */
+public final class FastIcaSeparator extends BlindSourceSeparation {
+    /** Contribution id. */
+    public static final String ID = "tessera.decompose.fastica";
+    /** samples per block of the parallel expectation sums */
+    static final int BLOCK = 1024;
+
+    private static final List<ParameterSpec> PARAMS;
+
+    static {
+        List<ParameterSpec> l = new ArrayList<>(commonParameters());
+        l.add(ParameterSpec.ofChoice("fun", "logcosh", List.of("logcosh", "exp", "cube"), "contrast function (scikit-learn's fun)"));
+        l.add(ParameterSpec.ofDouble("alpha", 1.0, 1.0, 2.0, "", "logcosh: the factor alpha in g(u) = tanh(alpha u) (scikit-learn's fun_args alpha)"));
+        l.add(ParameterSpec.ofChoice("algorithm", "parallel", List.of("parallel", "deflation"),
+                "parallel: all components at once with symmetric decorrelation; deflation: one after the other"));
+        l.add(ParameterSpec.ofInt("maxIter", 200, 1, null, "maximum number of fixed-point iterations (per component for deflation)"));
+        l.add(ParameterSpec.ofDouble("tol", 1e-4, 0.0, 1.0, "", "convergence tolerance on | |w . w_old| - 1 | (HyperSpy passes 1e-10)"));
+        l.add(ParameterSpec.ofLong("seed", 0L, "seed of the random initial unmixing matrix"));
+        PARAMS = List.copyOf(l);
+    }
+
+    private static final List<LiteratureReference> REFS = List.of(
+            new LiteratureReference("A. Hyvärinen, Fast and robust fixed-point algorithms for independent component analysis, IEEE Trans. Neural Netw. 10 (1999) 626-634",
+                    "10.1109/72.761722"),
+            new LiteratureReference("A. Hyvärinen, E. Oja, Independent component analysis: algorithms and applications, Neural Netw. 13 (2000) 411-430",
+                    "10.1016/S0893-6080(00)00026-5"),
+            new LiteratureReference("A. Kessy, A. Lewin, K. Strimmer, Optimal whitening and decorrelation, Am. Stat. 72 (2018) 309-314",
+                    "10.1080/00031305.2016.1277159"));
+
+    /** Contrast functions. */
+    public enum Contrast {
+        /** g(u) = tanh(αu) */
+        LOGCOSH,
+        /** g(u) = u exp(−u²/2) */
+        EXP,
+        /** g(u) = u³ */
+        CUBE;
+
+        /**
+         * @param name {@code logcosh}, {@code exp} or {@code cube} (any case)
+         * @return the contrast
+         * @throws IllegalArgumentException for another name
+         */
+        public static Contrast of(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("fun must be logcosh, exp or cube, not '" + name + "'", e);
+            }
+        }
+    }
+
+    /**
+     * Outcome of {@link #fastIca}.
+     *
+     * @param unmixing   {@code [N][N]}: the sources are {@code unmixing · y} (scikit-learn's {@code components_})
+     * @param iterations iterations run (deflation: the most of any row)
+     * @param converged  whether the tolerance was reached (deflation: for every row)
+     */
+    public record Ica(double[][] unmixing, int iterations, boolean converged) {
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMS;
+    }
+
+    @Override
+    public List<LiteratureReference> references() {
+        return REFS;
+    }
+
+    @Override
+    String id() {
+        return ID;
+    }
+
+    @Override
+    String label() {
+        return "FastICA";
+    }
+
+    @Override
+    long work(Parameters params, int n) {
+        long it = params.getInt("maxIter");
+        return params.getString("algorithm").equals("deflation") ? it * n : it;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException as {@link tessera.core.analysis.SourceSeparator#separate}, or for an unknown {@code fun}
+     */
+    @Override
+    public DecompositionResult separate(DecompositionResult decomposition, Parameters params, ProgressMonitor monitor) {
+        return separate(decomposition, params, null, monitor);
+    }
+
+    /**
+     * As {@link #separate(DecompositionResult, Parameters, ProgressMonitor)} from a given initial unmixing matrix
+     * instead of the seeded random one (scikit-learn's {@code w_init}), to compare with another implementation.
+     *
+     * @param decomposition the input decomposition
+     * @param params        validated parameters ({@code seed} unused when {@code wInit} is given)
+     * @param wInit         {@code [N][N]} initial matrix, or null for the seeded random one
+     * @param monitor       progress and cancellation
+     * @return the separated decomposition
+     * @throws IllegalArgumentException as {@link #separate(DecompositionResult, Parameters, ProgressMonitor)}, or if
+     *                                  wInit is not {@code N x N}
+     */
+    public DecompositionResult separate(DecompositionResult decomposition, Parameters params, double[][] wInit, ProgressMonitor monitor) {
+        Contrast fun = Contrast.of(params.getString("fun"));
+        double alpha = params.getDouble("alpha");
+        boolean deflation = params.getString("algorithm").trim().equalsIgnoreCase("deflation");
+        int maxIter = params.getInt("maxIter");
+        double tol = params.getDouble("tol");
+        long seed = params.getLong("seed");
+        return run(decomposition, params, (y, m) -> {
+            int nc = y.length;
+            double[][] w0 = wInit == null ? randomInit(nc, seed) : wInit;
+            return fastIca(y, w0, fun, alpha, deflation, maxIter, tol, m).unmixing();
+        }, monitor);
+    }
+
+    /**
+     * @param n    order
+     * @param seed seed
+     * @return {@code [n][n]} standard-normal numbers, row by row from {@code new SplittableRandom(seed)}
+     */
+    static double[][] randomInit(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] w = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                w[i][j] = r.nextGaussian();
+            }
+        }
+        return w;
+    }
+
+    /**
+     * FastICA on already whitened data, as scikit-learn 1.2's {@code fastica(X, whiten=False, ...)} with
+     * {@code X = yᵀ}: see the class comment.
+     *
+     * @param y         {@code [N][m]} whitened data, component-major (row c: the m samples of variable c); not modified
+     * @param wInit     {@code [N][N]} initial unmixing matrix; not modified
+     * @param fun       contrast
+     * @param alpha     logcosh's α, in [1, 2]
+     * @param deflation deflation instead of the parallel (symmetric) algorithm
+     * @param maxIter   maximum iterations, {@code >= 1}
+     * @param tol       tolerance, {@code >= 0}
+     * @param monitor   progress (one unit per iteration) and cancellation
+     * @return the unmixing matrix, iterations and convergence
+     * @throws IllegalArgumentException if the shapes do not match, N &lt; 1, maxIter &lt; 1 or a value is not finite
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public static Ica fastIca(double[][] y, double[][] wInit, Contrast fun, double alpha, boolean deflation, int maxIter, double tol, ProgressMonitor monitor) {
+        int nc = y.length;
+        if (nc < 1 || wInit.length != nc) {
+            throw new IllegalArgumentException("FastICA: " + nc + " variables but an initial matrix with " + wInit.length + " rows");
+        }
+        int m = y[0].length;
+        for (double[] r : y) {
+            if (r.length != m) {
+                throw new IllegalArgumentException("FastICA: data rows of unequal length");
+            }
+        }
+        for (double[] r : wInit) {
+            if (r.length != nc) {
+                throw new IllegalArgumentException("FastICA: the initial matrix must be " + nc + " x " + nc);
+            }
+            for (double v : r) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("FastICA: the initial matrix has the non-finite value " + v);
+                }
+            }
+        }
+        if (maxIter < 1) {
+            throw new IllegalArgumentException("FastICA: maxIter = " + maxIter + " must be at least 1");
+        }
+        return deflation ? deflation(y, wInit, fun, alpha, maxIter, tol, monitor) : parallel(y, wInit, fun, alpha, maxIter, tol, monitor);
+    }
+
+    private static Ica parallel(double[][] y, double[][] wInit, Contrast fun, double alpha, int maxIter, double tol, ProgressMonitor monitor) {
+        int nc = y.length;
+        int m = y[0].length;
+        double[][] w = symmetricDecorrelation(wInit);
+        int it = 0;
+        boolean converged = false;
+        while (it < maxIter) {
+            Kernels.checkCancel(monitor);
+            double[] e = expectations(y, w, fun, alpha); // [nc*nc] sums of g(wy) y^T, then [nc] sums of g'(wy)
+            double[][] w1 = new double[nc][nc];
+            for (int j = 0; j < nc; j++) {
+                double gp = e[nc * nc + j] / m;
+                for (int c = 0; c < nc; c++) {
+                    w1[j][c] = e[j * nc + c] / m - gp * w[j][c];
+                }
+            }
+            w1 = symmetricDecorrelation(w1);
+            double lim = 0;
+            for (int j = 0; j < nc; j++) {
+                double d = 0;
+                for (int c = 0; c < nc; c++) {
+                    d += w1[j][c] * w[j][c];
+                }
+                lim = Math.max(lim, Math.abs(Math.abs(d) - 1));
+            }
+            w = w1;
+            it++;
+            monitor.worked(1);
+            if (lim < tol) {
+                converged = true;
+                break;
+            }
+        }
+        return new Ica(w, it, converged);
+    }
+
+    private static Ica deflation(double[][] y, double[][] wInit, Contrast fun, double alpha, int maxIter, double tol, ProgressMonitor monitor) {
+        int nc = y.length;
+        int m = y[0].length;
+        double[][] w = new double[nc][nc];
+        int most = 0;
+        boolean all = true;
+        for (int j = 0; j < nc; j++) {
+            double[] v = wInit[j].clone();
+            scale(v, 1 / Math.sqrt(dot(v, v)));
+            int it = 0;
+            boolean converged = false;
+            while (it < maxIter) {
+                Kernels.checkCancel(monitor);
+                double[] e = expectations(y, new double[][] {v}, fun, alpha);
+                double gp = e[nc] / m;
+                double[] v1 = new double[nc];
+                for (int c = 0; c < nc; c++) {
+                    v1[c] = e[c] / m - gp * v[c];
+                }
+                // Gram-Schmidt against the rows found so far: v1 -= (v1 W[:j]^T) W[:j]
+                double[] proj = new double[j];
+                for (int q = 0; q < j; q++) {
+                    proj[q] = dot(v1, w[q]);
+                }
+                for (int q = 0; q < j; q++) {
+                    for (int c = 0; c < nc; c++) {
+                        v1[c] -= proj[q] * w[q][c];
+                    }
+                }
+                scale(v1, 1 / Math.sqrt(dot(v1, v1)));
+                double lim = Math.abs(Math.abs(dot(v1, v)) - 1);
+                v = v1;
+                it++;
+                monitor.worked(1);
+                if (lim < tol) {
+                    converged = true;
+                    break;
+                }
+            }
+            w[j] = v;
+            most = Math.max(most, it);
+            all &= converged;
+        }
+        return new Ica(w, most, all);
+    }
+
+    /**
+     * Sums over the samples, in fixed blocks added in order: for r rows of w, {@code Σ_t g(w_j y_t) y_ct}
+     * at {@code [j * N + c]} and {@code Σ_t g'(w_j y_t)} at {@code [r * N + j]}.
+     */
+    private static double[] expectations(double[][] y, double[][] w, Contrast fun, double alpha) {
+        int nc = y.length;
+        int r = w.length;
+        int m = y[0].length;
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        int len = r * nc + r;
+        double[][] part = new double[blocks][];
+        IntStream s = IntStream.range(0, blocks);
+        if (blocks > 1) {
+            s = s.parallel();
+        }
+        s.forEach(b -> part[b] = block(y, w, fun, alpha, b * BLOCK, Math.min(m, (b + 1) * BLOCK), len));
+        double[] e = part[0];
+        for (int b = 1; b < blocks; b++) {
+            for (int i = 0; i < len; i++) {
+                e[i] += part[b][i];
+            }
+        }
+        return e;
+    }
+
+    private static double[] block(double[][] y, double[][] w, Contrast fun, double alpha, int t0, int t1, int len) {
+        int nc = y.length;
+        int r = w.length;
+        int bl = t1 - t0;
+        double[] out = new double[len];
+        double[] u = new double[bl];
+        double[] gp = new double[bl];
+        for (int j = 0; j < r; j++) {
+            java.util.Arrays.fill(u, 0);
+            for (int c = 0; c < nc; c++) {
+                double wc = w[j][c];
+                double[] yc = y[c];
+                for (int t = 0; t < bl; t++) {
+                    u[t] += wc * yc[t0 + t];
+                }
+            }
+            double sgp = 0;
+            switch (fun) {
+                case LOGCOSH -> {
+                    for (int t = 0; t < bl; t++) {
+                        double g = Math.tanh(alpha * u[t]);
+                        u[t] = g;
+                        gp[t] = alpha * (1 - g * g);
+                    }
+                }
+                case EXP -> {
+                    for (int t = 0; t < bl; t++) {
+                        double x = u[t];
+                        double ex = Math.exp(-(x * x) / 2);
+                        u[t] = x * ex;
+                        gp[t] = (1 - x * x) * ex;
+                    }
+                }
+                case CUBE -> {
+                    for (int t = 0; t < bl; t++) {
+                        double x = u[t];
+                        u[t] = x * x * x;
+                        gp[t] = 3 * x * x;
+                    }
+                }
+            }
+            for (int t = 0; t < bl; t++) {
+                sgp += gp[t];
+            }
+            out[r * nc + j] = sgp;
+            for (int c = 0; c < nc; c++) {
+                double[] yc = y[c];
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int t = 0;
+                for (; t + 3 < bl; t += 4) {
+                    s0 += u[t] * yc[t0 + t];
+                    s1 += u[t + 1] * yc[t0 + t + 1];
+                    s2 += u[t + 2] * yc[t0 + t + 2];
+                    s3 += u[t + 3] * yc[t0 + t + 3];
+                }
+                for (; t < bl; t++) {
+                    s0 += u[t] * yc[t0 + t];
+                }
+                out[j * nc + c] = (s0 + s1) + (s2 + s3);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Symmetric decorrelation {@code (W Wᵀ)^(−1/2) W}, the eigenvalues of {@code W Wᵀ} clipped below at the smallest
+     * normal double as scikit-learn's {@code _sym_decorrelation}.
+     */
+    static double[][] symmetricDecorrelation(double[][] w) {
+        int nc = w.length;
+        double[] g = new double[nc * nc];
+        for (int a = 0; a < nc; a++) {
+            for (int b = a; b < nc; b++) {
+                double s = dot(w[a], w[b]);
+                g[a * nc + b] = s;
+                g[b * nc + a] = s;
+            }
+        }
+        SymmetricEigen e = SymmetricEigen.of(g, nc);
+        double[] v = e.vectors();
+        double[] isq = new double[nc * nc]; // (W W^T)^(-1/2)
+        for (int q = 0; q < nc; q++) {
+            double inv = 1 / Math.sqrt(Math.max(e.values()[q], Double.MIN_NORMAL));
+            for (int a = 0; a < nc; a++) {
+                double va = v[q * nc + a] * inv;
+                for (int b = 0; b < nc; b++) {
+                    isq[a * nc + b] += va * v[q * nc + b];
+                }
+            }
+        }
+        double[][] out = new double[nc][nc];
+        for (int a = 0; a < nc; a++) {
+            for (int c = 0; c < nc; c++) {
+                double s = 0;
+                for (int b = 0; b < nc; b++) {
+                    s += isq[a * nc + b] * w[b][c];
+                }
+                out[a][c] = s;
+            }
+        }
+        return out;
+    }
+
+    private static void scale(double[] v, double f) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= f;
+        }
+    }
+}
