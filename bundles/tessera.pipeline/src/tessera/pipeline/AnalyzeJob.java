@@ -149,7 +149,7 @@ public final class AnalyzeJob {
                 in.put("data", ref("crop.data"));
                 if (mo.endmembers() != null) {
                     if (s.stream().noneMatch(x -> x.name().equals("endmembers-crop"))) {
-                        s.add(new StepSpec("endmembers-read", "tessera.pipeline.read", Map.of("file", new Ref(null, ENDMEMBERS)), Map.of("dataset", 0), null));
+                        s.add(new StepSpec("endmembers-read", "tessera.pipeline.read", Map.of("file", new Ref(null, ENDMEMBERS)), Map.of("kind", "spectra"), null));
                         s.add(new StepSpec("endmembers-crop", "tessera.pipeline.crop-signal", Map.of("data", ref("endmembers-read.data")), crop, null));
                     }
                     in.put("spectra", ref("endmembers-crop.data"));
@@ -177,7 +177,9 @@ public final class AnalyzeJob {
         report.put("pca", ref("pca.result"));
         report.put("components", ref("elbow.components"));
         report.put("chosen", ref("elbow.chosen"));
-        report.put("nmf", ref("nmf.result"));
+        if (methodSteps.containsKey(NMF)) {
+            report.put("nmf", ref("nmf.result"));
+        }
         report.put("clusters", ref(CLUSTER_STEP + ".result"));
         if (c.embedding() != null) {
             report.put("embedding", ref("embed.data"));

@@ -21,7 +21,7 @@ import java.util.Map;
  * </ul>
  *
  * @param methods    the methods in order, at least one, no repeats; short names are qualified by {@link #qualified}
- * @param endmembers file of endmember spectra (its first dataset: {@code [k, nE]}, or one spectrum {@code [nE]}, on the data's
+ * @param endmembers file of endmember spectra (its first set of spectra: {@code [k, nE]}, or one spectrum {@code [nE]}, on the data's
  *                   energy axis, cropped to {@code --energy-range} like the data) for the abundance methods, or null
  *                   for the cluster means
  * @param parameters parameters by name, each given to every chosen method that declares it (e.g. {@code fun=cube},

@@ -42,23 +42,23 @@ record Endmembers(double[][] w, double[][] gram) {
         String et = endmembers.metadata() == null || endmembers.metadata().title() == null ? "the endmembers"
                 : "the endmembers '" + endmembers.metadata().title() + "'";
         if (!sameAxes(ds, es)) {
-            throw new IllegalArgumentException(et + " are on " + describe(es) + " but " + dt + " on " + describe(ds)
+            throw new tessera.core.analysis.IncompatibleDataException(et + " are on " + describe(es) + " but " + dt + " on " + describe(ds)
                     + ": endmembers must be on the data's signal axis (rebin or crop one of them)");
         }
         int k = endmembers.axis(0).size();
         int p = data.signalSize();
         if (k < 1) {
-            throw new IllegalArgumentException(et + " hold no spectrum");
+            throw new tessera.core.analysis.IncompatibleDataException(et + " hold no spectrum");
         }
         if (k > p) {
-            throw new IllegalArgumentException(k + " endmembers for " + p + " channels: at most one endmember per channel");
+            throw new tessera.core.analysis.IncompatibleDataException(k + " endmembers for " + p + " channels: at most one endmember per channel");
         }
         double[][] w = new double[k][p];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < p; j++) {
                 double v = endmembers.getDouble((long) i * p + j);
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(et + ": endmember " + i + " has the non-finite value " + v + " in channel " + j);
+                    throw new tessera.core.analysis.IncompatibleDataException(et + ": endmember " + i + " has the non-finite value " + v + " in channel " + j);
                 }
                 w[i][j] = v;
             }
@@ -79,7 +79,7 @@ record Endmembers(double[][] w, double[][] gram) {
         }
         double[] ev = SymmetricEigen.of(flat, k).values();
         if (!(ev[k - 1] > RANK_TOLERANCE * ev[0])) {
-            throw new IllegalArgumentException(et + " are rank deficient (W W^T has eigenvalues " + ev[0] + " ... " + ev[k - 1]
+            throw new tessera.core.analysis.IncompatibleDataException(et + " are rank deficient (W W^T has eigenvalues " + ev[0] + " ... " + ev[k - 1]
                     + "): an endmember is a linear combination of the others");
         }
         return new Endmembers(w, g);

@@ -85,13 +85,13 @@ abstract class LinearUnmixer implements Unmixer {
     @Override
     public DecompositionResult unmix(Dataset data, Dataset endmembers, Parameters params, ProgressMonitor monitor) {
         if (data.navigationDimension() == 0) {
-            throw new IllegalArgumentException("unmixing needs a spectrum image or line scan; the dataset has axes " + data.axes());
+            throw new tessera.core.analysis.IncompatibleDataException("unmixing needs a spectrum image or line scan; the dataset has axes " + data.axes());
         }
         Endmembers em = Endmembers.of(data, endmembers);
         int k = em.k();
         int p = em.p();
         if (p <= k) {
-            throw new IllegalArgumentException(k + " endmembers for " + p + " channels leave no degree of freedom for the chi-square");
+            throw new tessera.core.analysis.IncompatibleDataException(k + " endmembers for " + p + " channels leave no degree of freedom for the chi-square");
         }
         int n = Math.toIntExact(data.navigationSize());
         boolean poisson = params.has(POISSON) && params.getBoolean(POISSON);
@@ -130,11 +130,11 @@ abstract class LinearUnmixer implements Unmixer {
                         for (int j = 0; j < p; j++) {
                             double v = buf[r * p + j];
                             if (!Double.isFinite(v)) {
-                                throw new IllegalArgumentException(title + ": the spectrum at position " + pos + " has the non-finite value " + v
+                                throw new tessera.core.analysis.IncompatibleDataException(title + ": the spectrum at position " + pos + " has the non-finite value " + v
                                         + " in channel " + j);
                             }
                             if (counts && v < 0) {
-                                throw new IllegalArgumentException(title + ": the spectrum at position " + pos + " has the negative value " + v
+                                throw new tessera.core.analysis.IncompatibleDataException(title + ": the spectrum at position " + pos + " has the negative value " + v
                                         + " in channel " + j + ", but " + id() + " with " + POISSON + " needs counts (non-negative data)");
                             }
                             s[j] = v;

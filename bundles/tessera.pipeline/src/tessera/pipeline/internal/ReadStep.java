@@ -23,11 +23,18 @@ import tessera.pipeline.StepContext;
 public final class ReadStep implements Step {
     /** step id */
     public static final String ID = "tessera.pipeline.read";
+    /** kind: a spectrum image or line scan */
+    public static final String SPECTRUM_IMAGE = "spectrum-image";
+    /** kind: one spectrum or a stack of spectra */
+    public static final String SPECTRA = "spectra";
 
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
-                "index of the dataset in the file; -1 = the first spectrum image or line scan"));
+                "index of the dataset in the file; -1 = the first dataset of the 'kind' asked for"),
+                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA),
+                        "with dataset = -1: the first spectrum image or line scan (one signal axis, one or two navigation axes), or the first "
+                                + "set of spectra (one signal axis, at most one navigation axis: one spectrum or a stack such as endmember spectra [k, nE])"));
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class ReadStep implements Step {
             }
             d = all.get(index);
         } else {
-            d = pickSpectrumImage(file, all);
+            d = SPECTRA.equals(parameters.getString("kind")) ? pickSpectra(file, all) : pickSpectrumImage(file, all);
         }
         if (d.metadata().get("General.original_filename") == null) {
             d.metadata().set("General.original_filename", file.getFileName().toString());
@@ -67,15 +74,28 @@ public final class ReadStep implements Step {
         return Map.of("data", d);
     }
 
+    private static Dataset pickSpectra(Path file, List<Dataset> all) throws InvalidFileException {
+        for (Dataset d : all) {
+            if (d.signalAxes().size() == 1 && d.navigationDimension() <= 1) {
+                return d;
+            }
+        }
+        throw new InvalidFileException(file, "holds no spectrum or stack of spectra (found " + String.join("; ", shapes(all)) + ")");
+    }
+
+    private static List<String> shapes(List<Dataset> all) {
+        List<String> found = new ArrayList<>();
+        all.forEach(d -> found.add(java.util.Arrays.toString(d.shape()) + " with " + d.navigationDimension() + " navigation and "
+                + d.signalAxes().size() + " signal axes"));
+        return found;
+    }
+
     private static Dataset pickSpectrumImage(Path file, List<Dataset> all) throws InvalidFileException {
         for (Dataset d : all) {
             if (d.signalAxes().size() == 1 && d.navigationDimension() >= 1 && d.navigationDimension() <= 2) {
                 return d;
             }
         }
-        List<String> found = new ArrayList<>();
-        all.forEach(d -> found.add(java.util.Arrays.toString(d.shape()) + " with " + d.navigationDimension() + " navigation and "
-                + d.signalAxes().size() + " signal axes"));
-        throw new InvalidFileException(file, "holds no spectrum image or line scan (found " + String.join("; ", found) + ")");
+        throw new InvalidFileException(file, "holds no spectrum image or line scan (found " + String.join("; ", shapes(all)) + ")");
     }
 }
