@@ -63,16 +63,27 @@ public final class FclsUnmixer extends LinearUnmixer {
             double[] b = new double[k];
             return (pos, s, a, extra) -> {
                 for (int i = 0; i < k; i++) {
-                    double v = 0;
-                    double[] row = w[i];
-                    for (int j = 0; j < p; j++) {
-                        v += row[j] * s[j];
-                    }
-                    b[i] = v;
+                    b[i] = dot(w[i], s, p);
                 }
                 qp.solve(b, a);
             };
         };
+    }
+
+    /** Σ_j x_j y_j with four interleaved partial sums (independent add chains; fixed order, so deterministic). */
+    static double dot(double[] x, double[] y, int p) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < p; j += 4) {
+            s0 += x[j] * y[j];
+            s1 += x[j + 1] * y[j + 1];
+            s2 += x[j + 2] * y[j + 2];
+            s3 += x[j + 3] * y[j + 3];
+        }
+        for (; j < p; j++) {
+            s0 += x[j] * y[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -90,7 +101,6 @@ public final class FclsUnmixer extends LinearUnmixer {
         private final double[] u;
         private final double[] v;
         private final double[] z;
-        private final double[] grad;
 
         /** @param g G = W Wᵀ, {@code [k][k]}, symmetric positive definite (not copied, not modified) */
         Qp(double[][] g) {
@@ -107,7 +117,6 @@ public final class FclsUnmixer extends LinearUnmixer {
             u = new double[k];
             v = new double[k];
             z = new double[k];
-            grad = new double[k];
         }
 
         /**
@@ -159,7 +168,6 @@ public final class FclsUnmixer extends LinearUnmixer {
                         for (int r = 0; r < m; r++) {
                             s += g[i][idx[r]] * out[idx[r]];
                         }
-                        grad[i] = s;
                         if (s < most) {
                             most = s;
                             enter = i;

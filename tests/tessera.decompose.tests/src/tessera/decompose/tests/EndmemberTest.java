@@ -432,6 +432,35 @@ class EndmemberTest {
         return x;
     }
 
+    @Test
+    void cancellationStops() {
+        ProgressMonitor cancelled = new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
+            }
+
+            @Override
+            public void worked(long work) {
+            }
+
+            @Override
+            public void done() {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return true;
+            }
+        };
+        for (Decomposer dec : List.of(new NfindrDecomposer(), new VcaDecomposer())) {
+            assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> dec.decompose(data, Parameters.of(dec.parameters(), Map.of("components", 3)), cancelled));
+        }
+        FclsUnmixer f = new FclsUnmixer();
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> f.unmix(data, truthEnds, Parameters.of(f.parameters(), Map.of()), cancelled));
+    }
+
     // ---- bad input, through FCLS and the decomposers
 
     @Test
