@@ -41,7 +41,8 @@ import tessera.decompose.internal.NfindrDecomposer;
  * <li>{@code run FILE NX NY P K OUTPREFIX}: N-FINDR (K endmembers, seed 0) + FCLS, timed after a warm-up on the first
  *   4096 positions; then FCLS alone on the found endmembers (timed). Prints the times, the endmember pixels and the peak
  *   heap (sum of the peaks of the heap memory pools); writes OUTPREFIX.endmembers.f64 ({@code [K x P]}) and
- *   OUTPREFIX.abundances.f32 ({@code [K x n]}) for the scipy peer.</li>
+ *   OUTPREFIX.abundances.f32 ({@code [K x n]}) for the scipy peer; OUTPREFIX {@code -}: a cube of {@code write}, no
+ *   files, and the count of chosen pixels that are its pure pixels.</li>
  * </ul>
  */
 public final class NfindrBench {
@@ -187,7 +188,7 @@ public final class NfindrBench {
             }
             System.out.printf(Locale.ROOT, "N-FINDR + FCLS, %d endmembers: %.2f s (N-FINDR search %.2f s, FCLS %.2f s); endmember pixels %s%n", k,
                     (t1 - t0) / 1e9, (stage[1] - stage[0]) / 1e9, (t1 - stage[1]) / 1e9, Arrays.toString(px));
-            if (n >= 1000 * k) {
+            if (out == null || out.equals("-")) { // the synthetic cube of write
                 System.out.printf(Locale.ROOT, "  (synthetic cube: %d of %d endmember pixels are pure pixels i %% 1000 == 0)%n", pure, k);
             }
             FclsUnmixer fcls = new FclsUnmixer();
