@@ -127,17 +127,18 @@ class UnmixingPipelineTest {
     @Test
     void analyzeWithMethodsWritesTheirDatasetsAndReRunsHashForHash(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("a");
-        MethodOptions mo = new MethodOptions(List.of("nmf", "mlr", "ca", "mds", "lda"), null, Map.of());
+        MethodOptions mo = new MethodOptions(List.of("nmf", "bss", "orthomax", "nfindr", "vca", "mlr", "fcls", "ca", "mds", "lda"), null, Map.of());
         RunResult run = AnalyzeJob.run(Registry.get(), new AnalyzeOptions(CORE_SHELL, out, 3, 3, null, null, null, ClusterOptions.DEFAULT, mo),
                 ProgressMonitor.NULL, s -> { });
         AnalyzeResult a = AnalyzeJob.result(run);
-        assertEquals(List.of("tessera.decompose.mlr", "tessera.decompose.ca"), a.methods().stream().map(DecompositionResult::algorithmId).toList());
+        assertEquals(List.of("tessera.decompose.fastica", "tessera.decompose.orthomax", "tessera.decompose.nfindr", "tessera.decompose.vca",
+                "tessera.decompose.mlr", "tessera.decompose.fcls"), a.methods().stream().map(DecompositionResult::algorithmId).toList().subList(0, 6));
         assertEquals(2, a.projections().size());
-        DecompositionResult mlr = a.methods().get(0);
+        DecompositionResult mlr = a.methods().get(4);
         assertEquals(3, mlr.components(), "the cluster means are the endmembers");
         String html = Files.readString(out.resolve("report.html"));
-        for (String s : List.of("MLR (tessera.decompose.mlr), 3 endmembers", "MLR reduced χ² maps", "CA relative entropy (nats) maps", "Projections",
-                "MDS, 2 coordinates per position")) {
+        for (String s : List.of("MLR (tessera.decompose.mlr), 3 endmembers", "MLR reduced χ² maps", "Projections", "MDS, 2 coordinates per position",
+                "FASTICA unmixing matrix W (3 × 3)", "NFINDR: positions the endmembers were taken from", "FCLS abundance maps")) {
             assertTrue(html.contains(s), s);
         }
         Record record = RecordStore.load(run.recordFile());
@@ -146,8 +147,9 @@ class UnmixingPipelineTest {
         RunResult again = engine.run(p.plan(), "rerun", p.inputs(), tmp.resolve("b"), new RunOptions(ProgressMonitor.NULL, s -> { }, null, run.recordFile(), p.drift()));
         List<Rerun.Check> checks = Rerun.verify(record, again.record());
         List<String> arrays = checks.stream().map(Rerun.Check::output).filter(o -> o.startsWith("report.results#/Experiments/")).toList();
-        for (String t : List.of("MLR factors", "MLR loadings", "MLR residual", "MLR reducedChiSquare", "MLR residualSpectrum", "CA factors", "CA entropy",
-                "MDS projection")) {
+        for (String t : List.of("FASTICA factors", "FASTICA loadings", "FASTICA unmixingMatrix", "ORTHOMAX loadings", "NFINDR factors",
+                "NFINDR endmemberPixels", "VCA loadings", "MLR factors", "MLR loadings", "MLR residual", "MLR reducedChiSquare", "MLR residualSpectrum",
+                "FCLS loadings", "MDS projection")) {
             assertTrue(arrays.contains("report.results#/Experiments/" + t), t + " in " + arrays);
         }
         for (Rerun.Check c : checks) {
