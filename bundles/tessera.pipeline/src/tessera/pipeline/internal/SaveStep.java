@@ -71,6 +71,11 @@ public final class SaveStep implements Step {
             String what = dec.algorithmId().substring(dec.algorithmId().lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
             out.add(titled(dec.factors(), prefix + what + " factors"));
             out.add(titled(dec.loadings(), prefix + what + " loadings"));
+            if (name.endsWith(".hspy")) {
+                for (var e : dec.auxiliary().entrySet()) {
+                    out.add(titled(e.getValue(), prefix + what + " " + e.getKey()));
+                }
+            }
         }
         if (cl != null) {
             List<Axis> axes = new ArrayList<>();
