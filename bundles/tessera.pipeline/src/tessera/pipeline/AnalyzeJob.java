@@ -205,7 +205,7 @@ public final class AnalyzeJob {
     }
 
     /** number of report inputs for the results of {@code --method}s other than NMF ({@code method1} ...) */
-    public static final int METHOD_PORTS = 8;
+    public static final int METHOD_PORTS = 10;
     /** number of report inputs for projections ({@code projection1} ...) */
     public static final int PROJECTION_PORTS = 3;
 

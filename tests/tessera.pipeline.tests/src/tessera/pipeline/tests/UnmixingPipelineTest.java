@@ -254,7 +254,8 @@ class UnmixingPipelineTest {
     @Test
     void analyzeWithMethodsWritesTheirDatasetsAndReRunsHashForHash(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("a");
-        MethodOptions mo = new MethodOptions(List.of("nmf", "bss", "orthomax", "nfindr", "vca", "mlr", "fcls", "ca", "mds", "lda"), null, Map.of());
+        MethodOptions mo = new MethodOptions(List.of("nmf", "bss", "orthomax", "nfindr", "vca", "mlr", "fcls", "ca", "mds", "lda", "nnls", "bayesian"),
+                null, Map.of("samples", "100"));
         RunResult run = AnalyzeJob.run(Registry.get(), new AnalyzeOptions(CORE_SHELL, out, 3, 3, null, null, null, ClusterOptions.DEFAULT, mo),
                 ProgressMonitor.NULL, s -> { });
         AnalyzeResult a = AnalyzeJob.result(run);
@@ -276,7 +277,7 @@ class UnmixingPipelineTest {
         List<String> arrays = checks.stream().map(Rerun.Check::output).filter(o -> o.startsWith("report.results#/Experiments/")).toList();
         for (String t : List.of("FASTICA factors", "FASTICA loadings", "FASTICA unmixingMatrix", "ORTHOMAX loadings", "NFINDR factors",
                 "NFINDR endmemberPixels", "VCA loadings", "MLR factors", "MLR loadings", "MLR residual", "MLR reducedChiSquare", "MLR residualSpectrum",
-                "FCLS loadings", "MDS projection")) {
+                "FCLS loadings", "MDS projection", "NNLS loadings", "BAYESIAN loadings", "BAYESIAN loadingsStd", "BAYESIAN loadingsHigh95", "CA entropy")) {
             assertTrue(arrays.contains("report.results#/Experiments/" + t), t + " in " + arrays);
         }
         for (Rerun.Check c : checks) {
