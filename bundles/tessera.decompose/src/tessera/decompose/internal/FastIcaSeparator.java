@@ -326,62 +326,164 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         return e;
     }
 
+    /**
+     * One block's sums (see {@link #expectations}) over samples {@code [t0, t1)}: the projections {@code u_j = w_j y}
+     * of all r rows first (row by row, five variables per pass), then g and g' of each row, then the products
+     * {@code Σ_t g_j(t) y_c(t)} two rows and five variables at a time ({@link #products}), so that each loaded value
+     * serves several multiply-adds. The summation order is fixed by the shapes alone.
+     */
     private static double[] block(double[][] y, double[][] w, Contrast fun, double alpha, int t0, int t1, int len) {
         int nc = y.length;
         int r = w.length;
         int bl = t1 - t0;
         double[] out = new double[len];
-        double[] u = new double[bl];
+        double[][] u = new double[r][bl];
         double[] gp = new double[bl];
         for (int j = 0; j < r; j++) {
-            java.util.Arrays.fill(u, 0);
-            for (int c = 0; c < nc; c++) {
-                double wc = w[j][c];
-                double[] yc = y[c];
-                for (int t = 0; t < bl; t++) {
-                    u[t] += wc * yc[t0 + t];
-                }
-            }
-            double sgp = 0;
+            project(y, w[j], t0, u[j]);
+            double[] uj = u[j];
             switch (fun) {
-                case LOGCOSH -> tanh(u, gp, bl, alpha);
+                case LOGCOSH -> tanh(uj, gp, bl, alpha);
                 case EXP -> {
                     for (int t = 0; t < bl; t++) {
-                        double x = u[t];
+                        double x = uj[t];
                         double ex = Math.exp(-(x * x) / 2);
-                        u[t] = x * ex;
+                        uj[t] = x * ex;
                         gp[t] = (1 - x * x) * ex;
                     }
                 }
                 case CUBE -> {
                     for (int t = 0; t < bl; t++) {
-                        double x = u[t];
-                        u[t] = x * x * x;
+                        double x = uj[t];
+                        uj[t] = x * x * x;
                         gp[t] = 3 * x * x;
                     }
                 }
             }
-            for (int t = 0; t < bl; t++) {
-                sgp += gp[t];
+            double s0 = 0, s1 = 0;
+            int t = 0;
+            for (; t + 1 < bl; t += 2) {
+                s0 += gp[t];
+                s1 += gp[t + 1];
             }
-            out[r * nc + j] = sgp;
-            for (int c = 0; c < nc; c++) {
-                double[] yc = y[c];
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int t = 0;
-                for (; t + 3 < bl; t += 4) {
-                    s0 += u[t] * yc[t0 + t];
-                    s1 += u[t + 1] * yc[t0 + t + 1];
-                    s2 += u[t + 2] * yc[t0 + t + 2];
-                    s3 += u[t + 3] * yc[t0 + t + 3];
-                }
-                for (; t < bl; t++) {
-                    s0 += u[t] * yc[t0 + t];
-                }
-                out[j * nc + c] = (s0 + s1) + (s2 + s3);
+            if (t < bl) {
+                s0 += gp[t];
+            }
+            out[r * nc + j] = s0 + s1;
+        }
+        products(u, y, t0, bl, out);
+        return out;
+    }
+
+    /** {@code u[t] = Σ_c wj[c] y[c][t0 + t]} for {@code t < u.length}, c in order, five variables per pass. */
+    private static void project(double[][] y, double[] wj, int t0, double[] u) {
+        int nc = y.length;
+        int bl = u.length;
+        int c = 0;
+        java.util.Arrays.fill(u, 0);
+        for (; c + 4 < nc; c += 5) {
+            double w0 = wj[c], w1 = wj[c + 1], w2 = wj[c + 2], w3 = wj[c + 3], w4 = wj[c + 4];
+            double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
+            for (int t = 0; t < bl; t++) {
+                int i = t0 + t;
+                u[t] = ((((u[t] + w0 * y0[i]) + w1 * y1[i]) + w2 * y2[i]) + w3 * y3[i]) + w4 * y4[i];
             }
         }
-        return out;
+        for (; c < nc; c++) {
+            double wc = wj[c];
+            double[] yc = y[c];
+            for (int t = 0; t < bl; t++) {
+                u[t] += wc * yc[t0 + t];
+            }
+        }
+    }
+
+    /**
+     * {@code out[j * N + c] = Σ_t g[j][t] y[c][t0 + t]} over {@code t < bl}, each sum in sample order: rows in pairs and
+     * variables in fives (ten independent sums sharing seven loads per sample), the rest one by one.
+     */
+    private static void products(double[][] g, double[][] y, int t0, int bl, double[] out) {
+        int nc = y.length;
+        int r = g.length;
+        int j = 0;
+        for (; j + 1 < r; j += 2) {
+            double[] ga = g[j], gb = g[j + 1];
+            int c = 0;
+            for (; c + 4 < nc; c += 5) {
+                double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
+                for (int t = 0; t < bl; t++) {
+                    int i = t0 + t;
+                    double x = ga[t], z = gb[t];
+                    double v0 = y0[i], v1 = y1[i], v2 = y2[i], v3 = y3[i], v4 = y4[i];
+                    a0 += x * v0;
+                    a1 += x * v1;
+                    a2 += x * v2;
+                    a3 += x * v3;
+                    a4 += x * v4;
+                    b0 += z * v0;
+                    b1 += z * v1;
+                    b2 += z * v2;
+                    b3 += z * v3;
+                    b4 += z * v4;
+                }
+                out[j * nc + c] = a0;
+                out[j * nc + c + 1] = a1;
+                out[j * nc + c + 2] = a2;
+                out[j * nc + c + 3] = a3;
+                out[j * nc + c + 4] = a4;
+                out[(j + 1) * nc + c] = b0;
+                out[(j + 1) * nc + c + 1] = b1;
+                out[(j + 1) * nc + c + 2] = b2;
+                out[(j + 1) * nc + c + 3] = b3;
+                out[(j + 1) * nc + c + 4] = b4;
+            }
+            for (; c < nc; c++) {
+                out[j * nc + c] = dotFrom(ga, y[c], t0, bl);
+                out[(j + 1) * nc + c] = dotFrom(gb, y[c], t0, bl);
+            }
+        }
+        for (; j < r; j++) {
+            double[] ga = g[j];
+            int c = 0;
+            for (; c + 4 < nc; c += 5) {
+                double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+                for (int t = 0; t < bl; t++) {
+                    int i = t0 + t;
+                    double x = ga[t];
+                    a0 += x * y0[i];
+                    a1 += x * y1[i];
+                    a2 += x * y2[i];
+                    a3 += x * y3[i];
+                    a4 += x * y4[i];
+                }
+                out[j * nc + c] = a0;
+                out[j * nc + c + 1] = a1;
+                out[j * nc + c + 2] = a2;
+                out[j * nc + c + 3] = a3;
+                out[j * nc + c + 4] = a4;
+            }
+            for (; c < nc; c++) {
+                out[j * nc + c] = dotFrom(ga, y[c], t0, bl);
+            }
+        }
+    }
+
+    /** {@code Σ_{t < bl} a[t] b[t0 + t]}, four interleaved partial sums */
+    private static double dotFrom(double[] a, double[] b, int t0, int bl) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int t = 0;
+        for (; t + 3 < bl; t += 4) {
+            s0 += a[t] * b[t0 + t];
+            s1 += a[t + 1] * b[t0 + t + 1];
+            s2 += a[t + 2] * b[t0 + t + 2];
+            s3 += a[t + 3] * b[t0 + t + 3];
+        }
+        for (; t < bl; t++) {
+            s0 += a[t] * b[t0 + t];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
