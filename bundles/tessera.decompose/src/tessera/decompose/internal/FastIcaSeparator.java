@@ -3,7 +3,9 @@ package tessera.decompose.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 import tessera.core.analysis.DecompositionResult;
@@ -20,7 +22,8 @@ import tessera.math.Kernels;
  * analysis, IEEE Trans. Neural Netw. 10 (1999) 626-634, doi:10.1109/72.761722) as scikit-learn 1.2's
  * {@code FastICA(whiten=False)} on the whitened data Y {@code [N x m]} (no further centring):
  * <ul>
- * <li>contrast {@code fun}: {@code logcosh} (g(u) = tanh(αu), g'(u) = α(1 − tanh²(αu)), α = {@code alpha}),
+ * <li>contrast {@code fun}: {@code logcosh} (g(u) = tanh(αu), g'(u) = α(1 − tanh²(αu)), α = {@code alpha}; tanh by
+ *   the vectorisable {@link #tanh}, within 8 ulp of {@link Math#tanh}),
  *   {@code exp} (g(u) = u exp(−u²/2), g'(u) = (1 − u²) exp(−u²/2)) or {@code cube} (g(u) = u³, g'(u) = 3u²);</li>
  * <li>{@code algorithm=parallel}: from the symmetrically decorrelated initial matrix, iterate
  *   {@code W ← sym(E[g(W y) yᵀ] − diag(E[g'(W y)]) W)} with {@code sym(W) = (W Wᵀ)^(−1/2) W}, until
@@ -35,7 +38,10 @@ import tessera.math.Kernels;
  * </ul>
  * HyperSpy passes {@code tol=1e-10} to scikit-learn unless told otherwise; the default here is scikit-learn's
  * {@code 1e-4}. The expectations over the m samples are summed in fixed blocks of {@value #BLOCK} samples, the blocks
- * in parallel and their sums added in block order, so the result does not depend on the number of threads.
+ * in parallel and their sums added in block order, so the result does not depend on the number of threads; within a
+ * block the projections {@code W y}, g, g' and the products {@code g(W y) yᵀ} are computed together (one pass over the
+ * block's data, which stays in cache). The symmetric decorrelation diagonalises the small {@code W Wᵀ} by cyclic
+ * Jacobi. About twice as fast as scikit-learn 1.2 on the same input (benchmarks/README.md, {@code bss_vs_sklearn.sh}).
  */
 public final class FastIcaSeparator extends BlindSourceSeparation {
     /** Contribution id. */
@@ -223,11 +229,12 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         int nc = y.length;
         int m = y[0].length;
         double[][] w = symmetricDecorrelation(wInit);
+        Queue<double[][]> scratch = new ConcurrentLinkedQueue<>();
         int it = 0;
         boolean converged = false;
         while (it < maxIter) {
             Kernels.checkCancel(monitor);
-            double[] e = expectations(y, w, fun, alpha); // [nc*nc] sums of g(wy) y^T, then [nc] sums of g'(wy)
+            double[] e = expectations(y, w, fun, alpha, scratch); // [nc*nc] sums of g(wy) y^T, then [nc] sums of g'(wy)
             double[][] w1 = new double[nc][nc];
             for (int j = 0; j < nc; j++) {
                 double gp = e[nc * nc + j] / m;
@@ -259,6 +266,7 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         int nc = y.length;
         int m = y[0].length;
         double[][] w = new double[nc][nc];
+        Queue<double[][]> scratch = new ConcurrentLinkedQueue<>();
         int most = 0;
         boolean all = true;
         for (int j = 0; j < nc; j++) {
@@ -268,7 +276,7 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
             boolean converged = false;
             while (it < maxIter) {
                 Kernels.checkCancel(monitor);
-                double[] e = expectations(y, new double[][] {v}, fun, alpha);
+                double[] e = expectations(y, new double[][] {v}, fun, alpha, scratch);
                 double gp = e[nc] / m;
                 double[] v1 = new double[nc];
                 for (int c = 0; c < nc; c++) {
@@ -303,9 +311,10 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
 
     /**
      * Sums over the samples, in fixed blocks added in order: for r rows of w, {@code Σ_t g(w_j y_t) y_ct}
-     * at {@code [j * N + c]} and {@code Σ_t g'(w_j y_t)} at {@code [r * N + j]}.
+     * at {@code [j * N + c]} and {@code Σ_t g'(w_j y_t)} at {@code [r * N + j]}. Each block borrows its working arrays
+     * from {@code scratch} (filled afresh, so which ones it gets does not matter) and gives them back.
      */
-    private static double[] expectations(double[][] y, double[][] w, Contrast fun, double alpha) {
+    private static double[] expectations(double[][] y, double[][] w, Contrast fun, double alpha, Queue<double[][]> scratch) {
         int nc = y.length;
         int r = w.length;
         int m = y[0].length;
@@ -316,7 +325,14 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         if (blocks > 1) {
             s = s.parallel();
         }
-        s.forEach(b -> part[b] = block(y, w, fun, alpha, b * BLOCK, Math.min(m, (b + 1) * BLOCK), len));
+        s.forEach(b -> {
+            double[][] work = scratch.poll();
+            if (work == null) {
+                work = new double[nc + r + 1][BLOCK];
+            }
+            part[b] = block(y, w, fun, alpha, b * BLOCK, Math.min(m, (b + 1) * BLOCK), len, work);
+            scratch.add(work);
+        });
         double[] e = part[0];
         for (int b = 1; b < blocks; b++) {
             for (int i = 0; i < len; i++) {
@@ -330,17 +346,23 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
      * One block's sums (see {@link #expectations}) over samples {@code [t0, t1)}: the projections {@code u_j = w_j y}
      * of all r rows first (row by row, five variables per pass), then g and g' of each row, then the products
      * {@code Σ_t g_j(t) y_c(t)} two rows and five variables at a time ({@link #products}), so that each loaded value
-     * serves several multiply-adds. The summation order is fixed by the shapes alone.
+     * serves several multiply-adds. The summation order is fixed by the shapes alone. {@code work}: {@code N + r + 1}
+     * arrays of at least {@code t1 − t0}, overwritten: the block's data (copied so that it is indexed as u, which lets
+     * the JIT vectorise the loops: no doubt about aliasing), the r projections, g'.
      */
-    private static double[] block(double[][] y, double[][] w, Contrast fun, double alpha, int t0, int t1, int len) {
+    private static double[] block(double[][] y, double[][] w, Contrast fun, double alpha, int t0, int t1, int len, double[][] work) {
         int nc = y.length;
         int r = w.length;
         int bl = t1 - t0;
         double[] out = new double[len];
-        double[][] u = new double[r][bl];
-        double[] gp = new double[bl];
+        double[][] yb = java.util.Arrays.copyOfRange(work, 0, nc);
+        for (int c = 0; c < nc; c++) {
+            System.arraycopy(y[c], t0, yb[c], 0, bl);
+        }
+        double[][] u = java.util.Arrays.copyOfRange(work, nc, nc + r);
+        double[] gp = work[nc + r];
         for (int j = 0; j < r; j++) {
-            project(y, w[j], t0, u[j]);
+            project(yb, w[j], u[j], bl);
             double[] uj = u[j];
             switch (fun) {
                 case LOGCOSH -> tanh(uj, gp, bl, alpha);
@@ -371,38 +393,44 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
             }
             out[r * nc + j] = s0 + s1;
         }
-        products(u, y, t0, bl, out);
+        products(u, yb, bl, out);
         return out;
     }
 
-    /** {@code u[t] = Σ_c wj[c] y[c][t0 + t]} for {@code t < u.length}, c in order, five variables per pass. */
-    private static void project(double[][] y, double[] wj, int t0, double[] u) {
+    /** {@code u[t] = Σ_c wj[c] y[c][t]} for {@code t < bl}, c in order, five variables per pass. */
+    private static void project(double[][] y, double[] wj, double[] u, int bl) {
         int nc = y.length;
-        int bl = u.length;
         int c = 0;
-        java.util.Arrays.fill(u, 0);
+        if (nc < 5) {
+            java.util.Arrays.fill(u, 0, bl, 0);
+        }
         for (; c + 4 < nc; c += 5) {
             double w0 = wj[c], w1 = wj[c + 1], w2 = wj[c + 2], w3 = wj[c + 3], w4 = wj[c + 4];
             double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
-            for (int t = 0; t < bl; t++) {
-                int i = t0 + t;
-                u[t] = ((((u[t] + w0 * y0[i]) + w1 * y1[i]) + w2 * y2[i]) + w3 * y3[i]) + w4 * y4[i];
+            if (c == 0) {
+                for (int t = 0; t < bl; t++) {
+                    u[t] = (((w0 * y0[t] + w1 * y1[t]) + w2 * y2[t]) + w3 * y3[t]) + w4 * y4[t];
+                }
+            } else {
+                for (int t = 0; t < bl; t++) {
+                    u[t] = ((((u[t] + w0 * y0[t]) + w1 * y1[t]) + w2 * y2[t]) + w3 * y3[t]) + w4 * y4[t];
+                }
             }
         }
         for (; c < nc; c++) {
             double wc = wj[c];
             double[] yc = y[c];
             for (int t = 0; t < bl; t++) {
-                u[t] += wc * yc[t0 + t];
+                u[t] += wc * yc[t];
             }
         }
     }
 
     /**
-     * {@code out[j * N + c] = Σ_t g[j][t] y[c][t0 + t]} over {@code t < bl}, each sum in sample order: rows in pairs and
+     * {@code out[j * N + c] = Σ_t g[j][t] y[c][t]} over {@code t < bl}, each sum in sample order: rows in pairs and
      * variables in fives (ten independent sums sharing seven loads per sample), the rest one by one.
      */
-    private static void products(double[][] g, double[][] y, int t0, int bl, double[] out) {
+    private static void products(double[][] g, double[][] y, int bl, double[] out) {
         int nc = y.length;
         int r = g.length;
         int j = 0;
@@ -413,9 +441,8 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
                 double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
                 double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
                 for (int t = 0; t < bl; t++) {
-                    int i = t0 + t;
                     double x = ga[t], z = gb[t];
-                    double v0 = y0[i], v1 = y1[i], v2 = y2[i], v3 = y3[i], v4 = y4[i];
+                    double v0 = y0[t], v1 = y1[t], v2 = y2[t], v3 = y3[t], v4 = y4[t];
                     a0 += x * v0;
                     a1 += x * v1;
                     a2 += x * v2;
@@ -439,8 +466,8 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
                 out[(j + 1) * nc + c + 4] = b4;
             }
             for (; c < nc; c++) {
-                out[j * nc + c] = dotFrom(ga, y[c], t0, bl);
-                out[(j + 1) * nc + c] = dotFrom(gb, y[c], t0, bl);
+                out[j * nc + c] = dotFrom(ga, y[c], bl);
+                out[(j + 1) * nc + c] = dotFrom(gb, y[c], bl);
             }
         }
         for (; j < r; j++) {
@@ -450,13 +477,12 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
                 double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
                 double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
                 for (int t = 0; t < bl; t++) {
-                    int i = t0 + t;
                     double x = ga[t];
-                    a0 += x * y0[i];
-                    a1 += x * y1[i];
-                    a2 += x * y2[i];
-                    a3 += x * y3[i];
-                    a4 += x * y4[i];
+                    a0 += x * y0[t];
+                    a1 += x * y1[t];
+                    a2 += x * y2[t];
+                    a3 += x * y3[t];
+                    a4 += x * y4[t];
                 }
                 out[j * nc + c] = a0;
                 out[j * nc + c + 1] = a1;
@@ -465,23 +491,23 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
                 out[j * nc + c + 4] = a4;
             }
             for (; c < nc; c++) {
-                out[j * nc + c] = dotFrom(ga, y[c], t0, bl);
+                out[j * nc + c] = dotFrom(ga, y[c], bl);
             }
         }
     }
 
-    /** {@code Σ_{t < bl} a[t] b[t0 + t]}, four interleaved partial sums */
-    private static double dotFrom(double[] a, double[] b, int t0, int bl) {
+    /** {@code Σ_{t < bl} a[t] b[t]}, four interleaved partial sums */
+    private static double dotFrom(double[] a, double[] b, int bl) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int t = 0;
         for (; t + 3 < bl; t += 4) {
-            s0 += a[t] * b[t0 + t];
-            s1 += a[t + 1] * b[t0 + t + 1];
-            s2 += a[t + 2] * b[t0 + t + 2];
-            s3 += a[t + 3] * b[t0 + t + 3];
+            s0 += a[t] * b[t];
+            s1 += a[t + 1] * b[t + 1];
+            s2 += a[t + 2] * b[t + 2];
+            s3 += a[t + 3] * b[t + 3];
         }
         for (; t < bl; t++) {
-            s0 += a[t] * b[t0 + t];
+            s0 += a[t] * b[t];
         }
         return (s0 + s1) + (s2 + s3);
     }
@@ -493,15 +519,16 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
      * ({@code tanh(20)} rounds to 1), {@code q = expm1(2a)} is the Taylor polynomial of degree 15 of
      * {@code expm1(2a/64)} (|2a/64| ≤ 0.625, truncation below 1e-17 relative) doubled six times by
      * {@code expm1(2z) = q (q + 2)}, which keeps the relative accuracy for small a, and
-     * {@code tanh(αu) = sign(u) q / (q + 2)}. Within 8 ulp of {@link Math#tanh} (absolute error below 1e-15), i.e.
-     * round-off, not a different contrast.
+     * {@code tanh(αu) = sign(u) q / (q + 2)}. At most 8 ulp from {@link Math#tanh} over 8·2²⁰ test arguments in
+     * [−25, 25] and from 1e−300 up (g' within 2e−15), i.e. round-off, not a different contrast; subnormal arguments
+     * lose relative (not absolute) accuracy, NaN gives NaN.
      *
      * @param u     {@code [>= n]} the projections {@code w_j · y_t}, replaced by g
      * @param gp    {@code [>= n]} receives g'
      * @param n     number of samples
      * @param alpha α
      */
-    static void tanh(double[] u, double[] gp, int n, double alpha) {
+    public static void tanh(double[] u, double[] gp, int n, double alpha) {
         for (int t = 0; t < n; t++) {
             double x = alpha * u[t];
             double r = Math.min(Math.abs(x), 20.0) * (1.0 / 32);
