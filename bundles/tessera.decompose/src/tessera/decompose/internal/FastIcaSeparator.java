@@ -39,9 +39,10 @@ import tessera.math.Kernels;
  * HyperSpy passes {@code tol=1e-10} to scikit-learn unless told otherwise; the default here is scikit-learn's
  * {@code 1e-4}. The expectations over the m samples are summed in fixed blocks of {@value #BLOCK} samples, the blocks
  * in parallel and their sums added in block order, so the result does not depend on the number of threads; within a
- * block the projections {@code W y}, g, g' and the products {@code g(W y) yᵀ} are computed together (one pass over the
- * block's data, which stays in cache). The symmetric decorrelation diagonalises the small {@code W Wᵀ} by cyclic
- * Jacobi. About twice as fast as scikit-learn 1.2 on the same input (benchmarks/README.md, {@code bss_vs_sklearn.sh}).
+ * block the projections {@code W y}, g, g' and the products {@code g(W y) yᵀ} are computed one after the other while
+ * the block's data is in cache. The symmetric decorrelation diagonalises the small {@code W Wᵀ} by cyclic Jacobi.
+ * On 16384 x 10 whitened loadings about twice as fast as scikit-learn 1.2 from the same start, on 2048 x 10 on a par
+ * (benchmarks/README.md, {@code bss_vs_sklearn.sh}).
  */
 public final class FastIcaSeparator extends BlindSourceSeparation {
     /** Contribution id. */
