@@ -8,10 +8,11 @@
 #   bss-factors  the whole blind_source_separation(10) (derivative, whitening, FastICA with HyperSpy's tol 1e-10,
 #                sorting, unmixing of 2048 x 10 factors and 16384 x 10 loadings, sign fix): Tessera's
 #                FastIcaSeparator.separate vs HyperSpy's, on the same PCA.
-# Each side times the call only (data in memory, no JVM/interpreter start, no file reading), after warm-up; best of 3.
+# Each side times the call only (data in memory, no JVM/interpreter start, no file reading), after warm-up (Tessera 20
+# calls, for the JIT; scikit-learn 1), then best of 3.
 # Prints: case, m x 10, iterations, Tessera s, sklearn s, ratio (Tessera / sklearn), max |dw|.
 # Needs: /usr/bin/python3 with hyperspy 1.7.3 + scikit-learn, a JDK >= 25, and the bundles built
-# (./mvnw -B -o -q install -DskipTests -pl bundles/tessera.decompose -am). TESSERA_BENCH_JAVA_OPTS adds JVM options.
+# (./mvnw -B -o -q package -DskipTests -pl bundles/tessera.decompose -am). TESSERA_BENCH_JAVA_OPTS adds JVM options.
 # Timings on a shared machine are noisy: the load average is printed before each side.
 # Not part of the test suite. Usage: benchmarks/bss_vs_sklearn.sh [WORKDIR]
 set -euo pipefail

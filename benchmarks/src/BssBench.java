@@ -22,14 +22,15 @@ import tessera.decompose.internal.FastIcaSeparator;
  * ({@link FastIcaSeparator#fastIca}, logcosh, parallel, tol 1e-4, at most 200 iterations) on the same whitened
  * inputs as scikit-learn (WORKDIR/CASE.x.npy, from bss_peer_bench.py) from the same initial matrix (w0.npy), and the
  * whole separation ({@link FastIcaSeparator#separate}, 10 components, tol 1e-10 as HyperSpy) of the same PCA
- * (factors10.npy, loadings10.npy, ev.npy). Each: 3 warm-up calls, then best of 3 (System.nanoTime around the call
+ * (factors10.npy, loadings10.npy, ev.npy). Each: 20 warm-up calls (so that the JIT has compiled the kernels to
+ * vectorised code before the timing; NumPy needs no such warm-up), then best of 3 (System.nanoTime around the call
  * only, data in memory). Writes WORKDIR/tessera.txt (name, m, iterations, seconds, max |w - w_sklearn|).
  *
  * <p>Usage: {@code java -cp ... BssBench WORKDIR}
  */
 public final class BssBench {
     static final int REPEAT = 3;
-    static final int WARM = 3;
+    static final int WARM = 20;
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);

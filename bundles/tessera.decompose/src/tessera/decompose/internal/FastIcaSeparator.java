@@ -3,7 +3,9 @@ package tessera.decompose.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 import tessera.core.analysis.DecompositionResult;
@@ -12,7 +14,6 @@ import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.math.Kernels;
-import tessera.math.SymmetricEigen;
 
 /**
  * Blind source separation by FastICA, as HyperSpy 1.7.3's {@code blind_source_separation(algorithm="sklearn_fastica")}:
@@ -21,7 +22,8 @@ import tessera.math.SymmetricEigen;
  * analysis, IEEE Trans. Neural Netw. 10 (1999) 626-634, doi:10.1109/72.761722) as scikit-learn 1.2's
  * {@code FastICA(whiten=False)} on the whitened data Y {@code [N x m]} (no further centring):
  * <ul>
- * <li>contrast {@code fun}: {@code logcosh} (g(u) = tanh(αu), g'(u) = α(1 − tanh²(αu)), α = {@code alpha}),
+ * <li>contrast {@code fun}: {@code logcosh} (g(u) = tanh(αu), g'(u) = α(1 − tanh²(αu)), α = {@code alpha}; tanh by
+ *   the vectorisable {@link #tanh}, within 8 ulp of {@link Math#tanh}),
  *   {@code exp} (g(u) = u exp(−u²/2), g'(u) = (1 − u²) exp(−u²/2)) or {@code cube} (g(u) = u³, g'(u) = 3u²);</li>
  * <li>{@code algorithm=parallel}: from the symmetrically decorrelated initial matrix, iterate
  *   {@code W ← sym(E[g(W y) yᵀ] − diag(E[g'(W y)]) W)} with {@code sym(W) = (W Wᵀ)^(−1/2) W}, until
@@ -36,7 +38,11 @@ import tessera.math.SymmetricEigen;
  * </ul>
  * HyperSpy passes {@code tol=1e-10} to scikit-learn unless told otherwise; the default here is scikit-learn's
  * {@code 1e-4}. The expectations over the m samples are summed in fixed blocks of {@value #BLOCK} samples, the blocks
- * in parallel and their sums added in block order, so the result does not depend on the number of threads.
+ * in parallel and their sums added in block order, so the result does not depend on the number of threads; within a
+ * block the projections {@code W y}, g, g' and the products {@code g(W y) yᵀ} are computed one after the other while
+ * the block's data is in cache. The symmetric decorrelation diagonalises the small {@code W Wᵀ} by cyclic Jacobi.
+ * On 16384 x 10 whitened loadings about twice as fast as scikit-learn 1.2 from the same start, on 2048 x 10 on a par
+ * (benchmarks/README.md, {@code bss_vs_sklearn.sh}).
  */
 public final class FastIcaSeparator extends BlindSourceSeparation {
     /** Contribution id. */
@@ -224,11 +230,12 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         int nc = y.length;
         int m = y[0].length;
         double[][] w = symmetricDecorrelation(wInit);
+        Queue<double[][]> scratch = new ConcurrentLinkedQueue<>();
         int it = 0;
         boolean converged = false;
         while (it < maxIter) {
             Kernels.checkCancel(monitor);
-            double[] e = expectations(y, w, fun, alpha); // [nc*nc] sums of g(wy) y^T, then [nc] sums of g'(wy)
+            double[] e = expectations(y, w, fun, alpha, scratch); // [nc*nc] sums of g(wy) y^T, then [nc] sums of g'(wy)
             double[][] w1 = new double[nc][nc];
             for (int j = 0; j < nc; j++) {
                 double gp = e[nc * nc + j] / m;
@@ -260,6 +267,7 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         int nc = y.length;
         int m = y[0].length;
         double[][] w = new double[nc][nc];
+        Queue<double[][]> scratch = new ConcurrentLinkedQueue<>();
         int most = 0;
         boolean all = true;
         for (int j = 0; j < nc; j++) {
@@ -269,7 +277,7 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
             boolean converged = false;
             while (it < maxIter) {
                 Kernels.checkCancel(monitor);
-                double[] e = expectations(y, new double[][] {v}, fun, alpha);
+                double[] e = expectations(y, new double[][] {v}, fun, alpha, scratch);
                 double gp = e[nc] / m;
                 double[] v1 = new double[nc];
                 for (int c = 0; c < nc; c++) {
@@ -304,9 +312,10 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
 
     /**
      * Sums over the samples, in fixed blocks added in order: for r rows of w, {@code Σ_t g(w_j y_t) y_ct}
-     * at {@code [j * N + c]} and {@code Σ_t g'(w_j y_t)} at {@code [r * N + j]}.
+     * at {@code [j * N + c]} and {@code Σ_t g'(w_j y_t)} at {@code [r * N + j]}. Each block borrows its working arrays
+     * from {@code scratch} (filled afresh, so which ones it gets does not matter) and gives them back.
      */
-    private static double[] expectations(double[][] y, double[][] w, Contrast fun, double alpha) {
+    private static double[] expectations(double[][] y, double[][] w, Contrast fun, double alpha, Queue<double[][]> scratch) {
         int nc = y.length;
         int r = w.length;
         int m = y[0].length;
@@ -317,7 +326,14 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         if (blocks > 1) {
             s = s.parallel();
         }
-        s.forEach(b -> part[b] = block(y, w, fun, alpha, b * BLOCK, Math.min(m, (b + 1) * BLOCK), len));
+        s.forEach(b -> {
+            double[][] work = scratch.poll();
+            if (work == null) {
+                work = new double[nc + r + 1][BLOCK];
+            }
+            part[b] = block(y, w, fun, alpha, b * BLOCK, Math.min(m, (b + 1) * BLOCK), len, work);
+            scratch.add(work);
+        });
         double[] e = part[0];
         for (int b = 1; b < blocks; b++) {
             for (int i = 0; i < len; i++) {
@@ -327,93 +343,249 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
         return e;
     }
 
-    private static double[] block(double[][] y, double[][] w, Contrast fun, double alpha, int t0, int t1, int len) {
+    /**
+     * One block's sums (see {@link #expectations}) over samples {@code [t0, t1)}: the projections {@code u_j = w_j y}
+     * of all r rows first (row by row, five variables per pass), then g and g' of each row, then the products
+     * {@code Σ_t g_j(t) y_c(t)} two rows and five variables at a time ({@link #products}), so that each loaded value
+     * serves several multiply-adds. The summation order is fixed by the shapes alone. {@code work}: {@code N + r + 1}
+     * arrays of at least {@code t1 − t0}, overwritten: the block's data (copied so that it is indexed as u, which lets
+     * the JIT vectorise the loops: no doubt about aliasing), the r projections, g'.
+     */
+    private static double[] block(double[][] y, double[][] w, Contrast fun, double alpha, int t0, int t1, int len, double[][] work) {
         int nc = y.length;
         int r = w.length;
         int bl = t1 - t0;
         double[] out = new double[len];
-        double[] u = new double[bl];
-        double[] gp = new double[bl];
+        double[][] yb = java.util.Arrays.copyOfRange(work, 0, nc);
+        for (int c = 0; c < nc; c++) {
+            System.arraycopy(y[c], t0, yb[c], 0, bl);
+        }
+        double[][] u = java.util.Arrays.copyOfRange(work, nc, nc + r);
+        double[] gp = work[nc + r];
         for (int j = 0; j < r; j++) {
-            java.util.Arrays.fill(u, 0);
-            for (int c = 0; c < nc; c++) {
-                double wc = w[j][c];
-                double[] yc = y[c];
-                for (int t = 0; t < bl; t++) {
-                    u[t] += wc * yc[t0 + t];
-                }
-            }
-            double sgp = 0;
+            project(yb, w[j], u[j], bl);
+            double[] uj = u[j];
             switch (fun) {
-                case LOGCOSH -> {
-                    for (int t = 0; t < bl; t++) {
-                        double g = Math.tanh(alpha * u[t]);
-                        u[t] = g;
-                        gp[t] = alpha * (1 - g * g);
-                    }
-                }
+                case LOGCOSH -> tanh(uj, gp, bl, alpha);
                 case EXP -> {
                     for (int t = 0; t < bl; t++) {
-                        double x = u[t];
+                        double x = uj[t];
                         double ex = Math.exp(-(x * x) / 2);
-                        u[t] = x * ex;
+                        uj[t] = x * ex;
                         gp[t] = (1 - x * x) * ex;
                     }
                 }
                 case CUBE -> {
                     for (int t = 0; t < bl; t++) {
-                        double x = u[t];
-                        u[t] = x * x * x;
+                        double x = uj[t];
+                        uj[t] = x * x * x;
                         gp[t] = 3 * x * x;
                     }
                 }
             }
-            for (int t = 0; t < bl; t++) {
-                sgp += gp[t];
+            double s0 = 0, s1 = 0;
+            int t = 0;
+            for (; t + 1 < bl; t += 2) {
+                s0 += gp[t];
+                s1 += gp[t + 1];
             }
-            out[r * nc + j] = sgp;
-            for (int c = 0; c < nc; c++) {
-                double[] yc = y[c];
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int t = 0;
-                for (; t + 3 < bl; t += 4) {
-                    s0 += u[t] * yc[t0 + t];
-                    s1 += u[t + 1] * yc[t0 + t + 1];
-                    s2 += u[t + 2] * yc[t0 + t + 2];
-                    s3 += u[t + 3] * yc[t0 + t + 3];
+            if (t < bl) {
+                s0 += gp[t];
+            }
+            out[r * nc + j] = s0 + s1;
+        }
+        products(u, yb, bl, out);
+        return out;
+    }
+
+    /** {@code u[t] = Σ_c wj[c] y[c][t]} for {@code t < bl}, c in order, five variables per pass. */
+    private static void project(double[][] y, double[] wj, double[] u, int bl) {
+        int nc = y.length;
+        int c = 0;
+        if (nc < 5) {
+            java.util.Arrays.fill(u, 0, bl, 0);
+        }
+        for (; c + 4 < nc; c += 5) {
+            double w0 = wj[c], w1 = wj[c + 1], w2 = wj[c + 2], w3 = wj[c + 3], w4 = wj[c + 4];
+            double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
+            if (c == 0) {
+                for (int t = 0; t < bl; t++) {
+                    u[t] = (((w0 * y0[t] + w1 * y1[t]) + w2 * y2[t]) + w3 * y3[t]) + w4 * y4[t];
                 }
-                for (; t < bl; t++) {
-                    s0 += u[t] * yc[t0 + t];
+            } else {
+                for (int t = 0; t < bl; t++) {
+                    u[t] = ((((u[t] + w0 * y0[t]) + w1 * y1[t]) + w2 * y2[t]) + w3 * y3[t]) + w4 * y4[t];
                 }
-                out[j * nc + c] = (s0 + s1) + (s2 + s3);
             }
         }
-        return out;
+        for (; c < nc; c++) {
+            double wc = wj[c];
+            double[] yc = y[c];
+            for (int t = 0; t < bl; t++) {
+                u[t] += wc * yc[t];
+            }
+        }
+    }
+
+    /**
+     * {@code out[j * N + c] = Σ_t g[j][t] y[c][t]} over {@code t < bl}, each sum in sample order: rows in pairs and
+     * variables in fives (ten independent sums sharing seven loads per sample), the rest one by one.
+     */
+    private static void products(double[][] g, double[][] y, int bl, double[] out) {
+        int nc = y.length;
+        int r = g.length;
+        int j = 0;
+        for (; j + 1 < r; j += 2) {
+            double[] ga = g[j], gb = g[j + 1];
+            int c = 0;
+            for (; c + 4 < nc; c += 5) {
+                double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
+                for (int t = 0; t < bl; t++) {
+                    double x = ga[t], z = gb[t];
+                    double v0 = y0[t], v1 = y1[t], v2 = y2[t], v3 = y3[t], v4 = y4[t];
+                    a0 += x * v0;
+                    a1 += x * v1;
+                    a2 += x * v2;
+                    a3 += x * v3;
+                    a4 += x * v4;
+                    b0 += z * v0;
+                    b1 += z * v1;
+                    b2 += z * v2;
+                    b3 += z * v3;
+                    b4 += z * v4;
+                }
+                out[j * nc + c] = a0;
+                out[j * nc + c + 1] = a1;
+                out[j * nc + c + 2] = a2;
+                out[j * nc + c + 3] = a3;
+                out[j * nc + c + 4] = a4;
+                out[(j + 1) * nc + c] = b0;
+                out[(j + 1) * nc + c + 1] = b1;
+                out[(j + 1) * nc + c + 2] = b2;
+                out[(j + 1) * nc + c + 3] = b3;
+                out[(j + 1) * nc + c + 4] = b4;
+            }
+            for (; c < nc; c++) {
+                out[j * nc + c] = dotFrom(ga, y[c], bl);
+                out[(j + 1) * nc + c] = dotFrom(gb, y[c], bl);
+            }
+        }
+        for (; j < r; j++) {
+            double[] ga = g[j];
+            int c = 0;
+            for (; c + 4 < nc; c += 5) {
+                double[] y0 = y[c], y1 = y[c + 1], y2 = y[c + 2], y3 = y[c + 3], y4 = y[c + 4];
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+                for (int t = 0; t < bl; t++) {
+                    double x = ga[t];
+                    a0 += x * y0[t];
+                    a1 += x * y1[t];
+                    a2 += x * y2[t];
+                    a3 += x * y3[t];
+                    a4 += x * y4[t];
+                }
+                out[j * nc + c] = a0;
+                out[j * nc + c + 1] = a1;
+                out[j * nc + c + 2] = a2;
+                out[j * nc + c + 3] = a3;
+                out[j * nc + c + 4] = a4;
+            }
+            for (; c < nc; c++) {
+                out[j * nc + c] = dotFrom(ga, y[c], bl);
+            }
+        }
+    }
+
+    /** {@code Σ_{t < bl} a[t] b[t]}, four interleaved partial sums */
+    private static double dotFrom(double[] a, double[] b, int bl) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int t = 0;
+        for (; t + 3 < bl; t += 4) {
+            s0 += a[t] * b[t];
+            s1 += a[t + 1] * b[t + 1];
+            s2 += a[t + 2] * b[t + 2];
+            s3 += a[t + 3] * b[t + 3];
+        }
+        for (; t < bl; t++) {
+            s0 += a[t] * b[t];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * logcosh's g and g' in place, for {@code t < n}: {@code u[t] ← tanh(α u[t])}, {@code gp[t] ← α (1 − tanh²(α u[t]))}
+     * (scikit-learn's {@code _logcosh}). {@link Math#tanh} is a scalar call of some 20-60 ns; this loop has no call and
+     * no branch, so the JIT compiles it to SIMD instructions, about ten times faster: with {@code a = min(|αu|, 20)}
+     * ({@code tanh(20)} rounds to 1), {@code q = expm1(2a)} is the Taylor polynomial of degree 15 of
+     * {@code expm1(2a/64)} (|2a/64| ≤ 0.625, truncation below 1e-17 relative) doubled six times by
+     * {@code expm1(2z) = q (q + 2)}, which keeps the relative accuracy for small a, and
+     * {@code tanh(αu) = sign(u) q / (q + 2)}. At most 8 ulp from {@link Math#tanh} over 8·2²⁰ test arguments in
+     * [−25, 25] and from 1e−300 up (g' within 2e−15), i.e. round-off, not a different contrast; subnormal arguments
+     * lose relative (not absolute) accuracy, NaN gives NaN.
+     *
+     * @param u     {@code [>= n]} the projections {@code w_j · y_t}, replaced by g
+     * @param gp    {@code [>= n]} receives g'
+     * @param n     number of samples
+     * @param alpha α
+     */
+    public static void tanh(double[] u, double[] gp, int n, double alpha) {
+        for (int t = 0; t < n; t++) {
+            double x = alpha * u[t];
+            double r = Math.min(Math.abs(x), 20.0) * (1.0 / 32);
+            double p = 1.0 / 1307674368000.0;
+            p = Math.fma(p, r, 1.0 / 87178291200.0);
+            p = Math.fma(p, r, 1.0 / 6227020800.0);
+            p = Math.fma(p, r, 1.0 / 479001600.0);
+            p = Math.fma(p, r, 1.0 / 39916800.0);
+            p = Math.fma(p, r, 1.0 / 3628800.0);
+            p = Math.fma(p, r, 1.0 / 362880.0);
+            p = Math.fma(p, r, 1.0 / 40320.0);
+            p = Math.fma(p, r, 1.0 / 5040.0);
+            p = Math.fma(p, r, 1.0 / 720.0);
+            p = Math.fma(p, r, 1.0 / 120.0);
+            p = Math.fma(p, r, 1.0 / 24.0);
+            p = Math.fma(p, r, 1.0 / 6.0);
+            p = Math.fma(p, r, 1.0 / 2.0);
+            p = Math.fma(p, r, 1.0);
+            double q = p * r; // expm1(2a / 64)
+            q *= q + 2;
+            q *= q + 2;
+            q *= q + 2;
+            q *= q + 2;
+            q *= q + 2;
+            q *= q + 2; // expm1(2a)
+            double g = Math.signum(x) * (q / (q + 2));
+            u[t] = g;
+            gp[t] = alpha * (1 - g * g);
+        }
     }
 
     /**
      * Symmetric decorrelation {@code (W Wᵀ)^(−1/2) W}, the eigenvalues of {@code W Wᵀ} clipped below at the smallest
-     * normal double as scikit-learn's {@code _sym_decorrelation}.
+     * normal double as scikit-learn's {@code _sym_decorrelation}. The eigendecomposition of the small
+     * {@code N x N} matrix {@code W Wᵀ} is by {@link #jacobi} (a general eigensolver costs more than the whole
+     * iteration on 2048 samples).
      */
     static double[][] symmetricDecorrelation(double[][] w) {
         int nc = w.length;
-        double[] g = new double[nc * nc];
+        double[][] g = new double[nc][nc];
         for (int a = 0; a < nc; a++) {
             for (int b = a; b < nc; b++) {
                 double s = dot(w[a], w[b]);
-                g[a * nc + b] = s;
-                g[b * nc + a] = s;
+                g[a][b] = s;
+                g[b][a] = s;
             }
         }
-        SymmetricEigen e = SymmetricEigen.of(g, nc);
-        double[] v = e.vectors();
-        double[] isq = new double[nc * nc]; // (W W^T)^(-1/2)
+        double[][] v = new double[nc][nc];
+        jacobi(g, v);
+        double[][] isq = new double[nc][nc]; // (W W^T)^(-1/2) = V diag(1/sqrt(lambda)) V^T
         for (int q = 0; q < nc; q++) {
-            double inv = 1 / Math.sqrt(Math.max(e.values()[q], Double.MIN_NORMAL));
+            double inv = 1 / Math.sqrt(Math.max(g[q][q], Double.MIN_NORMAL));
             for (int a = 0; a < nc; a++) {
-                double va = v[q * nc + a] * inv;
-                for (int b = 0; b < nc; b++) {
-                    isq[a * nc + b] += va * v[q * nc + b];
+                double va = v[a][q] * inv;
+                for (int b = a; b < nc; b++) {
+                    isq[a][b] += va * v[b][q];
                 }
             }
         }
@@ -422,12 +594,69 @@ public final class FastIcaSeparator extends BlindSourceSeparation {
             for (int c = 0; c < nc; c++) {
                 double s = 0;
                 for (int b = 0; b < nc; b++) {
-                    s += isq[a * nc + b] * w[b][c];
+                    s += (a <= b ? isq[a][b] : isq[b][a]) * w[b][c];
                 }
                 out[a][c] = s;
             }
         }
         return out;
+    }
+
+    /**
+     * Cyclic Jacobi eigendecomposition of a small symmetric matrix (G. H. Golub, C. F. Van Loan, Matrix Computations,
+     * 4th ed., Johns Hopkins 2013, §8.5; the rotation as H. Rutishauser, The Jacobi method for real symmetric
+     * matrices, Numer. Math. 9 (1966) 1-10, doi:10.1007/BF02165223), sweeping until every off-diagonal entry is below
+     * 2⁻⁶⁰ times the geometric mean of its two diagonal entries (the relative criterion under which Jacobi gives
+     * the eigenvalues of a positive definite matrix to high relative accuracy; J. Demmel, K. Veselić, SIAM J. Matrix
+     * Anal. Appl. 13 (1992) 1204-1245, doi:10.1137/0613074), at most 60 sweeps.
+     *
+     * @param a {@code [n][n]} symmetric; replaced by a diagonal matrix: the eigenvalues on the diagonal
+     * @param v {@code [n][n]} zeros; receives the eigenvectors as columns ({@code a_in = V diag V^T})
+     */
+    static void jacobi(double[][] a, double[][] v) {
+        int n = a.length;
+        for (int i = 0; i < n; i++) {
+            v[i][i] = 1;
+        }
+        for (int sweep = 0; sweep < 60; sweep++) {
+            boolean rotated = false;
+            for (int p = 0; p < n - 1; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    double apq = a[p][q];
+                    if (apq == 0 || Math.abs(apq) <= 0x1p-60 * Math.sqrt(Math.abs(a[p][p] * a[q][q]))) {
+                        continue;
+                    }
+                    rotated = true;
+                    double theta = (a[q][q] - a[p][p]) / (2 * apq);
+                    double t = Math.abs(theta) > 1e150 ? 0.5 / theta : Math.copySign(1, theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double s = t * c;
+                    for (int r = 0; r < n; r++) {
+                        double arp = a[r][p];
+                        double arq = a[r][q];
+                        a[r][p] = c * arp - s * arq;
+                        a[r][q] = s * arp + c * arq;
+                    }
+                    for (int r = 0; r < n; r++) {
+                        double apr = a[p][r];
+                        double aqr = a[q][r];
+                        a[p][r] = c * apr - s * aqr;
+                        a[q][r] = s * apr + c * aqr;
+                    }
+                    a[p][q] = 0;
+                    a[q][p] = 0;
+                    for (int r = 0; r < n; r++) {
+                        double vrp = v[r][p];
+                        double vrq = v[r][q];
+                        v[r][p] = c * vrp - s * vrq;
+                        v[r][q] = s * vrp + c * vrq;
+                    }
+                }
+            }
+            if (!rotated) {
+                return;
+            }
+        }
     }
 
     private static void scale(double[] v, double f) {

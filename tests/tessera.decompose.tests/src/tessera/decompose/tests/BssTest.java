@@ -388,6 +388,32 @@ class BssTest {
         assertEquals(cs.signalAxes().get(0), ica.factors().axis(1));
     }
 
+    /** FastICA's branch-free tanh (g and g' of logcosh) is Math.tanh up to round-off, also where it saturates. */
+    @Test
+    void fastTanhIsMathTanhUpToRoundOff() {
+        int n = 200001;
+        double[] x = new double[n + 12];
+        for (int i = 0; i < n; i++) {
+            x[i] = -25 + 50.0 * i / (n - 1);
+        }
+        for (int i = 0; i < 12; i++) {
+            x[n + i] = (i % 2 == 0 ? 1 : -1) * Math.pow(10, -300 + 55 * (i / 2)); // 1e-300 ... 1e-25, both signs
+        }
+        for (double alpha : new double[] {1, 1.5, 2}) {
+            double[] g = x.clone();
+            double[] gp = new double[x.length];
+            FastIcaSeparator.tanh(g, gp, x.length, alpha);
+            for (int i = 0; i < x.length; i++) {
+                double e = Math.tanh(alpha * x[i]);
+                assertEquals(e, g[i], 8 * Math.ulp(e), "tanh(" + alpha + " * " + x[i] + ")");
+                assertEquals(alpha * (1 - e * e), gp[i], 2e-15, "g'(" + x[i] + "), alpha " + alpha);
+            }
+        }
+        double[] s = {0.0, -0.0, 40, -1e300, Double.NaN};
+        FastIcaSeparator.tanh(s, new double[s.length], s.length, 1);
+        assertArrayEquals(new double[] {0.0, -0.0, 1, -1, Double.NaN}, s);
+    }
+
     // ---- determinism and validation
 
     @Test
