@@ -55,6 +55,9 @@ public final class LearningResults {
     /** the last abundance estimate ({@link Signal#unmix}), or null */
     @Export
     public UnmixingResults unmixing;
+    /** the discriminant directions {@code [m, d]} of the last {@code lda}, on the feature axis, or null */
+    @Export
+    public Signal lda_directions;
     /** cluster label per navigation position (int32 map), or null before {@code cluster_analysis} */
     @Export
     public Signal cluster_labels;

@@ -45,6 +45,8 @@ public final class Signal {
     private static final String DECOMPOSER = "decomposer";
     private static final String SEPARATION = "separation";
     private static final String UNMIXING = "unmixing";
+    private static final String EMBEDDING = "embedding";
+    private static final String DISCRIMINANT = "discriminant";
     /** HyperSpy's decomposition algorithm names and common spellings for Tessera's decomposers */
     private static final Map<String, String> DECOMPOSER_NAMES = Map.of("svd", "tessera.decompose.pca", "sklearn_pca", "tessera.decompose.pca",
             "n-findr", "tessera.decompose.nfindr", "n_findr", "tessera.decompose.nfindr", "correspondence_analysis", "tessera.decompose.ca");
@@ -435,7 +437,8 @@ public final class Signal {
      *
      * @param point   extension point
      * @param element the contribution kind ({@code decomposer}: a Decomposer, {@code separation}: a SourceSeparator,
-     *                {@code unmixing}: an Unmixer), or null for any
+     *                {@code unmixing}: an Unmixer, {@code embedding}: an Embedder, {@code discriminant}: a Discriminant),
+     *                or null for any
      * @param name    the name the script gave
      * @param aliases lower-case name to id
      * @return the installed contribution's id
@@ -473,6 +476,8 @@ public final class Signal {
             case DECOMPOSER -> tessera.core.analysis.Decomposer.class;
             case SEPARATION -> tessera.core.analysis.SourceSeparator.class;
             case UNMIXING -> tessera.core.analysis.Unmixer.class;
+            case EMBEDDING -> tessera.core.analysis.Embedder.class;
+            case DISCRIMINANT -> tessera.core.analysis.Discriminant.class;
             default -> throw new IllegalArgumentException(element);
         };
         try {
@@ -668,6 +673,108 @@ public final class Signal {
         Map<String, Object> in = featureSource(null, o.remove("cluster_source"), "umap");
         Map<String, Object> p = algorithmOptions(id, o, CLUSTER_ALIASES);
         return derived((Dataset) step(id, in, p, "data"));
+    }
+
+    /**
+     * Embeds the navigation positions with multidimensional scaling with the defaults, as {@link #mds(Value)}.
+     *
+     * @return the embedding
+     */
+    @Export
+    public Signal mds() {
+        return mds(null);
+    }
+
+    /**
+     * Embeds the navigation positions by multidimensional scaling (Kruskal, Psychometrika 29 (1964) 1,
+     * doi:10.1007/BF02289565; the {@code embedding} step of {@code tessera.core.decomposers}, scikit-learn's
+     * {@code MDS} names), of the scores of the last decomposition ({@code cluster_source="decomposition"}, the
+     * default), the spectra ({@code "signal"}) or another signal with this navigation shape. Like {@link #umap} the
+     * result is a signal {@code [navigation..., n_components]} that {@code cluster_analysis} takes as its source.
+     *
+     * @param options {@code cluster_source}, {@code number_of_components}, {@code preprocessing} as
+     *                {@link #cluster_analysis(Value)}; {@code algorithm} (default {@code "mds"}, or any embedding id of
+     *                {@code tessera.core.decomposers}); the step's parameters in snake_case ({@code n_components},
+     *                {@code metric}, {@code n_init}, {@code max_iter}, {@code seed}/{@code random_state}, ...)
+     * @return the embedding, float64, navigation axes of this signal and one signal axis
+     * @throws IllegalStateException    if the source is the decomposition and none was run first
+     * @throws IllegalArgumentException for an unknown algorithm or option, or a value out of range
+     */
+    @Export
+    public Signal mds(Value options) {
+        Signal other = Options.hostObject(options, "cluster_source", Signal.class);
+        Map<String, Object> o = Options.of(options, "mds", "cluster_source");
+        String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "mds";
+        String id = algorithmId(Registry.DECOMPOSERS, EMBEDDING, algorithm, Map.of());
+        Map<String, Object> in = featureSource(other, o.remove("cluster_source"), "mds");
+        return derived((Dataset) step(id, in, parameters(id, o, CLUSTER_ALIASES), "data"));
+    }
+
+    /**
+     * Linear discriminant analysis with the defaults, as {@link #lda(Value)}.
+     *
+     * @return the projection
+     */
+    @Export
+    public Signal lda() {
+        return lda(null);
+    }
+
+    /**
+     * Fisher's linear discriminant analysis (Fisher, Ann. Eugen. 7 (1936) 179, doi:10.1111/j.1469-1809.1936.tb02137.x;
+     * the {@code discriminant} step of {@code tessera.core.decomposers}, scikit-learn's {@code LinearDiscriminantAnalysis}
+     * names): the directions that best separate given classes, fitted on the scores of the last decomposition
+     * ({@code cluster_source="decomposition"}, the default), the spectra ({@code "signal"}) or another signal with
+     * this navigation shape, with the labels of the last {@code cluster_analysis} or a label map ({@code labels}).
+     * The directions are kept as {@code learning_results.lda_directions}.
+     *
+     * @param options {@code cluster_source}, {@code number_of_components}, {@code preprocessing} as
+     *                {@link #cluster_analysis(Value)}; {@code labels}: a label signal with this navigation shape
+     *                (integers, negative = unlabelled; default: the last cluster analysis' labels); {@code algorithm}
+     *                (default {@code "lda"}, or any discriminant id); the step's parameters in snake_case
+     *                ({@code n_components}, ...)
+     * @return the projection {@code [navigation..., m]} (float64), m at most the number of classes − 1
+     * @throws IllegalStateException    if no labels are given and no cluster analysis was run, or the source is the
+     *                                  decomposition and none was run
+     * @throws IllegalArgumentException for an unknown algorithm or option, or fewer than two classes
+     */
+    @Export
+    public Signal lda(Value options) {
+        Signal other = Options.hostObject(options, "cluster_source", Signal.class);
+        Signal labels = Options.hostObject(options, "labels", Signal.class);
+        Map<String, Object> o = Options.of(options, "lda", java.util.Set.of("cluster_source", "labels"));
+        String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "lda";
+        String id = algorithmId(Registry.DECOMPOSERS, DISCRIMINANT, algorithm, Map.of());
+        Map<String, Object> in = new LinkedHashMap<>(featureSource(other, o.remove("cluster_source"), "lda"));
+        if (labels != null) {
+            if (labels.dataset.size() != dataset.navigationSize()) {
+                throw new IllegalArgumentException("lda: the labels signal has " + labels.dataset.size() + " values, this signal " + dataset.navigationSize()
+                        + " navigation positions");
+            }
+            in.put("labelMap", labels.dataset);
+        } else if (o.get("labels") != null) {
+            throw new IllegalArgumentException("lda: labels must be a signal of class labels, not '" + o.get("labels") + "'");
+        } else {
+            if (clusters == null) {
+                throw new IllegalStateException("lda: no labels: call cluster_analysis(...) first or give labels=<label signal>");
+            }
+            in.put("clusters", clusters);
+        }
+        o.remove("labels");
+        Map<String, Object> out;
+        try {
+            out = host.record().run(id, in, parameters(id, o, CLUSTER_ALIASES), host.files().workingDirectory());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        Dataset directions = (Dataset) out.get("directions");
+        if (learning_results == null) {
+            learning_results = new LearningResults();
+        }
+        learning_results.lda_directions = new Signal(host, directions);
+        return derived((Dataset) out.get("data"));
     }
 
     /**

@@ -212,6 +212,7 @@ class LearningResults:
     bss_loadings = property(lambda self: _signal(self._h.bss_loadings))
     unmixing_matrix = property(lambda self: _signal(self._h.unmixing_matrix))
     unmixing = property(lambda self: None if self._h.unmixing is None else UnmixingResults(self._h.unmixing))
+    lda_directions = property(lambda self: _signal(self._h.lda_directions))
 
     def __repr__(self):
         return str(self._h.toString())
@@ -296,6 +297,15 @@ class Signal:
 
     def umap(self, cluster_source="decomposition", **options):
         return Signal(_call(self._h.umap, _source(options, cluster_source)))
+
+    def mds(self, cluster_source="decomposition", **options):
+        return Signal(_call(self._h.mds, _source(options, cluster_source)))
+
+    def lda(self, cluster_source="decomposition", labels=None, **options):
+        options = _source(options, cluster_source)
+        if labels is not None:
+            options['labels'] = labels._h if isinstance(labels, Signal) else labels
+        return Signal(_call(self._h.lda, options))
 
     def get_cluster_labels(self):
         return Signal(_call(self._h.get_cluster_labels))
