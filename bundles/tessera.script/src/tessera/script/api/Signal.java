@@ -466,7 +466,11 @@ public final class Signal {
         }
         List<String> known = new ArrayList<>();
         all.forEach(c -> known.add(c.id()));
-        throw new IllegalArgumentException("unknown algorithm '" + name + "'; installed " + (element == null ? point : element + " contributions") + ": "
+        throw new IllegalArgumentException("unknown algorithm '" + name + "'; installed " + (element == null ? point : switch (element) {
+            case UNMIXING -> "unmixing methods";
+            case SEPARATION -> "separations";
+            default -> element + "s";
+        }) + ": "
                 + known);
     }
 

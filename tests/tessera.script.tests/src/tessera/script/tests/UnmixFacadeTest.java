@@ -163,9 +163,9 @@ class UnmixFacadeTest {
             assertTrue(err.contains("no cluster analysis yet"), err);
             err = js.eval("try { s.unmix(s.get_decomposition_factors(), {method: 'pca'}); m = 'none'; } catch (e) { m = String(e.message); } m", "t.js", false)
                     .asString();
-            assertTrue(err.contains("unknown algorithm 'pca'; installed unmixing contributions: [") && err.contains("tessera.decompose.nnls"), err);
+            assertTrue(err.contains("unknown algorithm 'pca'; installed unmixing methods: [") && err.contains("tessera.decompose.nnls"), err);
             err = js.eval("try { s.decomposition({algorithm: 'mlr'}); m = 'none'; } catch (e) { m = String(e.message); } m", "t.js", false).asString();
-            assertTrue(err.contains("installed decomposer contributions") && !err.contains("tessera.decompose.mlr"), err);
+            assertTrue(err.contains("installed decomposers: [") && !err.contains("tessera.decompose.mlr"), err);
             err = js.eval("try { s.get_bss_factors(); m = 'none'; } catch (e) { m = String(e.message); } m", "t.js", false).asString();
             assertTrue(err.contains("no blind source separation yet"), err);
         }
