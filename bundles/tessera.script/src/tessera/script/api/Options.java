@@ -22,7 +22,7 @@ final class Options {
      * @throws IllegalArgumentException if {@code v} is not a map of options
      */
     static Map<String, Object> of(Value v, String call) {
-        return of(v, call, null);
+        return of(v, call, java.util.Set.of());
     }
 
     /**
@@ -36,6 +36,19 @@ final class Options {
      * @throws IllegalArgumentException if {@code v} is not a map of options
      */
     static Map<String, Object> of(Value v, String call, String objectKey) {
+        return of(v, call, objectKey == null ? java.util.Set.of() : java.util.Set.of(objectKey));
+    }
+
+    /**
+     * As {@link #of(Value, String, String)} with several options that may hold a host object.
+     *
+     * @param v          options
+     * @param call       the facade call, for messages
+     * @param objectKeys the options that may hold a host object
+     * @return name to Java value
+     * @throws IllegalArgumentException if {@code v} is not a map of options
+     */
+    static Map<String, Object> of(Value v, String call, java.util.Set<String> objectKeys) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (v == null || v.isNull()) {
             return m;
@@ -45,7 +58,7 @@ final class Options {
             while (it.hasIteratorNextElement()) {
                 Value k = it.getIteratorNextElement();
                 Value val = v.getHashValue(k);
-                if (!(k.asString().equals(objectKey) && val.isHostObject())) {
+                if (!(objectKeys.contains(k.asString()) && val.isHostObject())) {
                     m.put(k.asString(), plain(val, call));
                 }
             }
@@ -54,7 +67,7 @@ final class Options {
         if (v.hasMembers() && !v.isHostObject() && !v.canExecute()) {
             for (String k : v.getMemberKeys()) {
                 Value val = v.getMember(k);
-                if (!(k.equals(objectKey) && val.isHostObject())) {
+                if (!(objectKeys.contains(k) && val.isHostObject())) {
                     m.put(k, plain(val, call));
                 }
             }

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 
-import tessera.core.analysis.Algorithm;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
 import tessera.core.model.Axis;
@@ -40,6 +39,23 @@ public final class Signal {
             "random_state", "seed", "centre", "centre", "center", "centre");
     private static final Map<String, String> CLUSTER_ALIASES = Map.of("n_clusters", "k", "number_of_components", "components", "max_iter",
             "maxIterations", "random_state", "seed", "n_init", "runs");
+    private static final Map<String, String> BSS_ALIASES = Map.of("number_of_components", "components", "random_state", "seed");
+    private static final Map<String, String> UNMIX_ALIASES = Map.of("random_state", "seed");
+    /** element names of the {@code tessera.core.decomposers} point */
+    private static final String DECOMPOSER = "decomposer";
+    private static final String SEPARATION = "separation";
+    private static final String UNMIXING = "unmixing";
+    private static final String EMBEDDING = "embedding";
+    private static final String DISCRIMINANT = "discriminant";
+    /** HyperSpy's decomposition algorithm names and common spellings for Tessera's decomposers */
+    private static final Map<String, String> DECOMPOSER_NAMES = Map.of("svd", "tessera.decompose.pca", "sklearn_pca", "tessera.decompose.pca",
+            "n-findr", "tessera.decompose.nfindr", "n_findr", "tessera.decompose.nfindr", "correspondence_analysis", "tessera.decompose.ca");
+    /** HyperSpy's blind-source-separation algorithm names for Tessera's separations */
+    private static final Map<String, String> SEPARATION_NAMES = Map.of("sklearn_fastica", "tessera.decompose.fastica", "ica",
+            "tessera.decompose.fastica");
+    /** names of the unmixing methods */
+    private static final Map<String, String> UNMIXING_NAMES = Map.of("ls", "tessera.decompose.mlr", "least_squares", "tessera.decompose.mlr", "ols",
+            "tessera.decompose.mlr", "ucls", "tessera.decompose.mlr");
     private static final Map<String, String> ESTIMATE_ALIASES = Map.of("number_of_components", "components", "n_ref", "nReferences",
             "random_state", "seed");
     /** scikit-learn's parameter names (camelCased) for Tessera's, used where the algorithm does not declare the former */
@@ -74,6 +90,7 @@ public final class Signal {
     private final Host host;
     private final Dataset dataset;
     private DecompositionResult decomposition;
+    private DecompositionResult bss;
     private ClusterResult clusters;
 
     Signal(Host host, Dataset dataset) {
@@ -188,16 +205,217 @@ public final class Signal {
     public void decomposition(Value options) {
         Map<String, Object> o = Options.of(options, "decomposition");
         String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "SVD";
-        String id = algorithmId(Registry.DECOMPOSERS, algorithm, Map.of("svd", "tessera.decompose.pca"));
-        Map<String, Object> p = new LinkedHashMap<>();
-        o.forEach((k, v) -> p.put(Options.parameterName(k, DECOMPOSITION_ALIASES), v));
+        String id = algorithmId(Registry.DECOMPOSERS, DECOMPOSER, algorithm, DECOMPOSER_NAMES);
+        Map<String, Object> p = parameters(id, o, DECOMPOSITION_ALIASES);
         DecompositionResult r = (DecompositionResult) step(id, Map.of("data", dataset), p, "result");
         decomposition = r;
+        bss = null;
         clusters = null;
-        String what = id.substring(id.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+        String what = shortName(id);
         Signal f = view(r.factors(), what + " factors", r);
         Signal l = view(r.loadings(), what + " loadings", r);
-        learning_results = new LearningResults(id, r.components(), f, l, r.explainedVarianceRatio());
+        learning_results = new LearningResults(id, r.components(), f, l, r.explainedVarianceRatio(), auxiliary(r, what));
+    }
+
+    /** @return the auxiliary datasets of a result as titled signals by snake_case name, in the result's order */
+    private Map<String, Signal> auxiliary(DecompositionResult r, String what) {
+        Map<String, Signal> m = new LinkedHashMap<>();
+        r.auxiliary().forEach((name, d) -> {
+            String n = LearningResults.snake(name);
+            m.put(n, view(d, what + " " + n.replace('_', ' '), r));
+        });
+        return m;
+    }
+
+    private static String shortName(String id) {
+        return id.substring(id.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Separates the first components of the last decomposition, as {@link #blind_source_separation(Value, Value)}
+     * with {@code number_of_components} the decomposition's {@code output_dimension}.
+     */
+    @Export
+    public void blind_source_separation() {
+        blind_source_separation(null, null);
+    }
+
+    /**
+     * As {@link #blind_source_separation(Value, Value)}: {@code s.blind_source_separation(3)} or
+     * {@code s.blind_source_separation({number_of_components: 3, algorithm: "orthomax"})}.
+     *
+     * @param numberOrOptions the number of components, or the options
+     */
+    @Export
+    public void blind_source_separation(Value numberOrOptions) {
+        if (numberOrOptions != null && numberOrOptions.isNumber()) {
+            blind_source_separation(numberOrOptions, null);
+        } else {
+            blind_source_separation(null, numberOrOptions);
+        }
+    }
+
+    /**
+     * Blind source separation of the last decomposition, as HyperSpy 1.7's
+     * {@code s.blind_source_separation(number_of_components, algorithm="sklearn_fastica", diff_order=1, on_loadings=False, ...)}:
+     * the first {@code number_of_components} factors (or loadings) of the decomposition are whitened and rotated
+     * into independent (FastICA; Hyvärinen, IEEE Trans. Neural Netw. 10 (1999) 626, doi:10.1109/72.761722) or simple
+     * (orthomax; Kaiser, Psychometrika 23 (1958) 187, doi:10.1007/BF02289233) components, by the installed
+     * {@code separation} step of that id. The result is kept in {@link #learning_results} ({@code bss_factors},
+     * {@code bss_loadings}, {@code unmixing_matrix}) and read with {@link #get_bss_factors} and {@link #get_bss_loadings}.
+     *
+     * @param number    number of components N (at least 2, at most the decomposition's), or null for the
+     *                  decomposition's {@code output_dimension}
+     * @param options   {@code number_of_components} (if not given as the first argument), {@code algorithm}
+     *                  ({@code "sklearn_fastica"}/{@code "fastica"}, {@code "orthomax"}, or any separation id; default
+     *                  sklearn_fastica), and the step's parameters in snake_case: {@code diff_order}, {@code on_loadings},
+     *                  {@code whiten_method}, {@code reverse_component_criterion}, {@code fun}, {@code max_iter},
+     *                  {@code tol}, {@code gamma}, {@code seed} (alias {@code random_state})
+     * @throws IllegalStateException    if no decomposition was run on this signal
+     * @throws IllegalArgumentException for an unknown algorithm or option, a value out of range, no number of
+     *                                  components while the decomposition kept all of them, or (from the step) N
+     *                                  above the decomposition's components
+     */
+    @Export
+    public void blind_source_separation(Value number, Value options) {
+        if (decomposition == null) {
+            throw new IllegalStateException("blind_source_separation: no decomposition yet: call decomposition(...) first");
+        }
+        Map<String, Object> o = Options.of(options, "blind_source_separation");
+        Object n = number == null || number.isNull() ? o.remove("number_of_components") : Options.plain(number, "blind_source_separation");
+        o.remove("number_of_components");
+        if (n == null) {
+            if (!decomposition.parameters().values().containsKey("components") || decomposition.parameters().values().get("components") == null) {
+                throw new IllegalArgumentException("blind_source_separation: give number_of_components (the decomposition kept all its "
+                        + decomposition.components() + " components; HyperSpy needs number_of_components or output_dimension too)");
+            }
+            n = (long) decomposition.components();
+        }
+        String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "sklearn_fastica";
+        String id = algorithmId(Registry.DECOMPOSERS, SEPARATION, algorithm, SEPARATION_NAMES);
+        Map<String, Object> p = parameters(id, o, BSS_ALIASES);
+        p.put("components", n);
+        DecompositionResult r = (DecompositionResult) step(id, Map.of("decomposition", decomposition), p, "result");
+        bss = r;
+        String what = "BSS " + shortName(id);
+        LearningResults lr = learning_results;
+        lr.bss_algorithm = id;
+        lr.bss_factors = view(r.factors(), what + " factors", r);
+        lr.bss_loadings = view(r.loadings(), what + " loadings", r);
+        Dataset um = r.auxiliary(DecompositionResult.UNMIXING_MATRIX);
+        lr.unmixing_matrix = um == null ? null : view(um, what + " unmixing matrix", r);
+    }
+
+    /**
+     * @return the separated factors of the last blind source separation, {@code [N, signal axes...]} (HyperSpy's
+     *         {@code get_bss_factors})
+     * @throws IllegalStateException if no blind source separation was run on this signal
+     */
+    @Export
+    public Signal get_bss_factors() {
+        return bssResults().bss_factors;
+    }
+
+    /**
+     * @return the separated loadings of the last blind source separation, {@code [N, navigation axes as signal axes]}
+     *         (HyperSpy's {@code get_bss_loadings})
+     * @throws IllegalStateException if no blind source separation was run on this signal
+     */
+    @Export
+    public Signal get_bss_loadings() {
+        return bssResults().bss_loadings;
+    }
+
+    private LearningResults bssResults() {
+        if (learning_results == null || learning_results.bss_factors == null) {
+            throw new IllegalStateException("no blind source separation yet: call decomposition(...) and then blind_source_separation(...)");
+        }
+        return learning_results;
+    }
+
+    /**
+     * Abundances of known endmembers with the default method, as {@link #unmix(Value, Value)}.
+     *
+     * @param endmembers the endmember source
+     * @return the abundance estimate
+     */
+    @Export
+    public UnmixingResults unmix(Value endmembers) {
+        return unmix(endmembers, null);
+    }
+
+    /**
+     * Estimates the abundance of known endmember spectra in every spectrum of this signal (linear unmixing,
+     * S(x, E) = Σ_i a_i(x) w_i(E) + N; Keshava &amp; Mustard 2002, doi:10.1109/79.974727) with an installed
+     * {@code unmixing} step: {@code "mlr"} (unconstrained least squares), {@code "nnls"} (non-negative; the default),
+     * {@code "fcls"} (non-negative and summing to one), {@code "bayesian"} (with posterior uncertainty maps), or any
+     * unmixing id. HyperSpy has no such call. The result is returned and kept as {@code learning_results.unmixing}.
+     *
+     * @param endmembers where the endmember spectra come from: a signal of spectra {@code [k, signal axes]} (or one
+     *                   spectrum) on this signal's energy axis, e.g. a loaded reference file or
+     *                   {@code get_decomposition_factors()} (then the decomposition itself is the step's input, e.g.
+     *                   N-FINDR's endmembers), or {@code get_bss_factors()}; the string {@code "decomposition"} (the
+     *                   factors of the last decomposition), {@code "bss"} (of the last blind source separation) or
+     *                   {@code "clusters"} (the mean spectra of the clusters of the last {@code cluster_analysis}, noise
+     *                   left out)
+     * @param options    {@code method} (alias {@code algorithm}; default {@code "nnls"}), and the step's parameters in
+     *                   snake_case ({@code poisson_variance}, {@code seed}/{@code random_state}, ...)
+     * @return endmembers, abundances, residual, reduced χ² and residual-spectrum maps and every other auxiliary result
+     * @throws IllegalStateException    if the source is a decomposition, separation or clustering that was not run
+     * @throws IllegalArgumentException for an unknown method, source or option, or (from the step) endmembers on
+     *                                  other signal axes than this signal's, rank deficient or not finite
+     */
+    @Export
+    public UnmixingResults unmix(Value endmembers, Value options) {
+        Map<String, Object> o = Options.of(options, "unmix");
+        Object m = o.containsKey("method") ? o.remove("method") : o.remove("algorithm");
+        String id = algorithmId(Registry.DECOMPOSERS, UNMIXING, m == null ? "nnls" : String.valueOf(m), UNMIXING_NAMES);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("data", dataset);
+        Object src = endmembers != null && endmembers.isHostObject() ? endmembers.asHostObject() : Options.plain(endmembers, "unmix");
+        LearningResults lr = learning_results;
+        if (src instanceof Signal sig) {
+            if (lr != null && sig == lr.factors && decomposition != null) {
+                in.put("endmembers", decomposition);
+            } else if (lr != null && sig == lr.bss_factors && bss != null) {
+                in.put("endmembers", bss);
+            } else {
+                in.put("spectra", sig.dataset);
+            }
+        } else {
+            String s = Options.lower(src);
+            switch (s == null ? "" : s) {
+                case "decomposition" -> {
+                    if (decomposition == null) {
+                        throw new IllegalStateException("unmix: no decomposition yet: call decomposition(...) first (e.g. algorithm=\"NFINDR\")");
+                    }
+                    in.put("endmembers", decomposition);
+                }
+                case "bss" -> {
+                    if (bss == null) {
+                        throw new IllegalStateException("unmix: no blind source separation yet: call blind_source_separation(...) first");
+                    }
+                    in.put("endmembers", bss);
+                }
+                case "clusters" -> {
+                    if (clusters == null) {
+                        throw new IllegalStateException("unmix: no cluster analysis yet: call cluster_analysis(...) first");
+                    }
+                    in.put("clusters", clusters);
+                }
+                default -> throw new IllegalArgumentException("unmix: endmembers must be a signal of spectra [k, signal axes] or \"decomposition\", "
+                        + "\"bss\" or \"clusters\", not '" + src + "'");
+            }
+        }
+        DecompositionResult r = (DecompositionResult) step(id, in, parameters(id, o, UNMIX_ALIASES), "result");
+        String what = shortName(id);
+        UnmixingResults u = new UnmixingResults(id, view(r.factors(), what + " endmembers", r), view(r.loadings(), what + " abundances", r),
+                auxiliary(r, what));
+        if (learning_results == null) {
+            learning_results = new LearningResults();
+        }
+        learning_results.unmixing = u;
+        return u;
     }
 
     private Signal view(Dataset d, String t, Object of) {
@@ -209,19 +427,95 @@ public final class Signal {
     }
 
     private String algorithmId(String point, String name, Map<String, String> aliases) {
+        return algorithmId(point, null, name, aliases);
+    }
+
+    /**
+     * Resolves an algorithm name: an alias (HyperSpy's or scikit-learn's name), a full id, or the last segment of an
+     * id compared without case, hyphens and underscores ({@code "NFINDR"}, {@code "n-findr"} and {@code "nfindr"} all
+     * name {@code tessera.decompose.nfindr}).
+     *
+     * @param point   extension point
+     * @param element the contribution kind ({@code decomposer}: a Decomposer, {@code separation}: a SourceSeparator,
+     *                {@code unmixing}: an Unmixer, {@code embedding}: an Embedder, {@code discriminant}: a Discriminant),
+     *                or null for any
+     * @param name    the name the script gave
+     * @param aliases lower-case name to id
+     * @return the installed contribution's id
+     * @throws IllegalArgumentException if none of that kind is installed under the name (the message lists them)
+     */
+    private String algorithmId(String point, String element, String name, Map<String, String> aliases) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (aliases.containsKey(n)) {
-            return aliases.get(n);
+        String target = aliases.getOrDefault(n, name);
+        List<Contribution> all = new ArrayList<>();
+        for (Contribution c : host.registry().contributions(point)) {
+            if (element == null || isKind(c, element)) {
+                all.add(c);
+            }
         }
-        List<Contribution> all = host.registry().contributions(point);
         for (Contribution c : all) {
-            if (c.id().equals(name) || c.id().toLowerCase(Locale.ROOT).endsWith("." + n)) {
+            if (c.id().equals(target)) {
+                return c.id();
+            }
+        }
+        String key = squash(n);
+        for (Contribution c : all) {
+            if (squash(c.id().substring(c.id().lastIndexOf('.') + 1)).equals(key)) {
                 return c.id();
             }
         }
         List<String> known = new ArrayList<>();
         all.forEach(c -> known.add(c.id()));
-        throw new IllegalArgumentException("unknown algorithm '" + name + "'; installed " + point + ": " + known);
+        throw new IllegalArgumentException("unknown algorithm '" + name + "'; installed " + (element == null ? point : switch (element) {
+            case UNMIXING -> "unmixing methods";
+            case SEPARATION -> "separations";
+            default -> element + "s";
+        }) + ": "
+                + known);
+    }
+
+    /** @return whether the contribution's class is of the element kind (decomposer, separation, unmixing) */
+    private static boolean isKind(Contribution c, String element) {
+        Class<?> type = switch (element) {
+            case DECOMPOSER -> tessera.core.analysis.Decomposer.class;
+            case SEPARATION -> tessera.core.analysis.SourceSeparator.class;
+            case UNMIXING -> tessera.core.analysis.Unmixer.class;
+            case EMBEDDING -> tessera.core.analysis.Embedder.class;
+            case DISCRIMINANT -> tessera.core.analysis.Discriminant.class;
+            default -> throw new IllegalArgumentException(element);
+        };
+        try {
+            return type.isInstance(c.create(tessera.core.analysis.Algorithm.class));
+        } catch (IllegalStateException e) {
+            return false; // a contribution that cannot be instantiated is not offered
+        }
+    }
+
+    private static String squash(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * Maps option names onto a step's parameters: an alias, the camelCase form, or (for names the step does not
+     * declare) scikit-learn's spelling of one it does.
+     */
+    private Map<String, Object> parameters(String id, Map<String, Object> o, Map<String, String> aliases) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        host.record().catalog().find(id).ifPresent(d -> d.step().parameters().forEach(s -> declared.add(s.name())));
+        Map<String, Object> p = new LinkedHashMap<>();
+        o.forEach((k, v) -> {
+            String name = Options.parameterName(k, aliases);
+            if (!declared.contains(name)) {
+                String camel = Options.parameterName(k, Map.of());
+                if (declared.contains(camel)) {
+                    name = camel;
+                } else if (SKLEARN_NAMES.containsKey(name) && declared.contains(SKLEARN_NAMES.get(name))) {
+                    name = SKLEARN_NAMES.get(name);
+                }
+            }
+            p.put(name, v);
+        });
+        return p;
     }
 
     /**
@@ -386,6 +680,108 @@ public final class Signal {
     }
 
     /**
+     * Embeds the navigation positions with multidimensional scaling with the defaults, as {@link #mds(Value)}.
+     *
+     * @return the embedding
+     */
+    @Export
+    public Signal mds() {
+        return mds(null);
+    }
+
+    /**
+     * Embeds the navigation positions by multidimensional scaling (Kruskal, Psychometrika 29 (1964) 1,
+     * doi:10.1007/BF02289565; the {@code embedding} step of {@code tessera.core.decomposers}, scikit-learn's
+     * {@code MDS} names), of the scores of the last decomposition ({@code cluster_source="decomposition"}, the
+     * default), the spectra ({@code "signal"}) or another signal with this navigation shape. Like {@link #umap} the
+     * result is a signal {@code [navigation..., n_components]} that {@code cluster_analysis} takes as its source.
+     *
+     * @param options {@code cluster_source}, {@code number_of_components}, {@code preprocessing} as
+     *                {@link #cluster_analysis(Value)}; {@code algorithm} (default {@code "mds"}, or any embedding id of
+     *                {@code tessera.core.decomposers}); the step's parameters in snake_case ({@code n_components},
+     *                {@code metric}, {@code n_init}, {@code max_iter}, {@code seed}/{@code random_state}, ...)
+     * @return the embedding, float64, navigation axes of this signal and one signal axis
+     * @throws IllegalStateException    if the source is the decomposition and none was run first
+     * @throws IllegalArgumentException for an unknown algorithm or option, or a value out of range
+     */
+    @Export
+    public Signal mds(Value options) {
+        Signal other = Options.hostObject(options, "cluster_source", Signal.class);
+        Map<String, Object> o = Options.of(options, "mds", "cluster_source");
+        String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "mds";
+        String id = algorithmId(Registry.DECOMPOSERS, EMBEDDING, algorithm, Map.of());
+        Map<String, Object> in = featureSource(other, o.remove("cluster_source"), "mds");
+        return derived((Dataset) step(id, in, parameters(id, o, CLUSTER_ALIASES), "data"));
+    }
+
+    /**
+     * Linear discriminant analysis with the defaults, as {@link #lda(Value)}.
+     *
+     * @return the projection
+     */
+    @Export
+    public Signal lda() {
+        return lda(null);
+    }
+
+    /**
+     * Fisher's linear discriminant analysis (Fisher, Ann. Eugen. 7 (1936) 179, doi:10.1111/j.1469-1809.1936.tb02137.x;
+     * the {@code discriminant} step of {@code tessera.core.decomposers}, scikit-learn's {@code LinearDiscriminantAnalysis}
+     * names): the directions that best separate given classes, fitted on the scores of the last decomposition
+     * ({@code cluster_source="decomposition"}, the default), the spectra ({@code "signal"}) or another signal with
+     * this navigation shape, with the labels of the last {@code cluster_analysis} or a label map ({@code labels}).
+     * The directions are kept as {@code learning_results.lda_directions}.
+     *
+     * @param options {@code cluster_source}, {@code number_of_components}, {@code preprocessing} as
+     *                {@link #cluster_analysis(Value)}; {@code labels}: a label signal with this navigation shape
+     *                (integers, negative = unlabelled; default: the last cluster analysis' labels); {@code algorithm}
+     *                (default {@code "lda"}, or any discriminant id); the step's parameters in snake_case
+     *                ({@code n_components}, ...)
+     * @return the projection {@code [navigation..., m]} (float64), m at most the number of classes − 1
+     * @throws IllegalStateException    if no labels are given and no cluster analysis was run, or the source is the
+     *                                  decomposition and none was run
+     * @throws IllegalArgumentException for an unknown algorithm or option, or fewer than two classes
+     */
+    @Export
+    public Signal lda(Value options) {
+        Signal other = Options.hostObject(options, "cluster_source", Signal.class);
+        Signal labels = Options.hostObject(options, "labels", Signal.class);
+        Map<String, Object> o = Options.of(options, "lda", java.util.Set.of("cluster_source", "labels"));
+        String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "lda";
+        String id = algorithmId(Registry.DECOMPOSERS, DISCRIMINANT, algorithm, Map.of());
+        Map<String, Object> in = new LinkedHashMap<>(featureSource(other, o.remove("cluster_source"), "lda"));
+        if (labels != null) {
+            if (labels.dataset.size() != dataset.navigationSize()) {
+                throw new IllegalArgumentException("lda: the labels signal has " + labels.dataset.size() + " values, this signal " + dataset.navigationSize()
+                        + " navigation positions");
+            }
+            in.put("labelMap", labels.dataset);
+        } else if (o.get("labels") != null) {
+            throw new IllegalArgumentException("lda: labels must be a signal of class labels, not '" + o.get("labels") + "'");
+        } else {
+            if (clusters == null) {
+                throw new IllegalStateException("lda: no labels: call cluster_analysis(...) first or give labels=<label signal>");
+            }
+            in.put("clusters", clusters);
+        }
+        o.remove("labels");
+        Map<String, Object> out;
+        try {
+            out = host.record().run(id, in, parameters(id, o, CLUSTER_ALIASES), host.files().workingDirectory());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+        Dataset directions = (Dataset) out.get("directions");
+        if (learning_results == null) {
+            learning_results = new LearningResults();
+        }
+        learning_results.lda_directions = new Signal(host, directions);
+        return derived((Dataset) out.get("data"));
+    }
+
+    /**
      * The feature input of a clustering or embedding step.
      *
      * @param other  a signal given as the source, or null
@@ -421,17 +817,7 @@ public final class Signal {
      * for {@code clusterSelection}).
      */
     private Map<String, Object> algorithmOptions(String id, Map<String, Object> o, Map<String, String> aliases) {
-        java.util.Set<String> declared = new java.util.HashSet<>();
-        host.registry().find(Registry.CLUSTERERS, id).orElseThrow().create(Algorithm.class).parameters().forEach(s -> declared.add(s.name()));
-        Map<String, Object> p = new LinkedHashMap<>();
-        o.forEach((k, v) -> {
-            String name = Options.parameterName(k, aliases);
-            if (!declared.contains(name) && SKLEARN_NAMES.containsKey(name) && declared.contains(SKLEARN_NAMES.get(name))) {
-                name = SKLEARN_NAMES.get(name);
-            }
-            p.put(name, v);
-        });
-        return p;
+        return parameters(id, o, aliases);
     }
 
     /** @return the navigation axes of this signal as signal axes, or one uncalibrated axis of n positions */

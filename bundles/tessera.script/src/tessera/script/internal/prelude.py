@@ -206,6 +206,41 @@ class LearningResults:
     cluster_metric_index = property(lambda self: None if self._h.cluster_metric_index is None else list(self._h.cluster_metric_index))
     cluster_metric_data = property(lambda self: None if self._h.cluster_metric_data is None else list(self._h.cluster_metric_data))
     estimated_number_of_clusters = property(lambda self: self._h.estimated_number_of_clusters)
+    auxiliary = property(lambda self: _signals(self._h, self._h.auxiliary_names))
+    bss_algorithm = property(lambda self: self._h.bss_algorithm)
+    bss_factors = property(lambda self: _signal(self._h.bss_factors))
+    bss_loadings = property(lambda self: _signal(self._h.bss_loadings))
+    unmixing_matrix = property(lambda self: _signal(self._h.unmixing_matrix))
+    unmixing = property(lambda self: None if self._h.unmixing is None else UnmixingResults(self._h.unmixing))
+    lda_directions = property(lambda self: _signal(self._h.lda_directions))
+
+    def __repr__(self):
+        return str(self._h.toString())
+
+
+def _signal(h):
+    return None if h is None else Signal(h)
+
+
+def _signals(h, names):
+    # name -> Signal, in the step's order (a plain dict: the Java side keeps the results)
+    return {str(n): Signal(_call(h.get_auxiliary, n)) for n in names}
+
+
+class UnmixingResults:
+    """An abundance estimate (Signal.unmix): endmembers, abundances, residual, reduced_chi_square, residual_spectrum, auxiliary."""
+    __slots__ = ('_h',)
+
+    def __init__(self, h):
+        self._h = h
+
+    algorithm = property(lambda self: self._h.algorithm)
+    endmembers = property(lambda self: Signal(self._h.endmembers))
+    abundances = property(lambda self: Signal(self._h.abundances))
+    residual = property(lambda self: _signal(self._h.residual))
+    reduced_chi_square = property(lambda self: _signal(self._h.reduced_chi_square))
+    residual_spectrum = property(lambda self: _signal(self._h.residual_spectrum))
+    auxiliary = property(lambda self: _signals(self._h, self._h.auxiliary_names))
 
     def __repr__(self):
         return str(self._h.toString())
@@ -242,6 +277,18 @@ class Signal:
     def get_decomposition_loadings(self):
         return Signal(_call(self._h.get_decomposition_loadings))
 
+    def blind_source_separation(self, number_of_components=None, **options):
+        _call(self._h.blind_source_separation, number_of_components, options)
+
+    def get_bss_factors(self):
+        return Signal(_call(self._h.get_bss_factors))
+
+    def get_bss_loadings(self):
+        return Signal(_call(self._h.get_bss_loadings))
+
+    def unmix(self, endmembers, **options):
+        return UnmixingResults(_call(self._h.unmix, endmembers._h if isinstance(endmembers, Signal) else endmembers, options))
+
     def cluster_analysis(self, cluster_source="decomposition", **options):
         _call(self._h.cluster_analysis, _source(options, cluster_source))
 
@@ -250,6 +297,15 @@ class Signal:
 
     def umap(self, cluster_source="decomposition", **options):
         return Signal(_call(self._h.umap, _source(options, cluster_source)))
+
+    def mds(self, cluster_source="decomposition", **options):
+        return Signal(_call(self._h.mds, _source(options, cluster_source)))
+
+    def lda(self, cluster_source="decomposition", labels=None, **options):
+        options = _source(options, cluster_source)
+        if labels is not None:
+            options['labels'] = labels._h if isinstance(labels, Signal) else labels
+        return Signal(_call(self._h.lda, options))
 
     def get_cluster_labels(self):
         return Signal(_call(self._h.get_cluster_labels))

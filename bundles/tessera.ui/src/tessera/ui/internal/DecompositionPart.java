@@ -26,12 +26,16 @@ import tessera.core.analysis.DecompositionResult;
 import tessera.pipeline.StepDescriptor;
 
 /**
- * Decomposition view: pick an installed decomposer or clusterer (PCA, NMF, k-means, ... from the
- * extension registry), edit its parameters in a {@link ParameterForm} generated from the step's
- * {@code ParameterSpec}s, run it (as a job, through the same pipeline step as the CLI); then the scree
- * plot (explained variance ratio per component, log scale), the factors, and a component list — picking a
- * component shows its loading map in the map view and its factor in the spectrum view; after a clustering,
- * the list holds the clusters (and the noise, if any) and picking one shows its mean spectrum.
+ * Decomposition view: pick an installed decomposer, blind source separation, unmixing or clusterer (PCA, NMF,
+ * N-FINDR, FastICA, least squares, k-means, ... from the extension registry), edit its parameters in a
+ * {@link ParameterForm} generated from the step's {@code ParameterSpec}s, run it (as a job, through the same
+ * pipeline step as the CLI); for an unmixing, a second choice says where the endmembers come from (the last
+ * decomposition's factors, the last separation's, or the last clustering's mean spectra). Then the scree plot
+ * (explained variance ratio per component, log scale), the factors (endmembers), and a list: the components
+ * (picking one shows its loading or abundance map in the map view and its factor in the spectrum view), followed by
+ * every auxiliary result that is a map or a spectrum (residual, reduced χ², entropy, posterior standard deviation
+ * and interval maps, the residual spectrum); after a clustering, the list holds the clusters (and the noise, if
+ * any) and picking one shows its mean spectrum.
  */
 public final class DecompositionPart {
     private final Composite root;
@@ -42,6 +46,25 @@ public final class DecompositionPart {
     private final Chart factors;
     private final List<StepDescriptor> steps;
     private ParameterForm form;
+    private final Label endmembersLabel;
+    private final Combo endmembers;
+    private final List<Entry> entries = new java.util.ArrayList<>();
+
+    /** what the endmember choice offers, in the order of {@link WorkbenchSession#ENDMEMBER_SOURCES} */
+    public static final List<String> ENDMEMBER_CHOICES = List.of("factors of the last decomposition", "factors of the last separation",
+            "mean spectra of the last clustering");
+
+    /**
+     * One entry of the component list of a decomposition.
+     *
+     * @param label     the text shown
+     * @param auxiliary null for a component (factor + loading), else the name of the auxiliary dataset shown
+     * @param component the component (for an auxiliary dataset {@code [k, nav...]}: its component; −1 for a dataset
+     *                  with the navigation or signal shape)
+     * @param spectrum  true if the entry is a spectrum (the residual spectrum), false for a map
+     */
+    public record Entry(String label, String auxiliary, int component, boolean spectrum) {
+    }
 
     private final BiConsumer<String, Map<String, Object>> run;
 
@@ -65,6 +88,15 @@ public final class DecompositionPart {
         for (StepDescriptor s : steps) {
             algorithm.add(s.name() + " (" + s.id() + ")");
         }
+        endmembersLabel = new Label(left, SWT.NONE);
+        endmembersLabel.setText("Endmembers from:");
+        endmembersLabel.setLayoutData(new GridData());
+        endmembers = new Combo(left, SWT.READ_ONLY);
+        ENDMEMBER_CHOICES.forEach(endmembers::add);
+        endmembers.select(0);
+        endmembers.setLayoutData(new GridData());
+        endmembers.setToolTipText("an unmixing estimates the abundances of known endmember spectra: N-FINDR's or VCA's endmembers, "
+                + "separated factors, or the mean spectra of clusters");
         formHolder = new Composite(left, SWT.NONE);
         formHolder.setLayout(new GridLayout(1, false));
         formHolder.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -106,7 +138,77 @@ public final class DecompositionPart {
         }
         form = new ParameterForm(formHolder, selected().step().parameters());
         form.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        boolean unmixer = WorkbenchSession.isUnmixer(selected());
+        for (org.eclipse.swt.widgets.Control c : List.of(endmembersLabel, endmembers)) {
+            c.setVisible(unmixer);
+            ((GridData) c.getLayoutData()).exclude = !unmixer;
+        }
         root.layout(true, true);
+    }
+
+    /** @return true if the endmember choice is shown (the selected algorithm is an unmixing) */
+    public boolean showsEndmemberChoice() {
+        return endmembers.getVisible();
+    }
+
+    /** @return the chosen endmember source, one of {@link WorkbenchSession#ENDMEMBER_SOURCES} */
+    public String endmemberSource() {
+        return WorkbenchSession.ENDMEMBER_SOURCES.get(Math.max(0, endmembers.getSelectionIndex()));
+    }
+
+    /**
+     * Chooses where an unmixing takes its endmembers from, as the user does in the drop-down.
+     *
+     * @param source one of {@link WorkbenchSession#ENDMEMBER_SOURCES}
+     * @throws IllegalArgumentException for another value
+     */
+    public void endmemberSource(String source) {
+        int i = WorkbenchSession.ENDMEMBER_SOURCES.indexOf(source);
+        if (i < 0) {
+            throw new IllegalArgumentException("endmember source '" + source + "' is none of " + WorkbenchSession.ENDMEMBER_SOURCES);
+        }
+        endmembers.select(i);
+    }
+
+    /** @return the entries of the list after a decomposition (components, then auxiliary maps and spectra); empty after a clustering */
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /**
+     * @param i a list index
+     * @return the entry of a decomposition's list at i, or null (out of range, or the list shows clusters)
+     */
+    public Entry entry(int i) {
+        return i >= 0 && i < entries.size() ? entries.get(i) : null;
+    }
+
+    /**
+     * Whether a result is an endmember/abundance estimate (an unmixing, or N-FINDR/VCA with their FCLS abundances):
+     * it has a residual map or endmember pixels.
+     *
+     * @param r a result
+     * @return true if its factors are endmembers and its loadings abundances
+     */
+    public static boolean isAbundances(DecompositionResult r) {
+        return r.auxiliary(DecompositionResult.RESIDUAL) != null || r.auxiliary(DecompositionResult.ENDMEMBER_PIXELS) != null;
+    }
+
+    /**
+     * @param name an auxiliary name ({@link DecompositionResult} constants, or a contribution's own)
+     * @return how the list names it
+     */
+    public static String auxiliaryLabel(String name) {
+        return switch (name) {
+            case DecompositionResult.RESIDUAL -> "RMS residual";
+            case DecompositionResult.CHI_SQUARE -> "reduced \u03c7\u00b2";
+            case DecompositionResult.RESIDUAL_SPECTRUM -> "residual spectrum (sum)";
+            case DecompositionResult.LOADINGS_STD -> "posterior std";
+            case DecompositionResult.LOADINGS_LOW -> "95 % interval low";
+            case DecompositionResult.LOADINGS_HIGH -> "95 % interval high";
+            case DecompositionResult.ENTROPY -> "relative entropy";
+            default -> name;
+        };
     }
 
     /**
@@ -193,16 +295,44 @@ public final class DecompositionPart {
         scree.getAxisSet().adjustRange();
         scree.redraw();
         components.removeAll();
+        entries.clear();
         RGB[] palette = { new RGB(31, 119, 180), new RGB(214, 39, 40), new RGB(44, 160, 44), new RGB(255, 127, 14), new RGB(148, 103, 189) };
+        String alg = r.algorithmId().substring(r.algorithmId().lastIndexOf('.') + 1);
+        String what = isAbundances(r) ? "endmember" : "component";
+        factors.getTitle().setText(isAbundances(r) ? "Endmembers" : "Factors");
         for (int c = 0; c < r.components(); c++) {
-            new TableItem(components, SWT.NONE).setText(String.format("%s component %d%s", r.algorithmId().substring(r.algorithmId().lastIndexOf('.') + 1), c,
-                    ratio != null && c < ratio.length ? String.format("  (%.3g)", ratio[c]) : ""));
+            add(new Entry(String.format("%s %s %d%s", alg, what, c, ratio != null && c < ratio.length ? String.format("  (%.3g)", ratio[c]) : ""), null, c,
+                    false));
             if (c < 10) {
                 line(factors, "factor " + c, energy, Spectra.factor(r, c), palette[c % palette.length]);
             }
         }
+        int[] nav = tail(r.loadings().shape());
+        int[] sig = tail(r.factors().shape());
+        r.auxiliary().forEach((name, d) -> {
+            int[] sh = d.shape();
+            String label = alg + " " + auxiliaryLabel(name);
+            if (java.util.Arrays.equals(sh, nav)) {
+                add(new Entry(label + " map", name, -1, false));
+            } else if (sh.length == nav.length + 1 && sh[0] == r.components() && java.util.Arrays.equals(tail(sh), nav)) {
+                for (int c = 0; c < sh[0]; c++) {
+                    add(new Entry(label + " " + c, name, c, false));
+                }
+            } else if (java.util.Arrays.equals(sh, sig)) {
+                add(new Entry(label, name, -1, true));
+            }
+        });
         factors.getAxisSet().adjustRange();
         factors.redraw();
+    }
+
+    private void add(Entry e) {
+        entries.add(e);
+        new TableItem(components, SWT.NONE).setText(e.label());
+    }
+
+    private static int[] tail(int[] shape) {
+        return java.util.Arrays.copyOfRange(shape, 1, shape.length);
     }
 
     /**
@@ -214,6 +344,7 @@ public final class DecompositionPart {
      */
     public void show(ClusterResult r) {
         components.removeAll();
+        entries.clear();
         int[] n = r.sizes();
         for (int c = 0; c < r.k(); c++) {
             new TableItem(components, SWT.NONE).setText("cluster " + c + " (" + n[c] + " positions)");

@@ -32,6 +32,7 @@ public final class MapPart {
     private int clusters = -1;
     private int[] selection;
     private int[] dragFrom;
+    private int[][] marks;
 
     /**
      * Creates the view.
@@ -83,7 +84,25 @@ public final class MapPart {
         show(labels, name, xAxis, Math.max(0, k));
     }
 
+    /**
+     * Marks pixels on the shown image (e.g. the pixels N-FINDR or VCA took the endmembers from) with numbered
+     * crosses, until the next image is shown.
+     *
+     * @param xy {@code [m][2]}: column and row of each mark (mark i is labelled i; a negative column is no mark); null
+     *           or empty for none
+     */
+    public void mark(int[][] xy) {
+        marks = xy == null ? null : xy.clone();
+        canvas.redraw();
+    }
+
+    /** @return the marked pixels {@code [m][2]} (column, row), or null */
+    public int[][] marks() {
+        return marks == null ? null : marks.clone();
+    }
+
     private void show(double[][] img, String name, Axis xAxis, int k) {
+        this.marks = null;
         this.values = img;
         this.title = name;
         this.xAxis = xAxis;
@@ -185,6 +204,25 @@ public final class MapPart {
             gc.drawRectangle((int) (p[0] + selection[0] * p[2]), (int) (p[1] + selection[1] * p[2]), (int) Math.max(3, (selection[2] - selection[0] + 1) * p[2]),
                     (int) Math.max(3, (selection[3] - selection[1] + 1) * p[2]));
             gc.setLineWidth(1);
+        }
+        if (marks != null) {
+            gc.setLineWidth(2);
+            for (int i = 0; i < marks.length; i++) {
+                if (marks[i][0] < 0) {
+                    continue;
+                }
+                int cx = (int) (p[0] + (marks[i][0] + 0.5) * p[2]);
+                int cy = (int) (p[1] + (marks[i][1] + 0.5) * p[2]);
+                int r = (int) Math.max(4, p[2]);
+                gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                gc.drawLine(cx - r, cy, cx + r, cy);
+                gc.drawLine(cx, cy - r, cx, cy + r);
+                gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
+                gc.drawOval(cx - r, cy - r, 2 * r, 2 * r);
+                gc.drawText(String.valueOf(i), cx + r + 1, cy - r - 1, true);
+            }
+            gc.setLineWidth(1);
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
         }
         if (clusters >= 0) {
             legend(gc, (int) p[0] + w + 12, (int) p[1], h);

@@ -222,4 +222,68 @@ public final class Spectra {
         }
         return img;
     }
+
+    /**
+     * Map of an auxiliary result of a decomposition or unmixing ({@link DecompositionResult#RESIDUAL},
+     * {@link DecompositionResult#CHI_SQUARE}, {@link DecompositionResult#ENTROPY}: {@code [nav...]}; or one component of
+     * {@link DecompositionResult#LOADINGS_STD} and the interval maps: {@code [k, nav...]}).
+     *
+     * @param aux       the auxiliary dataset
+     * @param component its component for a {@code [k, nav...]} dataset, −1 for a {@code [nav...]} one
+     * @param data      the decomposed dataset (for the navigation shape)
+     * @return {@code [ny][nx]} values
+     * @throws IllegalArgumentException if the dataset does not hold that many navigation positions
+     */
+    public static double[][] auxiliaryImage(Dataset aux, int component, Dataset data) {
+        int[] s = navigationShape(data);
+        long n = (long) s[0] * s[1];
+        long base = Math.max(0, component) * n;
+        if (base + n > aux.size()) {
+            throw new IllegalArgumentException("auxiliary dataset " + java.util.Arrays.toString(aux.shape()) + " has no map " + component + " of "
+                    + s[0] + " x " + s[1] + " positions");
+        }
+        double[][] img = new double[s[0]][s[1]];
+        for (int p = 0; p < n; p++) {
+            img[p / s[1]][p % s[1]] = aux.getDouble(base + p);
+        }
+        return img;
+    }
+
+    /**
+     * @param aux an auxiliary dataset with the signal shape ({@link DecompositionResult#RESIDUAL_SPECTRUM})
+     * @return its values
+     */
+    public static double[] auxiliarySpectrum(Dataset aux) {
+        double[] v = new double[Math.toIntExact(aux.size())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = aux.getDouble(i);
+        }
+        return v;
+    }
+
+    /**
+     * The pixels the endmembers were taken from (N-FINDR, VCA: {@link DecompositionResult#ENDMEMBER_PIXELS}, flat
+     * row-major navigation indices, −1 for none).
+     *
+     * @param r    a result
+     * @param data the decomposed dataset (for the navigation shape)
+     * @return {@code [k][2]} column and row of each endmember's pixel, in endmember order ({@code {-1, -1}} for an
+     *         endmember that is not a pixel), or null if the result names no pixel
+     */
+    public static int[][] endmemberPixels(DecompositionResult r, Dataset data) {
+        Dataset px = r.auxiliary(DecompositionResult.ENDMEMBER_PIXELS);
+        if (px == null) {
+            return null;
+        }
+        int[] s = navigationShape(data);
+        int[][] out = new int[Math.toIntExact(px.size())][];
+        boolean any = false;
+        for (int i = 0; i < out.length; i++) {
+            long p = (long) px.getDouble(i);
+            boolean in = p >= 0 && p < (long) s[0] * s[1];
+            out[i] = in ? new int[] { (int) (p % s[1]), (int) (p / s[1]) } : new int[] { -1, -1 };
+            any |= in;
+        }
+        return any ? out : null;
+    }
 }

@@ -381,12 +381,26 @@ public final class TesseraWorkbench {
      * @return the job, or null when no dataset is open (the status line says so)
      */
     public Job run(String stepId, Map<String, Object> parameters) {
+        return run(stepId, parameters, decomposition == null ? null : decomposition.endmemberSource());
+    }
+
+    /**
+     * Runs an algorithm on the current dataset as a job (the same pipeline step as the CLI); an unmixing takes its
+     * endmembers from {@code endmembers} ({@link WorkbenchSession#run(String, Map, String)}).
+     *
+     * @param stepId     decomposer, separation, unmixing or clusterer step id
+     * @param parameters raw parameter values (the generated form's)
+     * @param endmembers for an unmixing, one of {@link WorkbenchSession#ENDMEMBER_SOURCES} (null: the last
+     *                   decomposition, else the last clustering); ignored by the other steps
+     * @return the job, or null when no dataset is open (the status line says so)
+     */
+    public Job run(String stepId, Map<String, Object> parameters, String endmembers) {
         if (session.current() == null) {
             status.control().getDisplay().beep();
             return null;
         }
         String name = stepId.substring(stepId.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
-        return status.run(name, () -> session.run(stepId, parameters), r -> {
+        return status.run(name, () -> session.run(stepId, parameters, endmembers), r -> {
             lastResult = r;
             means = null;
             if (r instanceof DecompositionResult dr) {
@@ -476,13 +490,23 @@ public final class TesseraWorkbench {
                 showLabels(cr);
             }
         } else if (lastResult instanceof DecompositionResult dr) {
-            if (c < 0 || c >= dr.components()) {
+            DecompositionPart.Entry e = decomposition.entry(c);
+            if (e == null) {
                 return;
             }
             String alg = dr.algorithmId().substring(dr.algorithmId().lastIndexOf('.') + 1);
-            map.show(Spectra.loadingImage(dr, c, d), alg + " loading " + c, xAxis(d));
-            componentSeries = alg + " factor " + c;
-            spectrum.show(componentSeries, Spectra.energies(d), Spectra.factor(dr, c));
+            boolean abundances = DecompositionPart.isAbundances(dr);
+            if (e.auxiliary() == null) {
+                map.show(Spectra.loadingImage(dr, c, d), alg + (abundances ? " abundance " : " loading ") + c, xAxis(d));
+                componentSeries = alg + (abundances ? " endmember " : " factor ") + c;
+                spectrum.show(componentSeries, Spectra.energies(d), Spectra.factor(dr, c));
+            } else if (e.spectrum()) {
+                componentSeries = e.label();
+                spectrum.show(componentSeries, Spectra.energies(d), Spectra.auxiliarySpectrum(dr.auxiliary(e.auxiliary())));
+            } else {
+                map.show(Spectra.auxiliaryImage(dr.auxiliary(e.auxiliary()), e.component(), d), e.label(), xAxis(d));
+            }
+            map.mark(Spectra.endmemberPixels(dr, d));
         }
         decomposition.components().select(c);
     }

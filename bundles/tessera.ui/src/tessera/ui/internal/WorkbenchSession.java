@@ -48,8 +48,19 @@ public final class WorkbenchSession {
     private Dataset current;
     private Path currentFile;
     private DecompositionResult decomposition;
+    private DecompositionResult separation;
+    private DecompositionResult unmixing;
     private ClusterResult clusters;
     private StepDescriptor clusterStep;
+
+    /** endmember source of an unmixing: the factors of the last decomposition (e.g. N-FINDR's endmembers) */
+    public static final String FROM_DECOMPOSITION = "decomposition";
+    /** endmember source of an unmixing: the separated factors of the last blind source separation */
+    public static final String FROM_SEPARATION = "separation";
+    /** endmember source of an unmixing: the mean spectra of the clusters of the last clustering */
+    public static final String FROM_CLUSTERS = "clusters";
+    /** the endmember sources, in the order the decomposition view offers them */
+    public static final List<String> ENDMEMBER_SOURCES = List.of(FROM_DECOMPOSITION, FROM_SEPARATION, FROM_CLUSTERS);
 
     /**
      * Starts a session with an empty record.
@@ -135,8 +146,7 @@ public final class WorkbenchSession {
         opened.put(abs, d);
         current = d;
         currentFile = abs;
-        decomposition = null;
-        clusters = null;
+        forget();
         changed("open " + abs);
         return d;
     }
@@ -159,8 +169,7 @@ public final class WorkbenchSession {
         }
         current = d;
         currentFile = file;
-        decomposition = null;
-        clusters = null;
+        forget();
         changed("select " + file);
     }
 
@@ -177,6 +186,23 @@ public final class WorkbenchSession {
     /** @return the last decomposition of the current dataset, or null */
     public DecompositionResult decomposition() {
         return decomposition;
+    }
+
+    private void forget() {
+        decomposition = null;
+        separation = null;
+        unmixing = null;
+        clusters = null;
+    }
+
+    /** @return the last blind source separation of the current dataset's last decomposition, or null */
+    public DecompositionResult separation() {
+        return separation;
+    }
+
+    /** @return the last abundance estimate (unmixing) of the current dataset, or null */
+    public DecompositionResult unmixing() {
+        return unmixing;
     }
 
     /** @return the last clustering of the current dataset, or null */
@@ -197,7 +223,31 @@ public final class WorkbenchSession {
      * @return true for a decomposer step
      */
     public static boolean isDecomposer(StepDescriptor d) {
-        return has(d.input("data"), PortType.DATASET) && has(d.output("result"), PortType.DECOMPOSITION);
+        return has(d.input("data"), PortType.DATASET) && has(d.output("result"), PortType.DECOMPOSITION) && !isUnmixer(d);
+    }
+
+    /**
+     * Whether a step is a blind source separation as the workbench runs it: input {@code decomposition}
+     * (DECOMPOSITION), output {@code result} (DECOMPOSITION), e.g. FastICA or orthomax.
+     *
+     * @param d a step
+     * @return true for a separation step
+     */
+    public static boolean isSeparator(StepDescriptor d) {
+        return has(d.input("decomposition"), PortType.DECOMPOSITION) && has(d.output("result"), PortType.DECOMPOSITION);
+    }
+
+    /**
+     * Whether a step is an abundance estimate (unmixing) as the workbench runs it: inputs {@code data} (DATASET),
+     * {@code endmembers} (DECOMPOSITION) and {@code clusters} (CLUSTERING), output {@code result} (DECOMPOSITION),
+     * e.g. least squares, NNLS, FCLS.
+     *
+     * @param d a step
+     * @return true for an unmixing step
+     */
+    public static boolean isUnmixer(StepDescriptor d) {
+        return has(d.input("data"), PortType.DATASET) && has(d.input("endmembers"), PortType.DECOMPOSITION) && has(d.input("clusters"), PortType.CLUSTERING)
+                && has(d.output("result"), PortType.DECOMPOSITION);
     }
 
     /**
@@ -218,10 +268,11 @@ public final class WorkbenchSession {
     }
 
     /**
-     * Algorithms the decomposition view offers: every installed decomposer and clusterer step. Embeddings
-     * ({@code <embedding>} contributions such as UMAP, whose output is a dataset) are not offered: the view
-     * clusters the last decomposition and has no place to show or feed an embedding; pipelines and the CLI
-     * run them.
+     * Algorithms the decomposition view offers: every installed decomposer, blind source separation and unmixing
+     * step ({@code tessera.core.decomposers}: {@code decomposer}, {@code separation}, {@code unmixing}), then every
+     * clusterer step, each group in id order. Embeddings ({@code <embedding>} contributions such as UMAP or MDS,
+     * whose output is a dataset) and discriminants (LDA) are not offered: the view has no place to show or feed
+     * them; pipelines, scripts and the CLI run them.
      *
      * @return step descriptors (id, name, parameter specs)
      */
@@ -229,7 +280,7 @@ public final class WorkbenchSession {
         List<StepDescriptor> out = new ArrayList<>();
         for (String point : List.of(Registry.DECOMPOSERS, Registry.CLUSTERERS)) {
             for (Contribution c : registry.contributions(point)) {
-                record.catalog().find(c.id()).filter(d -> isDecomposer(d) || isClusterer(d)).ifPresent(out::add);
+                record.catalog().find(c.id()).filter(d -> isDecomposer(d) || isSeparator(d) || isUnmixer(d) || isClusterer(d)).ifPresent(out::add);
             }
         }
         return out;
@@ -249,29 +300,87 @@ public final class WorkbenchSession {
      * @throws Exception                what the step throws (invalid parameters: IllegalArgumentException naming the parameter)
      */
     public Object run(String stepId, Map<String, ?> parameters) throws Exception {
+        return run(stepId, parameters, null);
+    }
+
+    /**
+     * Runs a decomposer, blind source separation, unmixing or clusterer step on the current dataset, exactly as a
+     * pipeline step with the same id, inputs and parameters would run:
+     * <ul>
+     * <li>a decomposer decomposes the data (and becomes the "last decomposition");</li>
+     * <li>a separation separates the last decomposition (with none, PCA with its defaults runs first and is recorded
+     *   too), as HyperSpy's {@code blind_source_separation};</li>
+     * <li>an unmixing estimates the abundances of the endmembers from {@code endmembers}: {@link #FROM_DECOMPOSITION}
+     *   (the last decomposition's factors, e.g. N-FINDR's endmembers), {@link #FROM_SEPARATION} or
+     *   {@link #FROM_CLUSTERS} (the clusters' mean spectra); null picks the last decomposition, else the last
+     *   clustering;</li>
+     * <li>a clusterer clusters the last decomposition's scores (PCA first if none).</li>
+     * </ul>
+     *
+     * @param stepId     e.g. {@code tessera.decompose.nmf}
+     * @param parameters raw values by parameter name (validated against the step's {@link ParameterSpec}s)
+     * @param endmembers for an unmixing, one of {@link #ENDMEMBER_SOURCES} or null; ignored by the other steps
+     * @return the step's result: a {@link DecompositionResult} or a {@link ClusterResult}
+     * @throws IllegalStateException    if no dataset is open, or the unmixing's endmember source has not been run
+     * @throws IllegalArgumentException if no such step is installed or the workbench does not run its kind (an embedding,
+     *                                  a discriminant), or {@code endmembers} is no source
+     * @throws Exception                what the step throws (invalid parameters: IllegalArgumentException naming the parameter)
+     */
+    public Object run(String stepId, Map<String, ?> parameters, String endmembers) throws Exception {
         if (current == null) {
             throw new IllegalStateException("open a spectrum image first");
         }
         StepDescriptor d = record.catalog().find(stepId).orElseThrow(() -> new IllegalArgumentException("no installed step '" + stepId + "'"));
         boolean clusterer = isClusterer(d);
-        if (!clusterer && !isDecomposer(d)) {
-            throw new IllegalArgumentException("step '" + stepId + "' is neither a decomposer (data -> result: DECOMPOSITION) nor a clusterer "
-                    + "(scores -> result: CLUSTERING); the workbench does not run it");
+        boolean separator = isSeparator(d);
+        boolean unmixer = isUnmixer(d);
+        if (!clusterer && !separator && !unmixer && !isDecomposer(d)) {
+            throw new IllegalArgumentException("step '" + stepId + "' is neither a decomposer (data -> result: DECOMPOSITION), a separation "
+                    + "(decomposition -> result), an unmixing (data + endmembers -> result) nor a clusterer (scores -> result: CLUSTERING); "
+                    + "the workbench does not run it");
+        }
+        Map<String, Object> unmixInputs = null;
+        String source = null;
+        if (unmixer) {
+            source = endmembers != null ? endmembers : decomposition != null ? FROM_DECOMPOSITION : FROM_CLUSTERS;
+            Object from = switch (source) {
+                case FROM_DECOMPOSITION -> decomposition;
+                case FROM_SEPARATION -> separation;
+                case FROM_CLUSTERS -> clusters;
+                default -> throw new IllegalArgumentException("endmember source '" + endmembers + "' is none of " + ENDMEMBER_SOURCES);
+            };
+            if (from == null) {
+                throw new IllegalStateException(switch (source) {
+                    case FROM_DECOMPOSITION -> "the endmembers come from the last decomposition: run one first (e.g. N-FINDR or VCA)";
+                    case FROM_SEPARATION -> "the endmembers come from the last blind source separation: run one first";
+                    default -> "the endmembers come from the last clustering's means: run a decomposition (e.g. N-FINDR) or a clustering first";
+                });
+            }
+            unmixInputs = Map.of("data", current, source.equals(FROM_CLUSTERS) ? "clusters" : "endmembers", from);
         }
         record.monitor().reset(); // a Cancel of the previous job must not cancel this one
         Object result;
-        if (clusterer) {
+        if (clusterer || separator) {
             if (decomposition == null) {
                 decomposition = (DecompositionResult) record.run(AnalyzeJob.PCA, Map.of("data", current), Map.of(), null).get("result");
             }
+        }
+        if (clusterer) {
             result = record.run(stepId, Map.of("scores", decomposition), parameters, null).get("result");
             clusters = (ClusterResult) result;
             clusterStep = d;
+        } else if (separator) {
+            result = record.run(stepId, Map.of("decomposition", decomposition), parameters, null).get("result");
+            separation = (DecompositionResult) result;
+        } else if (unmixer) {
+            result = record.run(stepId, unmixInputs, parameters, null).get("result");
+            unmixing = (DecompositionResult) result;
         } else {
             result = record.run(stepId, Map.of("data", current), parameters, null).get("result");
             decomposition = (DecompositionResult) result;
+            separation = null;
         }
-        changed("run " + stepId + " " + parameters);
+        changed("run " + stepId + " " + parameters + (unmixer ? " endmembers=" + source : ""));
         return result;
     }
 
