@@ -207,6 +207,7 @@ class LearningResults:
     cluster_metric_data = property(lambda self: None if self._h.cluster_metric_data is None else list(self._h.cluster_metric_data))
     estimated_number_of_clusters = property(lambda self: self._h.estimated_number_of_clusters)
     auxiliary = property(lambda self: _signals(self._h, self._h.auxiliary_names))
+    auxiliary_names = property(lambda self: [str(n) for n in self._h.auxiliary_names])
     bss_algorithm = property(lambda self: self._h.bss_algorithm)
     bss_factors = property(lambda self: _signal(self._h.bss_factors))
     bss_loadings = property(lambda self: _signal(self._h.bss_loadings))
