@@ -218,7 +218,6 @@ public final class AnalyzeJob {
         Map<String, Object> p = new LinkedHashMap<>();
         java.util.Set<String> declared = new java.util.HashSet<>();
         step.parameters().forEach(x -> declared.add(x.name()));
-        boolean features = step instanceof tessera.pipeline.internal.DiscriminantStep || step instanceof tessera.pipeline.internal.EmbedderStep;
         if (declared.contains("components") && !(step instanceof tessera.pipeline.internal.UnmixerStep)) {
             p.put("components", ref("elbow.components"));
         }
@@ -237,7 +236,7 @@ public final class AnalyzeJob {
             }
         });
         boolean needsCounts = id.equals(NMF) || id.equals("tessera.decompose.ca");
-        return new StepSpec(name, id, inputs, p, needsCounts && !features ? ref("counts.nonNegative") : null);
+        return new StepSpec(name, id, inputs, p, needsCounts ? ref("counts.nonNegative") : null);
     }
 
     /** @throws IllegalArgumentException if a --method-option is declared by none of the chosen methods */

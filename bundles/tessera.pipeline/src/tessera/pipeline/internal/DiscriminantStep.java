@@ -64,12 +64,7 @@ public final class DiscriminantStep extends FeatureStep {
         if (inputs.get("clusters") instanceof ClusterResult c) {
             labels = c.labels();
         } else {
-            Dataset m = (Dataset) inputs.get("labelMap");
-            labels = new int[Math.toIntExact(m.size())];
-            for (int i = 0; i < labels.length; i++) {
-                double v = m.getDouble(i);
-                labels[i] = v >= 0 ? (int) Math.round(v) : -1;
-            }
+            labels = Features.labels((Dataset) inputs.get("labelMap"));
         }
         if (labels.length != n) {
             throw new IllegalArgumentException(labels.length + " labels for " + n + " positions: the labels must come from the same positions");

@@ -138,6 +138,21 @@ record Features(double[][] x, List<Axis> navigationAxes) {
         }
     }
 
+    /**
+     * Class labels from a label map (a dataset with one value per navigation position, flat row-major).
+     *
+     * @param map label map; values ≥ 0 are rounded to the nearest integer, negative values mean "unlabelled"
+     * @return {@code [map.size()]} labels, −1 for unlabelled positions
+     */
+    static int[] labels(Dataset map) {
+        int[] labels = new int[Math.toIntExact(map.size())];
+        for (int i = 0; i < labels.length; i++) {
+            double v = map.getDouble(i);
+            labels[i] = v >= 0 ? (int) Math.round(v) : -1;
+        }
+        return labels;
+    }
+
     /** @return the number of positions per scan row (the size of the last navigation axis) */
     int scanWidth() {
         return navigationAxes.isEmpty() ? x.length : navigationAxes.get(navigationAxes.size() - 1).size();

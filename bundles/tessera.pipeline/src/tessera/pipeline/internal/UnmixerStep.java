@@ -109,11 +109,7 @@ public final class UnmixerStep implements Step {
                 throw new IllegalArgumentException("the label map '" + r.metadata().title() + "' has " + r.size() + " positions, the data '"
                         + data.metadata().title() + "' " + data.navigationSize());
             }
-            labels = new int[Math.toIntExact(r.size())];
-            for (int i = 0; i < labels.length; i++) {
-                double v = r.getDouble(i);
-                labels[i] = v >= 0 ? (int) Math.round(v) : -1;
-            }
+            labels = Features.labels(r);
             what = "label map";
         }
         int k = 0;
