@@ -154,12 +154,28 @@ public record DecompositionResult(String algorithmId, Dataset factors, Dataset l
      * @return {@code [nNav][k]}: row p holds the k loadings of navigation position p
      */
     public double[][] scores() {
+        return scores(components());
+    }
+
+    /**
+     * The leading scores per position, as a matrix for clustering: only the first {@code count} components are read.
+     *
+     * @param count number of leading components, {@code 1 <= count <= components()}
+     * @return {@code [nNav][count]}: row p holds loadings {@code 0 ... count-1} of navigation position p
+     * @throws IllegalArgumentException if {@code count} is out of range
+     */
+    public double[][] scores(int count) {
         int k = components();
+        if (count < 1 || count > k) {
+            throw new IllegalArgumentException("count = " + count + " is outside 1.." + k + " (the components of the decomposition)");
+        }
         int n = Math.toIntExact(loadings.size() / k);
-        double[][] s = new double[n][k];
-        for (int c = 0; c < k; c++) {
+        double[][] s = new double[n][count];
+        double[] row = new double[n];
+        for (int c = 0; c < count; c++) {
+            loadings.readDoubles((long) c * n, n, row, 0);
             for (int p = 0; p < n; p++) {
-                s[p][c] = loadings.getDouble((long) c * n + p);
+                s[p][c] = row[p];
             }
         }
         return s;

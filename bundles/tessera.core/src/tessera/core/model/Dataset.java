@@ -200,15 +200,43 @@ public final class Dataset {
         return Math.toIntExact(n);
     }
 
-    private ValueLayout layout() {
-        return switch (dtype) {
-            case INT8, UINT8, BOOL -> ValueLayout.JAVA_BYTE;
-            case INT16, UINT16 -> ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
-            case INT32, UINT32, RGBA8 -> ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-            case INT64, UINT64 -> ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order);
-            case FLOAT32, COMPLEX64 -> ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
-            case FLOAT64, COMPLEX128 -> ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
-        };
+    // Constant layouts (static final, so the JIT folds their var handles); a layout made per access with withOrder()
+    // costs a var-handle cache lookup on every element.
+    private static final ValueLayout.OfShort I16_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort I16_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt I32_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt I32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong I64_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong I64_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfFloat F32_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat F32_BE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfDouble F64_LE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfDouble F64_BE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** Elements converted per bulk copy in {@link #readSpectra} and {@link #toDoubleArray}. */
+    private static final int BULK = 4096;
+
+    private boolean big() {
+        return order == ByteOrder.BIG_ENDIAN;
+    }
+
+    private ValueLayout.OfShort i16() {
+        return big() ? I16_BE : I16_LE;
+    }
+
+    private ValueLayout.OfInt i32() {
+        return big() ? I32_BE : I32_LE;
+    }
+
+    private ValueLayout.OfLong i64() {
+        return big() ? I64_BE : I64_LE;
+    }
+
+    private ValueLayout.OfFloat f32() {
+        return big() ? F32_BE : F32_LE;
+    }
+
+    private ValueLayout.OfDouble f64() {
+        return big() ? F64_BE : F64_LE;
     }
 
     /**
@@ -226,17 +254,17 @@ public final class Dataset {
         return switch (dtype) {
             case INT8 -> data.get(ValueLayout.JAVA_BYTE, off);
             case UINT8, BOOL -> Byte.toUnsignedInt(data.get(ValueLayout.JAVA_BYTE, off));
-            case INT16 -> data.get((ValueLayout.OfShort) layout(), off);
-            case UINT16 -> Short.toUnsignedInt(data.get((ValueLayout.OfShort) layout(), off));
-            case INT32 -> data.get((ValueLayout.OfInt) layout(), off);
-            case UINT32, RGBA8 -> Integer.toUnsignedLong(data.get((ValueLayout.OfInt) layout(), off));
-            case INT64 -> data.get((ValueLayout.OfLong) layout(), off);
+            case INT16 -> data.get(i16(), off);
+            case UINT16 -> Short.toUnsignedInt(data.get(i16(), off));
+            case INT32 -> data.get(i32(), off);
+            case UINT32, RGBA8 -> Integer.toUnsignedLong(data.get(i32(), off));
+            case INT64 -> data.get(i64(), off);
             case UINT64 -> {
-                long v = data.get((ValueLayout.OfLong) layout(), off);
+                long v = data.get(i64(), off);
                 yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
             }
-            case FLOAT32, COMPLEX64 -> data.get((ValueLayout.OfFloat) layout(), off);
-            case FLOAT64, COMPLEX128 -> data.get((ValueLayout.OfDouble) layout(), off);
+            case FLOAT32, COMPLEX64 -> data.get(f32(), off);
+            case FLOAT64, COMPLEX128 -> data.get(f64(), off);
         };
     }
 
@@ -251,8 +279,8 @@ public final class Dataset {
         Objects.checkIndex(i, size);
         long off = i * dtype.byteSize();
         return switch (dtype) {
-            case COMPLEX64 -> data.get((ValueLayout.OfFloat) layout(), off + 4);
-            case COMPLEX128 -> data.get((ValueLayout.OfDouble) layout(), off + 8);
+            case COMPLEX64 -> data.get(f32(), off + 4);
+            case COMPLEX128 -> data.get(f64(), off + 8);
             default -> throw new IllegalStateException("dataset is " + dtype.numpyName() + ", not complex");
         };
     }
@@ -300,20 +328,20 @@ public final class Dataset {
         switch (dtype) {
             case INT8 -> data.set(ValueLayout.JAVA_BYTE, off, (byte) clamp(v, -128, 127));
             case UINT8, BOOL -> data.set(ValueLayout.JAVA_BYTE, off, (byte) clamp(v, 0, 255));
-            case INT16 -> data.set((ValueLayout.OfShort) layout(), off, (short) clamp(v, Short.MIN_VALUE, Short.MAX_VALUE));
-            case UINT16 -> data.set((ValueLayout.OfShort) layout(), off, (short) clamp(v, 0, 65535));
-            case INT32 -> data.set((ValueLayout.OfInt) layout(), off, (int) clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
-            case UINT32, RGBA8 -> data.set((ValueLayout.OfInt) layout(), off, (int) clamp(v, 0, 4294967295.0));
-            case INT64, UINT64 -> data.set((ValueLayout.OfLong) layout(), off, Math.round(v));
-            case FLOAT32 -> data.set((ValueLayout.OfFloat) layout(), off, (float) v);
-            case FLOAT64 -> data.set((ValueLayout.OfDouble) layout(), off, v);
+            case INT16 -> data.set(i16(), off, (short) clamp(v, Short.MIN_VALUE, Short.MAX_VALUE));
+            case UINT16 -> data.set(i16(), off, (short) clamp(v, 0, 65535));
+            case INT32 -> data.set(i32(), off, (int) clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+            case UINT32, RGBA8 -> data.set(i32(), off, (int) clamp(v, 0, 4294967295.0));
+            case INT64, UINT64 -> data.set(i64(), off, Math.round(v));
+            case FLOAT32 -> data.set(f32(), off, (float) v);
+            case FLOAT64 -> data.set(f64(), off, v);
             case COMPLEX64 -> {
-                data.set((ValueLayout.OfFloat) layout(), off, (float) v);
-                data.set((ValueLayout.OfFloat) layout(), off + 4, 0f);
+                data.set(f32(), off, (float) v);
+                data.set(f32(), off + 4, 0f);
             }
             case COMPLEX128 -> {
-                data.set((ValueLayout.OfDouble) layout(), off, v);
-                data.set((ValueLayout.OfDouble) layout(), off + 8, 0.0);
+                data.set(f64(), off, v);
+                data.set(f64(), off + 8, 0.0);
             }
         }
     }
@@ -340,12 +368,100 @@ public final class Dataset {
         Objects.checkFromIndexSize(off, (long) count * sig, out.length);
         long start = first * sig;
         int n = count * sig;
-        if (dtype == DType.FLOAT32) {
-            MemorySegment.copy(data, ((ValueLayout.OfFloat) layout()), start * 4, out, off, n);
-            return;
+        switch (dtype) {
+            case FLOAT32 -> MemorySegment.copy(data, f32(), start * 4, out, off, n);
+            case FLOAT64 -> {
+                double[] buf = new double[Math.min(n, BULK)];
+                for (int k = 0; k < n; k += buf.length) {
+                    int m = Math.min(buf.length, n - k);
+                    MemorySegment.copy(data, f64(), (start + k) * 8, buf, 0, m);
+                    for (int j = 0; j < m; j++) {
+                        out[off + k + j] = (float) buf[j];
+                    }
+                }
+            }
+            case INT32, UINT32 -> {
+                int[] buf = new int[Math.min(n, BULK)];
+                boolean unsigned = dtype == DType.UINT32;
+                for (int k = 0; k < n; k += buf.length) {
+                    int m = Math.min(buf.length, n - k);
+                    MemorySegment.copy(data, i32(), (start + k) * 4, buf, 0, m);
+                    for (int j = 0; j < m; j++) {
+                        out[off + k + j] = unsigned ? (float) Integer.toUnsignedLong(buf[j]) : (float) buf[j];
+                    }
+                }
+            }
+            case INT16, UINT16 -> {
+                short[] buf = new short[Math.min(n, BULK)];
+                boolean unsigned = dtype == DType.UINT16;
+                for (int k = 0; k < n; k += buf.length) {
+                    int m = Math.min(buf.length, n - k);
+                    MemorySegment.copy(data, i16(), (start + k) * 2, buf, 0, m);
+                    for (int j = 0; j < m; j++) {
+                        out[off + k + j] = unsigned ? Short.toUnsignedInt(buf[j]) : buf[j];
+                    }
+                }
+            }
+            case INT8, UINT8, BOOL -> {
+                byte[] buf = new byte[Math.min(n, BULK)];
+                boolean unsigned = dtype != DType.INT8;
+                for (int k = 0; k < n; k += buf.length) {
+                    int m = Math.min(buf.length, n - k);
+                    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start + k, buf, 0, m);
+                    for (int j = 0; j < m; j++) {
+                        out[off + k + j] = unsigned ? Byte.toUnsignedInt(buf[j]) : buf[j];
+                    }
+                }
+            }
+            default -> {
+                for (int k = 0; k < n; k++) {
+                    out[off + k] = (float) getDouble(start + k);
+                }
+            }
         }
-        for (int k = 0; k < n; k++) {
-            out[off + k] = (float) getDouble(start + k);
+    }
+
+    /**
+     * Copies the values of {@code count} consecutive elements (flat row-major indices {@code first ...
+     * first+count-1}) into {@code out} as doubles, converted as by {@link #getDouble(long)}; the bulk form of it.
+     *
+     * @param first first flat index
+     * @param count number of elements
+     * @param out   destination, length {@code >= off + count}
+     * @param off   offset in {@code out}
+     * @throws IndexOutOfBoundsException if the range exceeds {@link #size()} or {@code out}
+     */
+    public void readDoubles(long first, int count, double[] out, int off) {
+        Objects.checkFromIndexSize(first, count, size);
+        Objects.checkFromIndexSize(off, count, out.length);
+        switch (dtype) {
+            case FLOAT64 -> MemorySegment.copy(data, f64(), first * 8, out, off, count);
+            case FLOAT32 -> {
+                float[] buf = new float[Math.min(count, BULK)];
+                for (int k = 0; k < count; k += buf.length) {
+                    int m = Math.min(buf.length, count - k);
+                    MemorySegment.copy(data, f32(), (first + k) * 4, buf, 0, m);
+                    for (int j = 0; j < m; j++) {
+                        out[off + k + j] = buf[j];
+                    }
+                }
+            }
+            case INT32, UINT32 -> {
+                int[] buf = new int[Math.min(count, BULK)];
+                boolean unsigned = dtype == DType.UINT32;
+                for (int k = 0; k < count; k += buf.length) {
+                    int m = Math.min(buf.length, count - k);
+                    MemorySegment.copy(data, i32(), (first + k) * 4, buf, 0, m);
+                    for (int j = 0; j < m; j++) {
+                        out[off + k + j] = unsigned ? Integer.toUnsignedLong(buf[j]) : buf[j];
+                    }
+                }
+            }
+            default -> {
+                for (int k = 0; k < count; k++) {
+                    out[off + k] = getDouble(first + k);
+                }
+            }
         }
     }
 
@@ -371,9 +487,7 @@ public final class Dataset {
     public double[] toDoubleArray() {
         checkArraySize();
         double[] out = new double[(int) size];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = getDouble(i);
-        }
+        readDoubles(0, out.length, out, 0);
         return out;
     }
 

@@ -74,11 +74,7 @@ record Features(double[][] x, List<Axis> navigationAxes) {
             if (n > d.components()) {
                 throw new IllegalArgumentException("components = " + n + " exceeds the " + d.components() + " components of the decomposition");
             }
-            double[][] scores = d.scores();
-            x = new double[scores.length][n];
-            for (int i = 0; i < scores.length; i++) {
-                System.arraycopy(scores[i], 0, x[i], 0, n);
-            }
+            x = d.scores(n);
             for (Axis a : d.loadings().axes().subList(1, d.loadings().rank())) {
                 nav.add(a.withNavigate(true));
             }
