@@ -12,9 +12,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * tridiagonalisation, then implicit QR; G. H. Golub, C. F. Van Loan, Matrix Computations, 4th ed.,
  * Johns Hopkins 2013, §8.3). The sign of each eigenvector is whatever the algorithm gives.
  *
+ * <p>{@link #leading} computes all eigenvalues but only the eigenvectors of the largest few, with LAPACK's MRRR
+ * {@code dsyevr} on OpenBLAS (I. S. Dhillon, B. N. Parlett, C. Vömel, ACM Trans. Math. Softw. 32 (2006) 533,
+ * doi:10.1145/1186785.1186788): a PCA that keeps a few components of many channels needs no more.
+ *
  * @param values  eigenvalues, descending, length m
- * @param vectors eigenvectors, row-major {@code [m x m]}: row c ({@code vectors[c * m + j]}) is the
- *                unit eigenvector of {@code values[c]}
+ * @param vectors eigenvectors, row-major {@code [k x m]} ({@code k = m} from {@link #of}): row c
+ *                ({@code vectors[c * m + j]}) is the unit eigenvector of {@code values[c]}
  */
 public record SymmetricEigen(double[] values, double[] vectors) {
 
@@ -28,14 +32,7 @@ public record SymmetricEigen(double[] values, double[] vectors) {
      *                                  does not converge
      */
     public static SymmetricEigen of(double[] a, int m) {
-        if (a.length != (long) m * m) {
-            throw new IllegalArgumentException("matrix length " + a.length + " is not " + m + "^2");
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
-                throw new IllegalArgumentException("symmetric eigendecomposition: entry (" + i / m + ", " + i % m + ") is " + a[i]);
-            }
-        }
+        check(a, m);
         tessera.math.internal.OpenBlas blas = Kernels.blas();
         if (blas != null && m > 0) {
             double[][] r = tessera.math.internal.NativeKernels.eigen(blas, a, m);
@@ -63,5 +60,42 @@ public record SymmetricEigen(double[] values, double[] vectors) {
             System.arraycopy(v.data, 0, vectors, c * m, m);
         }
         return new SymmetricEigen(values, vectors);
+    }
+    /**
+     * All eigenvalues of the symmetric matrix {@code a}, and the eigenvectors of its {@code k} largest. With OpenBLAS
+     * and {@code k} at most an eighth of {@code m} this is LAPACK's {@code dsyevr}, several times faster than the full
+     * {@link #of}; otherwise the full decomposition, truncated. The eigenvectors agree with {@link #of}'s to round-off
+     * (up to sign).
+     *
+     * @param a row-major {@code [m x m]}, symmetric (not modified)
+     * @param m order
+     * @param k number of eigenvectors, {@code 1 <= k <= m}
+     * @return the m eigenvalues, descending, and the k leading eigenvectors, row-major {@code [k x m]}
+     * @throws IllegalArgumentException if {@code a} has the wrong length or a non-finite entry, k is out of range, or
+     *                                  the algorithm does not converge
+     */
+    public static SymmetricEigen leading(double[] a, int m, int k) {
+        if (k < 1 || k > m) {
+            throw new IllegalArgumentException("k = " + k + " eigenvectors of an order-" + m + " matrix");
+        }
+        check(a, m);
+        tessera.math.internal.OpenBlas blas = Kernels.blas();
+        if (blas != null && 8L * k <= m) {
+            double[][] r = tessera.math.internal.NativeKernels.leadingEigen(blas, a, m, k);
+            return new SymmetricEigen(r[0], r[1]);
+        }
+        SymmetricEigen full = of(a, m);
+        return k == m ? full : new SymmetricEigen(full.values(), java.util.Arrays.copyOf(full.vectors(), k * m));
+    }
+
+    private static void check(double[] a, int m) {
+        if (a.length != (long) m * m) {
+            throw new IllegalArgumentException("matrix length " + a.length + " is not " + m + "^2");
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new IllegalArgumentException("symmetric eigendecomposition: entry (" + i / m + ", " + i % m + ") is " + a[i]);
+            }
+        }
     }
 }

@@ -79,7 +79,8 @@ public final class AnalyzeJob {
         s.add(new StepSpec("crop", "tessera.pipeline.crop-signal", Map.of("data", ref("read.data")), crop, null));
         s.add(new StepSpec("counts", "tessera.pipeline.count-data", Map.of("data", ref("crop.data")),
                 Map.of("poisson", o.poisson() == null ? "auto" : o.poisson() ? "on" : "off"), null));
-        s.add(new StepSpec("pca", PCA, Map.of("data", ref("crop.data")), Map.of("normalizePoissonianNoise", ref("counts.poisson")), null));
+        s.add(new StepSpec("pca", PCA, Map.of("data", ref("crop.data")),
+                Map.of("normalizePoissonianNoise", ref("counts.poisson"), "maxComponents", keptComponents(o)), null));
         s.add(new StepSpec("elbow", "tessera.pipeline.scree-elbow", Map.of("pca", ref("pca.result")),
                 o.components() == null ? Map.of() : Map.of("components", o.components()), null));
         StepCatalog catalog = new StepCatalog(registry);
@@ -202,6 +203,25 @@ public final class AnalyzeJob {
         }
         return new PipelineDocument("analyze", "tessera analyze: PCA scree, NMF (or the chosen methods) and clustering of a spectrum image or line scan",
                 inputs, s);
+    }
+
+    /**
+     * How many PCA components (factors and loadings) the job keeps: every later step uses at most the chosen number
+     * ({@code --components}, else the scree elbow, which looks at the first {@link Scree#MAX_POINTS} only) or a
+     * method's own {@code components} option; the explained variance always covers all of them. Computing only these
+     * loadings (instead of all min(n, p)) is what makes the job's PCA cost one Gram matrix and one eigenvalue pass.
+     */
+    static int keptComponents(AnalyzeOptions o) {
+        int keep = o.components() != null ? o.components() : Scree.MAX_POINTS;
+        String m = o.methods().parameters().get("components");
+        if (m != null) {
+            try {
+                keep = Math.max(keep, Integer.parseInt(m.trim()));
+            } catch (NumberFormatException e) {
+                // not a number: the method's own parameter check reports it
+            }
+        }
+        return Math.max(1, keep);
     }
 
     /** number of report inputs for the results of {@code --method}s other than NMF ({@code method1} ...) */

@@ -13,6 +13,9 @@ package tessera.pipeline;
  * index 3 and three components are significant, as the tutorial shows).
  */
 public final class Scree {
+    /** Leading components the elbow is looked for among (HyperSpy's {@code estimate_elbow_position} default, 20). */
+    public static final int MAX_POINTS = 20;
+
     private Scree() {
     }
 
@@ -49,9 +52,9 @@ public final class Scree {
      * Number of significant components: the elbow index, at least 1.
      *
      * @param ratios explained variances, descending
-     * @return number of components to keep, {@code >= 1}
+     * @return number of components to keep, {@code 1 <= n < }{@link #MAX_POINTS}
      */
     public static int significantComponents(double[] ratios) {
-        return Math.max(1, elbowIndex(ratios, 20));
+        return Math.max(1, elbowIndex(ratios, MAX_POINTS));
     }
 }

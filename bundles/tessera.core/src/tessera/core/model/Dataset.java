@@ -87,7 +87,7 @@ public final class Dataset {
         for (Axis a : axes) {
             n = Math.multiplyExact(n, a.size());
         }
-        MemorySegment seg = Arena.ofAuto().allocate(Math.multiplyExact(n, (long) dtype.byteSize()), 16);
+        MemorySegment seg = OffHeap.allocate(Arena.ofAuto(), Math.multiplyExact(n, (long) dtype.byteSize()), 16);
         return new Dataset(dtype, axes, seg, ByteOrder.nativeOrder(), metadata);
     }
 

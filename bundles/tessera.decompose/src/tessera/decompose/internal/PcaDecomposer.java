@@ -41,6 +41,8 @@ public final class PcaDecomposer implements Decomposer {
 
     private static final List<ParameterSpec> PARAMS = List.of(
             ParameterSpec.ofInt("components", null, 1, null, "number of components kept (factors and loadings); unset keeps all min(n, p)"),
+            ParameterSpec.ofInt("maxComponents", null, 1, null,
+                    "without components: keep at most this many (fewer when min(n, p) is smaller); the explained variance still covers all min(n, p)"),
             ParameterSpec.ofString("centre", "none", "centring before the decomposition: none (HyperSpy default), navigation (subtract the mean spectrum) or signal (subtract each spectrum's mean)"),
             ParameterSpec.ofBoolean("normalizePoissonianNoise", false, "weight the data by 1/sqrt(spectrum sum * channel sum) (Keenan & Kotula 2004), as HyperSpy's normalize_poissonian_noise"));
 
@@ -74,7 +76,7 @@ public final class PcaDecomposer implements Decomposer {
         int n = Math.toIntExact(nl);
         int p = data.signalSize();
         int m = Math.min(n, p);
-        int k = params.has("components") ? params.getInt("components") : m;
+        int k = params.has("components") ? params.getInt("components") : params.has("maxComponents") ? Math.min(m, params.getInt("maxComponents")) : m;
         if (k > m) {
             throw new IllegalArgumentException("components = " + k + " but at most min(n, p) = " + m + " exist");
         }
@@ -125,7 +127,7 @@ public final class PcaDecomposer implements Decomposer {
                     }
                 }
                 Kernels.checkCancel(monitor);
-                SymmetricEigen e = SymmetricEigen.of(c, p);
+                SymmetricEigen e = SymmetricEigen.leading(c, p, k);
                 c = null;
                 values = e.values();
                 System.arraycopy(e.vectors(), 0, fac, 0, k * p);
@@ -154,7 +156,7 @@ public final class PcaDecomposer implements Decomposer {
                 RowReader t = (first, count, out, off) -> System.arraycopy(xt, Math.toIntExact(first * n), out, off, count * n);
                 double[] g = Kernels.gram(t, p, n, null, false, ProgressMonitor.NULL);
                 Kernels.checkCancel(monitor);
-                SymmetricEigen e = SymmetricEigen.of(g, n);
+                SymmetricEigen e = SymmetricEigen.leading(g, n, k);
                 g = null;
                 values = e.values();
                 float[] ft = Kernels.projectOnto(t, p, n, e.vectors(), k, null, null, false, monitor); // X^T U, [k x p]

@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /**
  * Binding of the few OpenBLAS routines Tessera needs ({@code sgemm_}, {@code ssyrk_}, {@code dsyrk_} from the
- * reference BLAS interface and {@code dsyevd_} from LAPACK), through the Java Foreign Function
+ * reference BLAS interface and {@code dsyevd_}, {@code dsyevr_} from LAPACK), through the Java Foreign Function
  * and Memory API ({@code java.lang.foreign}, JEP 454) — no JNI and no native code of Tessera's own.
  * The library is OpenBLAS (Z. Xianyi, W. Qian, Z. Chothia; https://www.openblas.net), for
  * example Debian's {@code libopenblas0-pthread}, which ships with NumPy and therefore with
@@ -63,6 +63,7 @@ public final class OpenBlas {
     private final MethodHandle dsyrk;
     private final MethodHandle ssyrk;
     private final MethodHandle dsyevd;
+    private final MethodHandle dsyevr;
     private final boolean ilp64;
     private final String description;
 
@@ -124,6 +125,7 @@ public final class OpenBlas {
         dsyrk = linker.downcallHandle(find(lib, "dsyrk_"), descriptor(10, 2));
         ssyrk = linker.downcallHandle(find(lib, "ssyrk_"), descriptor(10, 2));
         dsyevd = linker.downcallHandle(find(lib, "dsyevd_"), descriptor(11, 2));
+        dsyevr = linker.downcallHandle(find(lib, "dsyevr_"), descriptor(21, 3));
         String[] words = cfg.split("\\s+");
         String version = words.length >= 2 && words[0].equals("OpenBLAS") ? words[0] + " " + words[1] : cfg;
         String file = name;
@@ -175,14 +177,15 @@ public final class OpenBlas {
     }
 
     /**
-     * Allocates native memory suitably aligned for the kernels (64 bytes).
+     * Allocates native memory suitably aligned for the kernels (64 bytes; large blocks with huge pages, see
+     * {@link tessera.core.model.OffHeap}).
      *
      * @param arena owner of the memory
      * @param bytes size in bytes
      * @return zero-filled segment
      */
     public static MemorySegment allocate(Arena arena, long bytes) {
-        return arena.allocate(Math.max(1, bytes), 64);
+        return tessera.core.model.OffHeap.allocate(arena, bytes, 64);
     }
 
     private MemorySegment integer(Arena a, long v) {
@@ -307,10 +310,57 @@ public final class OpenBlas {
         }
     }
 
+    /**
+     * Selected eigenvalues, and optionally their eigenvectors, of a real symmetric matrix by the MRRR algorithm
+     * (LAPACK {@code dsyevr}: Householder tridiagonalisation, then multiple relatively robust representations;
+     * I. S. Dhillon, B. N. Parlett, C. Vömel, ACM Trans. Math. Softw. 32 (2006) 533, doi:10.1145/1186785.1186788),
+     * with the optimal workspace queried first. Eigenvalues only over the whole spectrum ({@code vectors = false,
+     * il = 1, iu = n}) costs the tridiagonalisation and a root-free QR; a few eigenvectors add little to it.
+     *
+     * @param vectors compute the eigenvectors of the selected eigenvalues
+     * @param n       order
+     * @param a       column-major {@code [n x n]} doubles, the lower triangle is read; destroyed on return
+     * @param il      index (1-based, ascending order) of the smallest eigenvalue wanted, {@code 1 <= il <= iu}
+     * @param iu      index of the largest eigenvalue wanted, {@code iu <= n}
+     * @param w       at least {@code n} doubles; on return the {@code iu - il + 1} selected eigenvalues, ascending
+     * @param z       with vectors: column-major {@code [n x (iu - il + 1)]} doubles, on return the unit eigenvectors
+     *                in the order of {@code w}; without vectors: ignored (may be any one-element segment)
+     * @return LAPACK's INFO: 0 on success, {@code > 0} on an internal error
+     * @throws IllegalStateException if the native call fails or reports an illegal argument
+     */
+    public int dsyevr(boolean vectors, int n, MemorySegment a, int il, int iu, MemorySegment w, MemorySegment z) {
+        try (Arena s = Arena.ofConfined()) {
+            MemorySegment jobz = chr(s, vectors ? 'V' : 'N'), range = chr(s, il == 1 && iu == n ? 'A' : 'I'), uplo = chr(s, 'L');
+            MemorySegment nn = integer(s, n), lda = integer(s, Math.max(1, n)), vl = s.allocateFrom(JAVA_DOUBLE, 0.0), vu = s.allocateFrom(JAVA_DOUBLE, 0.0);
+            MemorySegment ilv = integer(s, il), iuv = integer(s, iu), abstol = s.allocateFrom(JAVA_DOUBLE, 0.0), found = integer(s, 0);
+            MemorySegment ldz = integer(s, vectors ? Math.max(1, n) : 1), isuppz = allocate(s, 2L * Math.max(1, iu - il + 1) * (ilp64 ? Long.BYTES : Integer.BYTES));
+            MemorySegment info = integer(s, 0), work1 = s.allocate(JAVA_DOUBLE), iwork1 = integer(s, 0);
+            dsyevr.invokeExact(jobz, range, uplo, nn, a, lda, vl, vu, ilv, iuv, abstol, found, w, z, ldz, isuppz, work1, integer(s, -1), iwork1,
+                    integer(s, -1), info, 1L, 1L, 1L);
+            checkInfo(info);
+            long lwork = (long) Math.ceil(work1.get(JAVA_DOUBLE, 0));
+            long liwork = ilp64 ? iwork1.get(JAVA_LONG, 0) : iwork1.get(JAVA_INT, 0);
+            MemorySegment work = allocate(s, Math.max(1, lwork) * Double.BYTES);
+            MemorySegment iwork = allocate(s, Math.max(1, liwork) * (ilp64 ? Long.BYTES : Integer.BYTES));
+            dsyevr.invokeExact(jobz, range, uplo, nn, a, lda, vl, vu, ilv, iuv, abstol, found, w, z, ldz, isuppz, work, integer(s, lwork), iwork,
+                    integer(s, liwork), info, 1L, 1L, 1L);
+            int r = checkInfo(info);
+            long m = ilp64 ? found.get(JAVA_LONG, 0) : found.get(JAVA_INT, 0);
+            if (r == 0 && m != iu - il + 1) {
+                throw new IllegalStateException("dsyevr_ returned " + m + " eigenvalues, " + (iu - il + 1) + " were asked for");
+            }
+            return r;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("dsyevr_ failed", t);
+        }
+    }
+
     private int checkInfo(MemorySegment info) {
         long v = ilp64 ? info.get(JAVA_LONG, 0) : info.get(JAVA_INT, 0);
         if (v < 0) {
-            throw new IllegalStateException("dsyevd_: argument " + (-v) + " had an illegal value");
+            throw new IllegalStateException("LAPACK: argument " + (-v) + " had an illegal value");
         }
         return (int) v;
     }

@@ -91,4 +91,63 @@ class DatasetTest {
         c.set(Metadata.BEAM_ENERGY, 300.0);
         assertEquals(200.0, m.beamEnergyKv().getAsDouble());
     }
+
+    /** Every element type and both byte orders: the bulk reads give exactly what element-wise getDouble gives. */
+    @Test
+    void bulkReadsEqualElementReads() {
+        int nav = 3, sig = 5000; // more than one bulk buffer per read
+        for (DType t : new DType[] {DType.INT8, DType.UINT8, DType.INT16, DType.UINT16, DType.INT32, DType.UINT32, DType.INT64,
+                DType.FLOAT32, DType.FLOAT64}) {
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                int n = nav * sig;
+                MemorySegment seg = Arena.ofAuto().allocate((long) n * t.byteSize());
+                java.util.SplittableRandom r = new java.util.SplittableRandom(t.ordinal());
+                for (long b = 0; b < seg.byteSize(); b++) {
+                    seg.set(ValueLayout.JAVA_BYTE, b, (byte) r.nextInt());
+                }
+                if (t == DType.FLOAT32 || t == DType.FLOAT64) { // finite values, not random bit patterns
+                    Dataset w = Dataset.wrap(t, seg, order, List.of(Axis.uncalibrated("x", n, true)), null);
+                    for (int i = 0; i < n; i++) {
+                        w.setDouble(i, r.nextDouble(-1e6, 1e6));
+                    }
+                }
+                Dataset d = Dataset.wrap(t, seg, order, List.of(Axis.uncalibrated("y", nav, true), Axis.uncalibrated("E", sig, false)), null);
+                float[] f = new float[n + 3];
+                d.readSpectra(1, 2, f, 3);
+                double[] g = new double[n + 2];
+                d.readDoubles(sig - 7, n - sig, g, 2);
+                double[] all = d.toDoubleArray();
+                for (int i = 0; i < n; i++) {
+                    assertEquals(d.getDouble(i), all[i], 0.0, t + " " + order + " element " + i);
+                }
+                for (int i = 0; i < 2 * sig; i++) {
+                    assertEquals((float) d.getDouble(sig + i), f[3 + i], 0f, t + " " + order + " readSpectra " + i);
+                }
+                for (int i = 0; i < n - sig; i++) {
+                    assertEquals(d.getDouble(sig - 7 + i), g[2 + i], 0.0, t + " " + order + " readDoubles " + i);
+                }
+                assertThrows(IndexOutOfBoundsException.class, () -> d.readDoubles(n - 2, 3, new double[3], 0));
+            }
+        }
+    }
+
+    /** Off-heap blocks, small and large (huge-page mapped where the system allows): zero-filled, writable, sized. */
+    @Test
+    void offHeapBlocksAreZeroFilledAndUsable() {
+        for (long bytes : new long[] {0, 100, tessera.core.model.OffHeap.LARGE_BYTES, 3 * tessera.core.model.OffHeap.LARGE_BYTES + 8}) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment s = tessera.core.model.OffHeap.allocate(arena, bytes, 64);
+                assertEquals(Math.max(1, bytes), s.byteSize());
+                assertEquals(0, s.address() % 64, "aligned");
+                for (long b = 0; b < s.byteSize(); b += 4093) {
+                    assertEquals(0, s.get(ValueLayout.JAVA_BYTE, b), "zero at " + b);
+                }
+                s.set(ValueLayout.JAVA_BYTE, s.byteSize() - 1, (byte) 7);
+                assertEquals(7, s.get(ValueLayout.JAVA_BYTE, s.byteSize() - 1));
+            }
+        }
+        Dataset big = Dataset.allocate(DType.FLOAT32, List.of(Axis.uncalibrated("y", 1024, true), Axis.uncalibrated("E", 1024, false)), null);
+        assertEquals(0.0, big.getDouble(big.size() - 1));
+        assertThrows(IllegalArgumentException.class, () -> tessera.core.model.OffHeap.allocate(Arena.ofAuto(), 10, 3));
+    }
 }

@@ -203,6 +203,48 @@ class BackendTest {
         KernelsTest.withBackend(true, () -> assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.of(nan, m)));
     }
 
+    /**
+     * The k leading eigenpairs (dsyevr on OpenBLAS when k <= m/8, the full decomposition truncated on the Java kernels)
+     * equal the full decomposition's: every eigenvalue to 1e-12 of the largest, the k vectors up to sign.
+     */
+    @Test
+    void leadingEigenpairsEqualTheFullDecomposition() {
+        assumeOpenBlas();
+        int m = 240, k = 12;
+        SplittableRandom r = new SplittableRandom(21);
+        double[] a = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = r.nextDouble() - 0.5;
+                a[i * m + j] = v;
+                a[j * m + i] = v;
+            }
+        }
+        double[] copy = a.clone();
+        SymmetricEigen[] e = new SymmetricEigen[3];
+        KernelsTest.withBackend(true, () -> e[0] = SymmetricEigen.of(a, m));
+        KernelsTest.withBackend(true, () -> e[1] = SymmetricEigen.leading(a, m, k));
+        KernelsTest.withBackend(false, () -> e[2] = SymmetricEigen.leading(a, m, k));
+        assertArrayEquals(copy, a, "the input is not modified");
+        double max = Math.abs(e[0].values()[0]);
+        for (int s = 1; s <= 2; s++) {
+            assertEquals(m, e[s].values().length);
+            assertEquals(k * m, e[s].vectors().length);
+            for (int c = 0; c < m; c++) {
+                assertEquals(e[0].values()[c], e[s].values()[c], 1e-12 * max, "eigenvalue " + c);
+            }
+            for (int c = 0; c < k; c++) {
+                double dot = 0;
+                for (int j = 0; j < m; j++) {
+                    dot += e[0].vectors()[c * m + j] * e[s].vectors()[c * m + j];
+                }
+                assertEquals(1, Math.abs(dot), 1e-9, "eigenvector " + c + " equal up to sign");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.leading(a, m, 0));
+        assertThrows(IllegalArgumentException.class, () -> SymmetricEigen.leading(a, m, m + 1));
+    }
+
     /** Same machine, same thread count: OpenBLAS results are bit-identical from run to run. */
     @Test
     void nativeResultsAreBitReproducible() {

@@ -21,6 +21,7 @@ import tessera.core.io.InvalidFileException;
 import tessera.core.model.Axis;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;
+import tessera.core.model.OffHeap;
 import tessera.core.model.Metadata;
 
 /**
@@ -326,7 +327,7 @@ public final class DmReader implements DatasetReader {
             dst = unpackOldComplex(src, order, shape[0] / 2);
             dstOrder = ByteOrder.nativeOrder();
         } else {
-            dst = Arena.ofAuto().allocate(claimed, 16);
+            dst = OffHeap.allocate(Arena.ofAuto(), claimed, 16);
             if (toSpectrum) {
                 transpose(src, dst, shape[0], n / shape[0], dtype.byteSize());
             } else {
@@ -544,7 +545,7 @@ public final class DmReader implements DatasetReader {
                 conj(re, im, m, i, j, m - i, m - j);
             }
         }
-        MemorySegment dst = Arena.ofAuto().allocate((long) m * m * 8, 16);
+        MemorySegment dst = OffHeap.allocate(Arena.ofAuto(), (long) m * m * 8, 16);
         for (int i = 0; i < m * m; i++) {
             dst.set(ValueLayout.JAVA_FLOAT_UNALIGNED, 8L * i, re[i]);
             dst.set(ValueLayout.JAVA_FLOAT_UNALIGNED, 8L * i + 4, im[i]);
@@ -565,7 +566,7 @@ public final class DmReader implements DatasetReader {
     private static MemorySegment unpackComplex(MemorySegment src, ByteOrder order, DType dtype, int rows, int w, int p) {
         boolean dbl = dtype == DType.COMPLEX128;
         int es = dtype.byteSize();
-        MemorySegment dst = Arena.ofAuto().allocate((long) rows * w * es, 16);
+        MemorySegment dst = OffHeap.allocate(Arena.ofAuto(), (long) rows * w * es, 16);
         ValueLayout.OfFloat fIn = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(order);
         ValueLayout.OfDouble dIn = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(order);
         ValueLayout.OfFloat fOut = ValueLayout.JAVA_FLOAT_UNALIGNED;

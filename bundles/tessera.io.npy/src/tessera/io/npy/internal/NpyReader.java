@@ -20,6 +20,7 @@ import tessera.core.io.DatasetReader;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
+import tessera.core.model.OffHeap;
 import tessera.core.model.DType;
 import tessera.core.model.Metadata;
 
@@ -181,7 +182,7 @@ public final class NpyReader implements DatasetReader {
             }
             InvalidFileException.checkPayload(file, claimed, fileSize - dataStart);
 
-            MemorySegment raw = Arena.ofAuto().allocate(claimed, 16);
+            MemorySegment raw = OffHeap.allocate(Arena.ofAuto(), claimed, 16);
             readFully(file, ch, raw, dataStart);
             if (fortran && shape.length > 1) {
                 raw = fortranToC(raw, shape, el.itemSize());
@@ -252,7 +253,7 @@ public final class NpyReader implements DatasetReader {
             fstride[d] = s;
             s *= shape[d];
         }
-        MemorySegment dst = Arena.ofAuto().allocate(src.byteSize(), 16);
+        MemorySegment dst = OffHeap.allocate(Arena.ofAuto(), src.byteSize(), 16);
         int[] idx = new int[r];
         long base = 0; // Fortran byte offset of idx with idx[r-1] = 0
         long out = 0;
@@ -284,7 +285,7 @@ public final class NpyReader implements DatasetReader {
 
     /** Widens IEEE binary16 values to float32 (native order). */
     private static MemorySegment widenHalf(MemorySegment src, long count, ByteOrder order) {
-        MemorySegment dst = Arena.ofAuto().allocate(count * 4, 16);
+        MemorySegment dst = OffHeap.allocate(Arena.ofAuto(), count * 4, 16);
         ValueLayout.OfShort in = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
         for (long i = 0; i < count; i++) {
             dst.setAtIndex(ValueLayout.JAVA_FLOAT, i, Float.float16ToFloat(src.get(in, i * 2)));
