@@ -34,6 +34,9 @@ public final class Dataset {
     private final ByteOrder order;
     private final Metadata metadata;
     private final long size;
+    /** products of the navigation and of the signal axis sizes, kept because kernels ask per spectrum */
+    private final long navSize;
+    private final long sigSize;
 
     private Dataset(DType dtype, List<Axis> axes, MemorySegment data, ByteOrder order, Metadata metadata) {
         this.dtype = Objects.requireNonNull(dtype, "dtype");
@@ -51,6 +54,16 @@ public final class Dataset {
             }
         }
         this.size = n;
+        long nav = 1, sig = 1;
+        for (Axis a : this.axes) {
+            if (a.navigate()) {
+                nav *= a.size();
+            } else {
+                sig *= a.size();
+            }
+        }
+        this.navSize = nav;
+        this.sigSize = sig;
         long need = Math.multiplyExact(n, (long) dtype.byteSize());
         if (data.byteSize() < need) {
             throw new IllegalArgumentException("data holds " + data.byteSize() + " bytes, shape needs " + need);
@@ -184,20 +197,12 @@ public final class Dataset {
 
     /** @return product of the navigation axis sizes (1 when there are none) */
     public long navigationSize() {
-        long n = 1;
-        for (Axis a : navigationAxes()) {
-            n *= a.size();
-        }
-        return n;
+        return navSize;
     }
 
     /** @return product of the signal axis sizes */
     public int signalSize() {
-        long n = 1;
-        for (Axis a : signalAxes()) {
-            n *= a.size();
-        }
-        return Math.toIntExact(n);
+        return Math.toIntExact(sigSize);
     }
 
     // Constant layouts (static final, so the JIT folds their var handles); a layout made per access with withOrder()
