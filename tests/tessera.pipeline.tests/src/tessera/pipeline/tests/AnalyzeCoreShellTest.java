@@ -54,6 +54,28 @@ class AnalyzeCoreShellTest {
         assertTrue(auto.poisson(), "uint32 counts get Poisson normalisation");
     }
 
+    /**
+     * The job's PCA keeps the components later steps can use (the scree's first {@link Scree#MAX_POINTS}), with the
+     * explained variance of all 992, and these equal a full PCA's of the same data.
+     */
+    @Test
+    void pcaKeepsTheScreesComponentsAsTheFullPcaHasThem() {
+        assertEquals(Scree.MAX_POINTS, auto.pca().components());
+        assertEquals(992, auto.pca().explainedVariance().length);
+        tessera.core.analysis.Decomposer pca = Registry.get().decomposer(AnalyzeJob.PCA);
+        tessera.core.analysis.DecompositionResult full = pca.decompose(coreShell,
+                tessera.core.analysis.Parameters.of(pca.parameters(), java.util.Map.of("normalizePoissonianNoise", true)), ProgressMonitor.NULL);
+        assertEquals(992, full.components());
+        for (int i = 0; i < 992; i++) {
+            assertEquals(full.explainedVariance()[i], auto.pca().explainedVariance()[i], 1e-12 * full.explainedVariance()[0], "explained variance " + i);
+        }
+        for (int c = 0; c < 3; c++) {
+            for (int j = 0; j < 992; j++) {
+                assertEquals(full.factors().getDouble(c, j), auto.pca().factors().getDouble(c, j), 1e-9, "factor " + c + " channel " + j);
+            }
+        }
+    }
+
     /** index of the NMF factor whose maximum is Pt-Mα, and of the one dominated by Fe-Kα above 1 keV */
     private static int[] fePtFactors() {
         Dataset f = auto.nmf().factors();
