@@ -105,6 +105,33 @@ public final class RowMatrix implements RowReader, AutoCloseable {
     }
 
     /**
+     * A matrix over float32 rows already in memory, used in place: no copy is made and {@link #close()} frees nothing
+     * (the caller keeps the memory alive while the matrix is used). With the Java kernels it reads the rows from the
+     * segment at every pass.
+     *
+     * @param x row-major float32 {@code [n x p]} in the platform's byte order, native or on the Java heap; at least
+     *          {@code n * p * 4} bytes
+     * @param n number of rows
+     * @param p number of columns
+     * @return the matrix
+     * @throws IllegalArgumentException if n or p is not positive or the segment is too small
+     */
+    public static RowMatrix wrap(MemorySegment x, long n, int p) {
+        Objects.requireNonNull(x, "x");
+        check(n, p);
+        long bytes = Math.multiplyExact(n, (long) p) * Float.BYTES;
+        if (x.byteSize() < bytes) {
+            throw new IllegalArgumentException("segment holds " + x.byteSize() + " bytes, " + n + " x " + p + " floats need " + bytes);
+        }
+        MemorySegment rows = x.asSlice(0, bytes);
+        OpenBlas blas = Kernels.blas();
+        if (blas == null) {
+            return streaming((first, count, out, off) -> MemorySegment.copy(rows, JAVA_FLOAT, first * p * Float.BYTES, out, off, count * p), n, p);
+        }
+        return new RowMatrix(n, p, null, null, null, rows, blas);
+    }
+
+    /**
      * A view that reads the rows from {@code x} at every pass (for data too large to copy).
      *
      * @param x rows; must allow concurrent reads of disjoint ranges

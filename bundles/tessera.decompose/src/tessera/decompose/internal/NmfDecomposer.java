@@ -8,6 +8,7 @@ import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.analysis.ProgressMonitor;
+import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.math.Kernels;
 import tessera.math.Randomized;
@@ -35,8 +36,9 @@ import tessera.math.RowReader;
  * the H update is accumulated while the block is in cache (OpenBLAS {@code sgemm} on float32, as
  * scikit-learn on float32 data, when {@link Kernels#backend()} is OpenBLAS; float64 Java kernels
  * otherwise). Blocks are reduced in a fixed order, so results do not depend on the number of
- * threads. The (weighted) data are held as one float32 copy (native memory with OpenBLAS) when
- * they have fewer than 2^31 values, else read from the dataset at every iteration.
+ * threads. Float32 data in the platform's byte order are used in place; other (or weighted) data are held as one
+ * float32 copy (native memory with OpenBLAS) when they have fewer than 2^31 values, else read from the dataset at
+ * every iteration.
  */
 public final class NmfDecomposer implements Decomposer {
     /** Contribution id. */
@@ -102,9 +104,16 @@ public final class NmfDecomposer implements Decomposer {
             // one float32 copy (weighted) when it fits, checking the sign of every value as it is read
             RowReader checked = checkedRows(x, p, rowW);
             boolean cache = (long) n * p <= Integer.MAX_VALUE - 16;
-            try (RowMatrix rows = cache ? RowMatrix.copyOf(checked, n, p, ProgressMonitor.NULL) : RowMatrix.streaming(checked, n, p)) {
+            RowMatrix in = null;
+            double[] columnSums = null;
+            if (!poisson && data.dtype() == DType.FLOAT32 && data.byteOrder().equals(java.nio.ByteOrder.nativeOrder())) {
+                // float32 data used as they are (no second copy of the cube), once their signs are checked
+                columnSums = Kernels.sums(checked, n, p, ProgressMonitor.NULL)[1];
+                in = RowMatrix.wrap(data.data(), n, p);
+            }
+            try (RowMatrix rows = in != null ? in : cache ? RowMatrix.copyOf(checked, n, p, ProgressMonitor.NULL) : RowMatrix.streaming(checked, n, p)) {
                 double total = 0;
-                for (double c : Kernels.sums(rows, n, p, ProgressMonitor.NULL)[1]) {
+                for (double c : columnSums != null ? columnSums : Kernels.sums(rows, n, p, ProgressMonitor.NULL)[1]) {
                     total += c;
                 }
                 double mean = total / ((double) n * p);

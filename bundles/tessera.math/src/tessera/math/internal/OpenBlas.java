@@ -60,6 +60,7 @@ public final class OpenBlas {
     private static final Holder HOLDER = Holder.load();
 
     private final MethodHandle sgemm;
+    private final MethodHandle sgemmHeap;
     private final MethodHandle dsyrk;
     private final MethodHandle ssyrk;
     private final MethodHandle dsyevd;
@@ -122,6 +123,8 @@ public final class OpenBlas {
         }
         ilp64 = cfg.contains("USE64BITINT");
         sgemm = linker.downcallHandle(find(lib, "sgemm_"), descriptor(13, 2));
+        // a critical call may be given Java-heap segments (the array is pinned for the call); only used when one is
+        sgemmHeap = linker.downcallHandle(find(lib, "sgemm_"), descriptor(13, 2), Linker.Option.critical(true));
         dsyrk = linker.downcallHandle(find(lib, "dsyrk_"), descriptor(10, 2));
         ssyrk = linker.downcallHandle(find(lib, "ssyrk_"), descriptor(10, 2));
         dsyevd = linker.downcallHandle(find(lib, "dsyevd_"), descriptor(11, 2));
@@ -216,7 +219,8 @@ public final class OpenBlas {
      * @param n      columns of op(B) and C
      * @param k      columns of op(A), rows of op(B)
      * @param alpha  scale of the product
-     * @param a      A, at least {@code lda * (transA == 'N' ? k : m)} floats
+     * @param a      A, at least {@code lda * (transA == 'N' ? k : m)} floats; A, B and C may be native or (a
+     *               critical call, which holds garbage collection for its duration) Java-heap float segments
      * @param lda    leading dimension of A
      * @param b      B, at least {@code ldb * (transB == 'N' ? n : k)} floats
      * @param ldb    leading dimension of B
@@ -241,7 +245,8 @@ public final class OpenBlas {
         s.set(JAVA_FLOAT, 56, beta);
         setInteger(s, 64, ldc);
         try {
-            sgemm.invokeExact(s, s.asSlice(1), s.asSlice(8), s.asSlice(16), s.asSlice(24), s.asSlice(32), a, s.asSlice(40), b, s.asSlice(48),
+            MethodHandle h = a.isNative() && b.isNative() && c.isNative() ? sgemm : sgemmHeap;
+            h.invokeExact(s, s.asSlice(1), s.asSlice(8), s.asSlice(16), s.asSlice(24), s.asSlice(32), a, s.asSlice(40), b, s.asSlice(48),
                     s.asSlice(56), c, s.asSlice(64), 1L, 1L);
         } catch (RuntimeException | Error e) {
             throw e;

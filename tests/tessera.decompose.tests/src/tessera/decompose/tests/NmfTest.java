@@ -142,6 +142,30 @@ class NmfTest {
         }
     }
 
+    /**
+     * Float32 data are used in place (no copy of the cube), on the Java heap or off it: the result has the same bits as
+     * that of the same values read through the copy (here from the uint32 original).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void float32DataInPlaceGiveTheSameBitsAsACopy(boolean nativeBackend) {
+        Backends.with(nativeBackend, () -> {
+            Map<String, Object> p = Map.of("components", 2, "maxIterations", 15);
+            Dataset heap = coreShell.toFloat32();
+            Dataset offHeap = Dataset.allocate(tessera.core.model.DType.FLOAT32, coreShell.axes(), coreShell.metadata());
+            for (long i = 0; i < offHeap.size(); i++) {
+                offHeap.setDouble(i, coreShell.getDouble(i));
+            }
+            assertTrue(!heap.data().isNative() && offHeap.data().isNative());
+            DecompositionResult copied = run(coreShell, p);
+            for (Dataset d : List.of(heap, offHeap)) {
+                DecompositionResult r = run(d, p);
+                assertArrayEquals(copied.factors().toDoubleArray(), r.factors().toDoubleArray(), 0.0);
+                assertArrayEquals(copied.loadings().toFloatArray(), r.loadings().toFloatArray(), 0f);
+            }
+        });
+    }
+
     @Test
     void rejectsNegativeData() {
         float[] x = {1, 2, 3, -0.5f, 4, 5};
