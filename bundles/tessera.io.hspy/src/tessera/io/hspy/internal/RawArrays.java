@@ -1,8 +1,6 @@
 package tessera.io.hspy.internal;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,8 +19,9 @@ import tessera.core.model.DType;
  * Reads the values of a numeric HDF5 dataset (integers and IEEE floats of 1, 2, 4 or 8 bytes) straight into one
  * native-order heap array, without jHDF's per-element conversion to boxed or widened Java arrays: a contiguous
  * dataset is copied from its memory-mapped bytes in one bulk (byte-swapping) copy; a chunked one is decoded chunk by
- * chunk in parallel (HDF5 filters deflate, id 1, and shuffle, id 2, in any order) and each chunk's rows are copied
- * into place. The values are bit for bit those jHDF's {@code getDataFlat} gives (unsigned integers keep their bit
+ * chunk, one task per processor (filters: none, shuffle (HDF5 filter id 2), deflate (id 1), or shuffle then deflate),
+ * each chunk's rows written straight into place (a shuffled chunk is un-shuffled on the way, from the mapped file bytes
+ * or from the task's one inflate buffer). The values are bit for bit those jHDF's {@code getDataFlat} gives (unsigned integers keep their bit
  * pattern, as the reader stores them). Like jHDF 0.13, chunk filter masks are not consulted.
  *
  * <p>Anything else (other filters, a missing chunk, a chunk that does not decode to its full size, compound, enum,
@@ -31,9 +30,9 @@ import tessera.core.model.DType;
 final class RawArrays {
     private static final int DEFLATE = 1;
     private static final int SHUFFLE = 2;
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
 
     private RawArrays() {
     }
@@ -72,8 +71,16 @@ final class RawArrays {
         int[] dims = data.getDimensions();
         int[] chunk = data.getChunkDimensions();
         List<PipelineFilterWithData> filters = data.getFilters();
-        if (chunk.length != dims.length || dims.length == 0 || filters.stream().anyMatch(f -> f.getId() != DEFLATE && f.getId() != SHUFFLE)) {
+        List<Integer> ids = filters.stream().map(PipelineFilterWithData::getId).toList();
+        // filters in the order they were applied when writing: none, shuffle, deflate, or shuffle then deflate
+        boolean deflate = !ids.isEmpty() && ids.get(ids.size() - 1) == DEFLATE;
+        List<Integer> before = deflate ? ids.subList(0, ids.size() - 1) : ids;
+        if (chunk.length != dims.length || dims.length == 0 || before.size() > 1 || before.size() == 1 && before.get(0) != SHUFFLE) {
             return null;
+        }
+        boolean shuffled = before.size() == 1 && size > 1;
+        if (shuffled && (filters.get(0).getFilterData().length == 0 || filters.get(0).getFilterData()[0] != size)) {
+            return null; // a shuffle of another element size than the datatype's
         }
         int rank = dims.length;
         int[] grid = new int[rank];
@@ -98,17 +105,28 @@ final class RawArrays {
             raw[i] = data.getRawChunkBuffer(origin[i]);
         }
         MemorySegment dst = allocate(dt, n);
-        ValueLayout from = layout(size, order);
-        ValueLayout to = layout(size, ByteOrder.nativeOrder());
         int bytes = (int) (chunkElems * size);
+        int tasks = Math.min(raw.length, Runtime.getRuntime().availableProcessors());
         boolean[] ok = {true};
-        IntStream.range(0, raw.length).parallel().forEach(i -> {
-            byte[] decoded = decode(raw[i], filters, bytes);
-            if (decoded == null) {
-                ok[0] = false;
-                return;
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            // one inflate buffer per task, reused for its chunks t, t + tasks, ...
+            byte[] buf = deflate ? new byte[bytes] : null;
+            for (int i = t; i < raw.length && ok[0]; i += tasks) {
+                MemorySegment src;
+                if (deflate) {
+                    if (!inflate(raw[i], buf)) {
+                        ok[0] = false;
+                        return;
+                    }
+                    src = MemorySegment.ofArray(buf);
+                } else if (raw[i].remaining() == bytes) {
+                    src = MemorySegment.ofBuffer(raw[i]);
+                } else {
+                    ok[0] = false;
+                    return;
+                }
+                place(src, shuffled, size, order, origin[i], chunk, dims, dst);
             }
-            place(MemorySegment.ofArray(decoded), origin[i], chunk, dims, dst, from, to);
         });
         return ok[0] ? dst : null;
     }
@@ -122,87 +140,33 @@ final class RawArrays {
         return o;
     }
 
-    /** Undoes the filters (last applied first); null if a chunk does not decode to {@code bytes} bytes. */
-    private static byte[] decode(ByteBuffer raw, List<PipelineFilterWithData> filters, int bytes) {
-        byte[] b = new byte[raw.remaining()];
-        raw.duplicate().get(b);
-        for (int f = filters.size() - 1; f >= 0; f--) {
-            PipelineFilterWithData filter = filters.get(f);
-            b = filter.getId() == DEFLATE ? inflate(b, bytes) : unshuffle(b, filter.getFilterData());
-            if (b == null) {
-                return null;
-            }
-        }
-        return b.length == bytes ? b : null;
-    }
-
-    private static byte[] inflate(byte[] in, int bytes) {
+    /** Inflates a zlib stream into all of {@code out}; false unless it gives exactly {@code out.length} bytes. */
+    private static boolean inflate(ByteBuffer in, byte[] out) {
         Inflater inf = new Inflater();
         try {
-            inf.setInput(in);
-            byte[] out = new byte[bytes];
+            inf.setInput(in.duplicate());
             int len = 0;
-            while (len < bytes && !inf.finished()) {
-                int got = inf.inflate(out, len, bytes - len);
+            while (len < out.length && !inf.finished()) {
+                int got = inf.inflate(out, len, out.length - len);
                 if (got == 0 && (inf.needsInput() || inf.needsDictionary())) {
                     break;
                 }
                 len += got;
             }
-            return len == bytes ? out : null;
+            return len == out.length;
         } catch (DataFormatException e) {
-            return null;
+            return false;
         } finally {
             inf.end();
         }
     }
 
     /**
-     * HDF5's byte shuffle: byte j of every element is stored in plane j; a tail shorter than one element is kept as
-     * is. The planes of 2-, 4- and 8-byte elements are gathered into whole (little-endian) elements at once.
+     * Copies the part of a decoded chunk (origin {@code o}, shape {@code chunk}) that lies inside {@code dims} into
+     * {@code dst}, row by row along the last dimension, in native byte order. Unshuffled bytes are copied in bulk;
+     * shuffled ones (HDF5's shuffle: byte j of every element in plane j) are gathered from the planes element by element.
      */
-    private static byte[] unshuffle(byte[] in, int[] filterData) {
-        int size = filterData.length > 0 ? filterData[0] : 1;
-        if (size <= 1) {
-            return in;
-        }
-        int elems = in.length / size;
-        byte[] out = new byte[in.length];
-        switch (size) {
-            case 2 -> {
-                for (int e = 0; e < elems; e++) {
-                    SHORT_LE.set(out, 2 * e, (short) (in[e] & 0xff | in[elems + e] << 8));
-                }
-            }
-            case 4 -> {
-                for (int e = 0; e < elems; e++) {
-                    INT_LE.set(out, 4 * e, in[e] & 0xff | (in[elems + e] & 0xff) << 8 | (in[2 * elems + e] & 0xff) << 16 | in[3 * elems + e] << 24);
-                }
-            }
-            case 8 -> {
-                for (int e = 0; e < elems; e++) {
-                    long v = 0;
-                    for (int j = 7; j >= 0; j--) {
-                        v = v << 8 | in[j * elems + e] & 0xff;
-                    }
-                    LONG_LE.set(out, 8 * e, v);
-                }
-            }
-            default -> {
-                for (int j = 0; j < size; j++) {
-                    int plane = j * elems;
-                    for (int e = 0, o = j; e < elems; e++, o += size) {
-                        out[o] = in[plane + e];
-                    }
-                }
-            }
-        }
-        System.arraycopy(in, elems * size, out, elems * size, in.length - elems * size);
-        return out;
-    }
-
-    /** Copies the part of a decoded chunk (origin {@code o}, shape {@code chunk}) that lies inside {@code dims}, row by row. */
-    private static void place(MemorySegment src, int[] o, int[] chunk, int[] dims, MemorySegment dst, ValueLayout from, ValueLayout to) {
+    private static void place(MemorySegment src, boolean shuffled, int size, ByteOrder order, int[] o, int[] chunk, int[] dims, MemorySegment dst) {
         int rank = dims.length;
         int last = rank - 1;
         int row = Math.min(chunk[last], dims[last] - o[last]);
@@ -213,7 +177,9 @@ final class RawArrays {
             extent[d] = Math.min(chunk[d], dims[d] - o[d]);
             rows *= extent[d];
         }
-        long size = from.byteSize();
+        long plane = src.byteSize() / size;
+        ValueLayout from = layout(size, order);
+        ValueLayout to = layout(size, ByteOrder.nativeOrder());
         for (long r = 0; r < rows; r++) {
             long s = 0;
             long t = 0;
@@ -223,7 +189,11 @@ final class RawArrays {
             }
             s = s * chunk[last];
             t = t * dims[last] + o[last];
-            MemorySegment.copy(src, from, s * size, dst, to, t * size, row);
+            if (shuffled) {
+                gather(src, plane, s, size, order != ByteOrder.LITTLE_ENDIAN, dst, t, row);
+            } else {
+                MemorySegment.copy(src, from, s * size, dst, to, t * size, row);
+            }
             for (int d = last - 1; d >= 0; d--) {
                 if (++at[d] < extent[d]) {
                     break;
@@ -231,6 +201,44 @@ final class RawArrays {
                 at[d] = 0;
             }
         }
+    }
+
+    /**
+     * Un-shuffles {@code count} elements from element {@code s} of a shuffled chunk ({@code plane} elements per byte
+     * plane) into {@code dst} from element {@code t}. Plane 0 holds each element's first byte in file order (its least
+     * significant byte when the file is little-endian, its most significant when {@code bigEndian}).
+     */
+    private static void gather(MemorySegment src, long plane, long s, int size, boolean bigEndian, MemorySegment dst, long t, int count) {
+        switch (size) {
+            case 2 -> {
+                for (int i = 0; i < count; i++) {
+                    long e = s + i;
+                    short v = (short) (b(src, e) | b(src, plane + e) << 8);
+                    dst.set(SHORT, 2 * (t + i), bigEndian ? Short.reverseBytes(v) : v);
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < count; i++) {
+                    long e = s + i;
+                    int v = b(src, e) | b(src, plane + e) << 8 | b(src, 2 * plane + e) << 16 | b(src, 3 * plane + e) << 24;
+                    dst.set(INT, 4 * (t + i), bigEndian ? Integer.reverseBytes(v) : v);
+                }
+            }
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    long e = s + i;
+                    long v = 0;
+                    for (int j = 7; j >= 0; j--) {
+                        v = v << 8 | b(src, j * plane + e);
+                    }
+                    dst.set(LONG, 8 * (t + i), bigEndian ? Long.reverseBytes(v) : v);
+                }
+            }
+        }
+    }
+
+    private static int b(MemorySegment src, long i) {
+        return src.get(ValueLayout.JAVA_BYTE, i) & 0xff;
     }
 
     private static MemorySegment allocate(DType dt, int n) {
