@@ -49,11 +49,11 @@ final class RawArrays {
         int size = dt.byteSize();
         try {
             if (data instanceof ContiguousDataset c) {
-                MemorySegment dst = allocate(dt, n);
                 ByteBuffer src = c.getBuffer();
-                if (src.remaining() < (long) n * size) {
+                if (src == null || src.remaining() < (long) n * size) {
                     return null;
                 }
+                MemorySegment dst = allocate(dt, n);
                 MemorySegment.copy(MemorySegment.ofBuffer(src), layout(size, order), 0, dst, layout(size, ByteOrder.nativeOrder()), 0, n);
                 return dst;
             }
