@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.imageio.ImageIO;
 
@@ -70,7 +74,9 @@ public final class ReportWriter {
      * Renders the report into {@code outDir}: the PNGs first, {@value #HTML_FILE} last.
      * Image names are derived from the section labels, e.g. {@code scree.png},
      * {@code pca_factors.png}, {@code pca_loadings.png}, {@code k-means_clusters.png},
-     * {@code k-means_cluster_means.png}; existing files of those names are replaced.
+     * {@code k-means_cluster_means.png}; existing files of those names are replaced. The sections with figures
+     * (scree, decompositions, clusterings, projections) are rendered at once, one task each, on up to as many
+     * threads as there are processors; the files are the same as those of a sequential run.
      *
      * @param report the report
      * @param outDir output folder, created if missing
@@ -85,16 +91,76 @@ public final class ReportWriter {
         Html h = new Html();
         head(h, report);
         datasetSection(h, report);
-        screeSection(h, report, ctx);
-        decompositionSection(h, report, ctx);
-        clusteringSection(h, report, ctx);
-        projectionSection(h, report, ctx);
+        List<Section> figures = List.of((sh, sc) -> screeSection(sh, report, sc), (sh, sc) -> decompositionSection(sh, report, sc),
+                (sh, sc) -> clusteringSection(sh, report, sc), (sh, sc) -> projectionSection(sh, report, sc));
+        if (!inParallel(figures, h, ctx)) {
+            for (Section s : figures) {
+                s.write(h, ctx);
+            }
+        }
         parametersSection(h, report);
         notesSection(h, report);
         h.raw("</main>\n</body>\n</html>\n");
         byte[] bytes = h.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(htmlPath, tmp -> Files.write(tmp, bytes));
         return new WrittenReport(htmlPath, ctx.images);
+    }
+
+    /** One section of the report with figures: appends its markup to {@code h}, its images through {@code ctx}. */
+    @FunctionalInterface
+    private interface Section {
+        void write(Html h, Ctx ctx) throws IOException;
+    }
+
+    /**
+     * Renders the sections at once, one task per section (the figures of a section in order, each its own images
+     * and markup), and appends their markup to {@code h} in the given order. The image names are those of a
+     * sequential run whenever the sections' names are distinct; if two sections chose the same name (their
+     * numbering would depend on the order), nothing is appended and false is returned, for a sequential run.
+     */
+    private static boolean inParallel(List<Section> sections, Html h, Ctx ctx) throws IOException {
+        List<Html> parts = new ArrayList<>();
+        List<Ctx> ctxs = new ArrayList<>();
+        List<Future<Void>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(sections.size(), Runtime.getRuntime().availableProcessors()))) {
+            for (Section s : sections) {
+                Html part = new Html();
+                Ctx c = new Ctx(ctx.dir);
+                parts.add(part);
+                ctxs.add(c);
+                done.add(pool.submit(() -> {
+                    s.write(part, c);
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("report rendering interrupted");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException re -> throw re;
+                case Error er -> throw er;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+        Set<String> all = new HashSet<>(ctx.names);
+        for (Ctx c : ctxs) {
+            for (String n : c.names) {
+                if (!all.add(n)) {
+                    return false;
+                }
+            }
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            h.raw(parts.get(i).toString());
+            ctx.names.addAll(ctxs.get(i).names);
+            ctx.images.addAll(ctxs.get(i).images);
+        }
+        return true;
     }
 
     /** Output folder and image bookkeeping. */

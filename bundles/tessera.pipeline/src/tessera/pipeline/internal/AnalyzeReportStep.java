@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
+import tessera.core.io.DatasetWriter;
 import tessera.core.model.Dataset;
 import tessera.pipeline.AnalyzeJob;
 import tessera.pipeline.AnalyzeResult;
@@ -24,6 +27,7 @@ import tessera.report.ClusterNumberCurve;
 import tessera.report.ClusteringSection;
 import tessera.report.DatasetSummary;
 import tessera.report.ReportWriter;
+import tessera.report.WrittenReport;
 
 /**
  * {@code tessera.pipeline.analyze-report}: the outputs of {@code tessera analyze} —
@@ -93,15 +97,42 @@ public final class AnalyzeReportStep implements Step {
                 projections(inputs));
         Path results = context.outputDirectory().resolve(AnalyzeJob.RESULTS);
         List<Dataset> datasets = ResultDatasets.of(r);
-        context.log("writing " + AnalyzeJob.RESULTS);
-        context.registry().formats().writerFor(results).writeAll(datasets, results);
         Map<String, Dataset> contents = new LinkedHashMap<>();
         for (Dataset d : datasets) {
             contents.put("/Experiments/" + d.metadata().title(), d);
         }
+        // results.hspy is written on another thread while the report renders: the two share nothing but the inputs
+        DatasetWriter writer = context.registry().formats().writerFor(results);
+        context.log("writing " + AnalyzeJob.RESULTS);
+        FutureTask<Void> hspy = new FutureTask<>(() -> {
+            writer.writeAll(datasets, results);
+            return null;
+        });
+        Thread.ofPlatform().name("tessera-results-writer").daemon().start(hspy);
         context.log("writing " + AnalyzeJob.REPORT);
-        var written = ReportWriter.write(report(context, r, parameters.getString("clusterSource"), parameters.getString(Features.PREPROCESSING)), context.outputDirectory());
+        WrittenReport written;
+        try {
+            written = ReportWriter.write(report(context, r, parameters.getString("clusterSource"), parameters.getString(Features.PREPROCESSING)),
+                    context.outputDirectory());
+        } catch (Exception | Error e) {
+            try {
+                awaitResults(hspy);
+            } catch (Exception x) {
+                e.addSuppressed(x);
+            }
+            throw e;
+        }
+        awaitResults(hspy);
         return Map.of("results", new WrittenFile(results, contents), "report", new WrittenFile(written.html(), Map.of()));
+    }
+
+    /** Waits for the results writer and rethrows what it threw (an I/O error, a bad dataset). */
+    private static void awaitResults(FutureTask<Void> hspy) throws Exception {
+        try {
+            hspy.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+        }
     }
 
     private static List<DecompositionResult> methods(Map<String, Object> inputs) {

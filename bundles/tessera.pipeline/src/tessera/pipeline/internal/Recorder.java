@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import tessera.provenance.model.Record;
  * step, an Entity per value that flows (keyed by its reference {@code step.port} or
  * {@code $input}), and the relations used, wasGeneratedBy, wasAssociatedWith, wasDerivedFrom and
  * wasInformedBy.
+ * Values that flow are not changed after the step that made them (the steps' contract), so each distinct value
+ * (by identity) is hashed once however many entities it becomes.
  * Not thread-safe; the engine runs steps one at a time.
  */
 public final class Recorder {
@@ -50,6 +53,9 @@ public final class Recorder {
     private final Plan plan;
     private final Map<String, Entity> entityOf = new LinkedHashMap<>();
     private final Map<Entity, Activity> producer = new LinkedHashMap<>();
+    /** content hash of every dataset, decomposition and clustering recorded so far, by identity: a value that flows on
+     *  unchanged (e.g. the data through a crop that keeps every channel) is hashed once */
+    private final Map<Object, String> digests = new IdentityHashMap<>();
     private int next;
 
     /**
@@ -458,7 +464,7 @@ public final class Recorder {
                 for (int s : d.shape()) {
                     e.getShape().add((long) s);
                 }
-                e.setSha256(Hashes.of(d));
+                e.setSha256(digests.computeIfAbsent(d, x -> Hashes.of(d)));
             }
             case DecompositionResult r -> {
                 e.setKind(EntityKind.DATASET);
@@ -466,14 +472,14 @@ public final class Recorder {
                 for (int s : r.factors().shape()) {
                     e.getShape().add((long) s);
                 }
-                e.setSha256(Hashes.of(r));
+                e.setSha256(digests.computeIfAbsent(r, x -> Hashes.of(r)));
                 e.setValue(r.algorithmId() + ", " + r.components() + " components");
             }
             case ClusterResult r -> {
                 e.setKind(EntityKind.DATASET);
                 e.setDtype("clustering");
                 e.getShape().add((long) r.labels().length);
-                e.setSha256(Hashes.of(r));
+                e.setSha256(digests.computeIfAbsent(r, x -> Hashes.of(r)));
                 e.setValue(r.k() + " clusters");
             }
             case WrittenFile f -> {

@@ -183,6 +183,27 @@ class ReportWriterTest {
     }
 
     @Test
+    void sectionsThatPickTheSameImageNameAreNumberedInReportOrder(@TempDir Path dir) throws IOException {
+        // a decomposition labelled "K" with an auxiliary map "clusters" and a clustering labelled "K" both want K_clusters.png
+        DecompositionResult pca = Fixtures.decomposition("tessera.decompose.pca", Fixtures.EELS_E, List.of(Fixtures.Y, Fixtures.X), Fixtures.variances());
+        Dataset map = Dataset.ofDoubles(new double[Fixtures.Y.size() * Fixtures.X.size()],
+                List.of(Fixtures.Y.withNavigate(false), Fixtures.X.withNavigate(false)), null);
+        DecompositionResult withMap = new DecompositionResult(pca.algorithmId(), pca.factors(), pca.loadings(), null, pca.parameters(),
+                Map.of("clusters", map));
+        Dataset data = Fixtures.data(pca, Fixtures.EELS_E, List.of(Fixtures.Y, Fixtures.X), SignalType.EELS);
+        AnalysisReport r = AnalysisReport.builder("m.dm4").dataset(DatasetSummary.of(data)).decomposition("K", withMap)
+                .clustering(ClusteringSection.of("K", "tessera.cluster.kmeans", Fixtures.argmaxClusters(pca), data)).build();
+        WrittenReport w = ReportWriter.write(r, dir);
+        List<String> names = w.images().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(List.of("k_factors.png", "k_loadings.png", "k_clusters.png", "k_clusters-2.png", "k_cluster_means.png", "k_cluster_std.png"), names);
+        String html = Files.readString(w.html(), StandardCharsets.UTF_8);
+        assertTrue(html.indexOf("src=\"k_clusters.png\"") < html.indexOf("src=\"k_clusters-2.png\""), "decomposition figure first");
+        for (String n : names) {
+            assertTrue(Files.isRegularFile(dir.resolve(n)), n);
+        }
+    }
+
+    @Test
     void failureLeavesNoReportHtml(@TempDir Path dir) throws IOException {
         // a stale report from an earlier run, and a directory where the scree PNG must go
         Files.writeString(dir.resolve("report.html"), "<html>old</html>");

@@ -33,7 +33,9 @@ import tessera.core.model.Metadata;
  * format versions 1.0 to 3.1, as specified at
  * https://hyperspy.org/rosettasciio/file_specification/hspy.html and implemented by
  * HyperSpy 1.7 ({@code io_plugins/hspy.py}, {@code io_plugins/_hierarchical.py}). HDF5 is
- * decoded by jHDF 0.13 (chunked and gzip/deflate-compressed datasets included).
+ * decoded by jHDF 0.13 (chunked and gzip/deflate-compressed datasets included); the values of integer and
+ * float32/float64 data are read by {@link RawArrays} (bulk copy of contiguous data, parallel decoding of deflate- and
+ * shuffle-filtered chunks straight into one array), everything else by jHDF's generic decoding.
  *
  * <p><b>Layout.</b> Every group {@code Experiments/<title>} that holds a dataset
  * {@code data} is one signal; they are returned ordered by group name, as HyperSpy (h5py)
@@ -289,42 +291,34 @@ public final class HspyReader implements DatasetReader {
             throw new InvalidFileException(file, g.getPath() + "data: " + claimed + " bytes (" + count
                     + " elements) exceed what this reader can hold in memory");
         }
-        Object flat = data.getDataFlat();
         int n = (int) count;
+        DType dt = directType(type);
+        if (dt != null) {
+            MemorySegment seg = RawArrays.read(data, dt, byteOrder(type), n);
+            if (seg != null) {
+                return Dataset.wrap(dt, seg, ByteOrder.nativeOrder(), axes, md);
+            }
+        }
+        // jHDF's generic decoding: compound, enum and float16 types, and storage RawArrays does not handle
+        Object flat = data.getDataFlat();
         if (type instanceof CompoundDataType && flat instanceof Map<?, ?> members) {
             return compound(file, g, members, n, axes, md);
         }
-        DType dt;
         Object arr;
-        if (type instanceof FloatingPoint) {
-            if (type.getSize() == 8) {
-                dt = DType.FLOAT64;
-                arr = toDoubles(flat, n);
-            } else {
-                dt = DType.FLOAT32;
-                arr = toFloats(flat, n);
-            }
-        } else if (type instanceof FixedPoint fp) {
-            boolean signed = fp.isSigned();
-            switch (type.getSize()) {
-                case 1 -> {
-                    dt = signed ? DType.INT8 : DType.UINT8;
-                    arr = toBytes(flat, n);
-                }
-                case 2 -> {
-                    dt = signed ? DType.INT16 : DType.UINT16;
-                    arr = toShorts(flat, n);
-                }
-                case 4 -> {
-                    dt = signed ? DType.INT32 : DType.UINT32;
-                    arr = toInts(flat, n);
-                }
-                case 8 -> {
-                    dt = signed ? DType.INT64 : DType.UINT64;
-                    arr = toLongs0(flat, n);
-                }
-                default -> throw new InvalidFileException(file, g.getPath() + "data: unsupported integer size " + type.getSize());
-            }
+        if (dt != null) {
+            arr = switch (dt) {
+                case FLOAT32 -> toFloats(flat, n);
+                case FLOAT64 -> toDoubles(flat, n);
+                case INT8, UINT8 -> toBytes(flat, n);
+                case INT16, UINT16 -> toShorts(flat, n);
+                case INT32, UINT32 -> toInts(flat, n);
+                default -> toLongs0(flat, n);
+            };
+        } else if (type instanceof FloatingPoint) {
+            dt = DType.FLOAT32;
+            arr = toFloats(flat, n);
+        } else if (type instanceof FixedPoint) {
+            throw new InvalidFileException(file, g.getPath() + "data: unsupported integer size " + type.getSize());
         } else if (type instanceof EnumDataType && flat instanceof Object[] objs) {
             byte[] b = new byte[n];
             for (int i = 0; i < n; i++) {
@@ -336,6 +330,36 @@ public final class HspyReader implements DatasetReader {
             throw new InvalidFileException(file, g.getPath() + "data: unsupported HDF5 data type " + type.getClass().getSimpleName());
         }
         return Dataset.wrap(dt, segment(arr), ByteOrder.nativeOrder(), axes, md);
+    }
+
+    /** The Tessera type of an integer (1 to 8 bytes) or float32/float64 HDF5 type, else null (float16, compound, enum, ...). */
+    private static DType directType(DataType type) {
+        if (type instanceof FloatingPoint) {
+            return switch (type.getSize()) {
+                case 4 -> DType.FLOAT32;
+                case 8 -> DType.FLOAT64;
+                default -> null;
+            };
+        }
+        if (type instanceof FixedPoint fp) {
+            boolean signed = fp.isSigned();
+            return switch (type.getSize()) {
+                case 1 -> signed ? DType.INT8 : DType.UINT8;
+                case 2 -> signed ? DType.INT16 : DType.UINT16;
+                case 4 -> signed ? DType.INT32 : DType.UINT32;
+                case 8 -> signed ? DType.INT64 : DType.UINT64;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    private static ByteOrder byteOrder(DataType type) {
+        return switch (type) {
+            case FloatingPoint f -> f.getByteOrder();
+            case FixedPoint f -> f.getByteOrder();
+            default -> ByteOrder.nativeOrder();
+        };
     }
 
     private static MemorySegment segment(Object arr) {
