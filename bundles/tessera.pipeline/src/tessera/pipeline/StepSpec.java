@@ -3,6 +3,8 @@ package tessera.pipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SequencedMap;
+import java.util.TreeMap;
 
 /**
  * One step of a {@link PipelineDocument}.
@@ -17,18 +19,25 @@ import java.util.Objects;
  */
 public record StepSpec(String name, String step, Map<String, Ref> inputs, Map<String, Object> parameters, Ref when) {
     /**
-     * Copies the maps (keeping their order); integer literals are held as {@link Long}, as JSON has one
-     * integer type (parameters convert them to their declared type).
+     * Copies the maps, keeping the order of ordered maps ({@link SequencedMap}s such as {@link LinkedHashMap}) and
+     * sorting the keys of unordered ones (such as {@link Map#of}, whose order changes from one JVM run to the next), so
+     * that the same document always writes the same JSON and so the same plan digest; integer literals are held as
+     * {@link Long}, as JSON has one integer type (parameters convert them to their declared type).
      *
      * @throws NullPointerException if name or step is null
      */
     public StepSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(step, "step");
-        inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs == null ? Map.of() : inputs));
+        inputs = java.util.Collections.unmodifiableMap(ordered(inputs == null ? Map.of() : inputs));
         Map<String, Object> p = new LinkedHashMap<>();
-        (parameters == null ? Map.<String, Object>of() : parameters).forEach((k, v) -> p.put(k, v instanceof Integer i ? (Object) i.longValue() : v));
+        ordered(parameters == null ? Map.<String, Object>of() : parameters).forEach((k, v) -> p.put(k, v instanceof Integer i ? (Object) i.longValue() : v));
         parameters = java.util.Collections.unmodifiableMap(p);
+    }
+
+    /** @return the entries in the map's own order if it has one, else sorted by key */
+    private static <V> Map<String, V> ordered(Map<String, V> m) {
+        return m instanceof SequencedMap<String, V> ? new LinkedHashMap<>(m) : new LinkedHashMap<>(new TreeMap<>(m));
     }
 
     /**

@@ -45,6 +45,21 @@ class PipelineEngineTest {
         return RunOptions.of(ProgressMonitor.NULL, s -> { });
     }
 
+    /**
+     * An unordered parameter map (Map.of iterates in a per-JVM random order) is written with sorted keys, an ordered
+     * one in its own order: the same document always gives the same JSON, so the same plan digest.
+     */
+    @Test
+    void stepParametersHaveAStableOrder() {
+        var unordered = new tessera.pipeline.StepSpec("s", "x", Map.of(), Map.of("zeta", 1, "alpha", 2, "mu", 3, "beta", 4), null);
+        assertEquals(List.of("alpha", "beta", "mu", "zeta"), List.copyOf(unordered.parameters().keySet()));
+        Map<String, Object> linked = new java.util.LinkedHashMap<>();
+        linked.put("zeta", 1);
+        linked.put("alpha", 2);
+        var ordered = new tessera.pipeline.StepSpec("s", "x", Map.of(), linked, null);
+        assertEquals(List.of("zeta", "alpha"), List.copyOf(ordered.parameters().keySet()));
+    }
+
     @Test
     void validationListsEveryProblemBeforeAnythingRuns(@TempDir Path tmp) throws Exception {
         PipelineDocument d = doc("""
