@@ -12,8 +12,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * tridiagonalisation, then implicit QR; G. H. Golub, C. F. Van Loan, Matrix Computations, 4th ed.,
  * Johns Hopkins 2013, §8.3). The sign of each eigenvector is whatever the algorithm gives.
  *
- * <p>{@link #leading} computes all eigenvalues but only the eigenvectors of the largest few, with LAPACK's MRRR
- * {@code dsyevr} on OpenBLAS (I. S. Dhillon, B. N. Parlett, C. Vömel, ACM Trans. Math. Softw. 32 (2006) 533,
+ * <p>{@link #leading} computes all eigenvalues but only the eigenvectors of the largest few, with one Householder
+ * tridiagonalisation and LAPACK's MRRR {@code dstemr} on OpenBLAS (I. S. Dhillon, B. N. Parlett, C. Vömel, ACM Trans. Math. Softw. 32 (2006) 533,
  * doi:10.1145/1186785.1186788): a PCA that keeps a few components of many channels needs no more.
  *
  * @param values  eigenvalues, descending, length m
@@ -63,7 +63,7 @@ public record SymmetricEigen(double[] values, double[] vectors) {
     }
     /**
      * All eigenvalues of the symmetric matrix {@code a}, and the eigenvectors of its {@code k} largest. With OpenBLAS
-     * and {@code k} at most an eighth of {@code m} this is LAPACK's {@code dsyevr}, several times faster than the full
+     * and {@code k} at most an eighth of {@code m} this is LAPACK's tridiagonal MRRR route, several times faster than the full
      * {@link #of}; otherwise the full decomposition, truncated. The eigenvectors agree with {@link #of}'s to round-off
      * (up to sign).
      *

@@ -293,15 +293,15 @@ public final class NativeKernels {
     }
 
     /**
-     * All eigenvalues and the eigenvectors of the {@code k} largest of a symmetric matrix by {@code dsyevr} (MRRR),
-     * sorted by descending eigenvalue: one call for the eigenvalues only, one for the k eigenpairs.
+     * All eigenvalues and the eigenvectors of the {@code k} largest of a symmetric matrix, sorted by descending
+     * eigenvalue, with one tridiagonalisation ({@link OpenBlas#leadingEigenpairs}).
      *
      * @param blas the library
      * @param a    row-major symmetric {@code [m x m]}, finite (not modified)
      * @param m    order
      * @param k    eigenvectors wanted, {@code 1 <= k <= m}
      * @return {@code [values (length m, descending), vectors (row-major [k x m], row c = vector of value c)]}
-     * @throws IllegalArgumentException if dsyevr fails
+     * @throws IllegalArgumentException if LAPACK fails
      */
     public static double[][] leadingEigen(OpenBlas blas, double[] a, int m, int k) {
         LOCK.lock();
@@ -311,16 +311,13 @@ public final class NativeKernels {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment s = OpenBlas.allocate(arena, (long) a.length * Double.BYTES);
                 MemorySegment w = OpenBlas.allocate(arena, (long) m * Double.BYTES);
+                MemorySegment z = OpenBlas.allocate(arena, (long) m * k * Double.BYTES);
                 MemorySegment.copy(a, 0, s, JAVA_DOUBLE, 0, a.length);
-                requireConverged(blas.dsyevr(false, m, s, 1, m, w, w));
+                requireConverged(blas.leadingEigenpairs(m, k, s, w, z));
                 for (int c = 0; c < m; c++) {
                     values[c] = w.getAtIndex(JAVA_DOUBLE, m - 1 - c);
                 }
-                MemorySegment.copy(a, 0, s, JAVA_DOUBLE, 0, a.length);
-                MemorySegment z = OpenBlas.allocate(arena, (long) m * k * Double.BYTES);
-                requireConverged(blas.dsyevr(true, m, s, m - k + 1, m, w, z));
                 for (int c = 0; c < k; c++) {
-                    // the largest-first eigenvalues of this call equal the first call's to round-off; the first call's are kept
                     MemorySegment.copy(z, JAVA_DOUBLE, (long) (k - 1 - c) * m * Double.BYTES, vectors, c * m, m);
                 }
             }
@@ -332,7 +329,7 @@ public final class NativeKernels {
 
     private static void requireConverged(int info) {
         if (info != 0) {
-            throw new IllegalArgumentException("symmetric eigendecomposition (LAPACK dsyevr) failed, info = " + info);
+            throw new IllegalArgumentException("symmetric eigendecomposition (LAPACK) failed, info = " + info);
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /**
  * Binding of the few OpenBLAS routines Tessera needs ({@code sgemm_}, {@code ssyrk_}, {@code dsyrk_} from the
- * reference BLAS interface and {@code dsyevd_}, {@code dsyevr_} from LAPACK), through the Java Foreign Function
+ * reference BLAS interface and {@code dsyevd_}, {@code dsytrd_}, {@code dsterf_}, {@code dstemr_}, {@code dormtr_} from LAPACK), through the Java Foreign Function
  * and Memory API ({@code java.lang.foreign}, JEP 454) — no JNI and no native code of Tessera's own.
  * The library is OpenBLAS (Z. Xianyi, W. Qian, Z. Chothia; https://www.openblas.net), for
  * example Debian's {@code libopenblas0-pthread}, which ships with NumPy and therefore with
@@ -64,7 +64,10 @@ public final class OpenBlas {
     private final MethodHandle dsyrk;
     private final MethodHandle ssyrk;
     private final MethodHandle dsyevd;
-    private final MethodHandle dsyevr;
+    private final MethodHandle dsytrd;
+    private final MethodHandle dsterf;
+    private final MethodHandle dstemr;
+    private final MethodHandle dormtr;
     private final boolean ilp64;
     private final String description;
 
@@ -128,7 +131,10 @@ public final class OpenBlas {
         dsyrk = linker.downcallHandle(find(lib, "dsyrk_"), descriptor(10, 2));
         ssyrk = linker.downcallHandle(find(lib, "ssyrk_"), descriptor(10, 2));
         dsyevd = linker.downcallHandle(find(lib, "dsyevd_"), descriptor(11, 2));
-        dsyevr = linker.downcallHandle(find(lib, "dsyevr_"), descriptor(21, 3));
+        dsytrd = linker.downcallHandle(find(lib, "dsytrd_"), descriptor(10, 1));
+        dsterf = linker.downcallHandle(find(lib, "dsterf_"), descriptor(4, 0));
+        dstemr = linker.downcallHandle(find(lib, "dstemr_"), descriptor(21, 2));
+        dormtr = linker.downcallHandle(find(lib, "dormtr_"), descriptor(13, 3));
         String[] words = cfg.split("\\s+");
         String version = words.length >= 2 && words[0].equals("OpenBLAS") ? words[0] + " " + words[1] : cfg;
         String file = name;
@@ -340,49 +346,77 @@ public final class OpenBlas {
     }
 
     /**
-     * Selected eigenvalues, and optionally their eigenvectors, of a real symmetric matrix by the MRRR algorithm
-     * (LAPACK {@code dsyevr}: Householder tridiagonalisation, then multiple relatively robust representations;
-     * I. S. Dhillon, B. N. Parlett, C. Vömel, ACM Trans. Math. Softw. 32 (2006) 533, doi:10.1145/1186785.1186788),
-     * with the optimal workspace queried first. Eigenvalues only over the whole spectrum ({@code vectors = false,
-     * il = 1, iu = n}) costs the tridiagonalisation and a root-free QR; a few eigenvectors add little to it.
+     * All eigenvalues of a real symmetric matrix and the eigenvectors of its {@code k} largest, with one Householder
+     * tridiagonalisation: LAPACK {@code dsytrd} (A = Q T Q^T), {@code dsterf} (all eigenvalues of T, Pal-Walker-Kahan
+     * QR), {@code dstemr} (the k largest eigenpairs of T by MRRR; I. S. Dhillon, B. N. Parlett, C. Vömel, ACM Trans.
+     * Math. Softw. 32 (2006) 533, doi:10.1145/1186785.1186788) and {@code dormtr} (Q times those vectors) — the steps
+     * of {@code dsyevr}, which alone cannot return all eigenvalues with only some eigenvectors.
      *
-     * @param vectors compute the eigenvectors of the selected eigenvalues
-     * @param n       order
-     * @param a       column-major {@code [n x n]} doubles, the lower triangle is read; destroyed on return
-     * @param il      index (1-based, ascending order) of the smallest eigenvalue wanted, {@code 1 <= il <= iu}
-     * @param iu      index of the largest eigenvalue wanted, {@code iu <= n}
-     * @param w       at least {@code n} doubles; on return the {@code iu - il + 1} selected eigenvalues, ascending
-     * @param z       with vectors: column-major {@code [n x (iu - il + 1)]} doubles, on return the unit eigenvectors
-     *                in the order of {@code w}; without vectors: ignored (may be any one-element segment)
-     * @return LAPACK's INFO: 0 on success, {@code > 0} on an internal error
-     * @throws IllegalStateException if the native call fails or reports an illegal argument
+     * @param n order
+     * @param k eigenvectors wanted, {@code 1 <= k <= n}
+     * @param a column-major {@code [n x n]} doubles, the lower triangle is read; destroyed on return
+     * @param w {@code n} doubles; on return all eigenvalues, ascending
+     * @param z column-major {@code [n x k]} doubles; on return the unit eigenvectors of the k largest eigenvalues,
+     *          ascending (column c belongs to {@code w[n - k + c]})
+     * @return 0 on success, else the first non-zero LAPACK INFO
+     * @throws IllegalStateException if a native call fails or reports an illegal argument
      */
-    public int dsyevr(boolean vectors, int n, MemorySegment a, int il, int iu, MemorySegment w, MemorySegment z) {
+    public int leadingEigenpairs(int n, int k, MemorySegment a, MemorySegment w, MemorySegment z) {
         try (Arena s = Arena.ofConfined()) {
-            MemorySegment jobz = chr(s, vectors ? 'V' : 'N'), range = chr(s, il == 1 && iu == n ? 'A' : 'I'), uplo = chr(s, 'L');
-            MemorySegment nn = integer(s, n), lda = integer(s, Math.max(1, n)), vl = s.allocateFrom(JAVA_DOUBLE, 0.0), vu = s.allocateFrom(JAVA_DOUBLE, 0.0);
-            MemorySegment ilv = integer(s, il), iuv = integer(s, iu), abstol = s.allocateFrom(JAVA_DOUBLE, 0.0), found = integer(s, 0);
-            MemorySegment ldz = integer(s, vectors ? Math.max(1, n) : 1), isuppz = allocate(s, 2L * Math.max(1, iu - il + 1) * (ilp64 ? Long.BYTES : Integer.BYTES));
-            MemorySegment info = integer(s, 0), work1 = s.allocate(JAVA_DOUBLE), iwork1 = integer(s, 0);
-            dsyevr.invokeExact(jobz, range, uplo, nn, a, lda, vl, vu, ilv, iuv, abstol, found, w, z, ldz, isuppz, work1, integer(s, -1), iwork1,
-                    integer(s, -1), info, 1L, 1L, 1L);
+            MemorySegment uplo = chr(s, 'L'), nn = integer(s, n), lda = integer(s, Math.max(1, n)), info = integer(s, 0);
+            MemorySegment d = allocate(s, (long) n * Double.BYTES), e = allocate(s, (long) n * Double.BYTES), tau = allocate(s, (long) n * Double.BYTES);
+            MemorySegment work1 = s.allocate(JAVA_DOUBLE);
+            dsytrd.invokeExact(uplo, nn, a, lda, d, e, tau, work1, integer(s, -1), info, 1L);
             checkInfo(info);
-            long lwork = (long) Math.ceil(work1.get(JAVA_DOUBLE, 0));
-            long liwork = ilp64 ? iwork1.get(JAVA_LONG, 0) : iwork1.get(JAVA_INT, 0);
-            MemorySegment work = allocate(s, Math.max(1, lwork) * Double.BYTES);
-            MemorySegment iwork = allocate(s, Math.max(1, liwork) * (ilp64 ? Long.BYTES : Integer.BYTES));
-            dsyevr.invokeExact(jobz, range, uplo, nn, a, lda, vl, vu, ilv, iuv, abstol, found, w, z, ldz, isuppz, work, integer(s, lwork), iwork,
-                    integer(s, liwork), info, 1L, 1L, 1L);
+            long lwork = Math.max(1, (long) Math.ceil(work1.get(JAVA_DOUBLE, 0)));
+            MemorySegment work = allocate(s, lwork * Double.BYTES);
+            dsytrd.invokeExact(uplo, nn, a, lda, d, e, tau, work, integer(s, lwork), info, 1L);
             int r = checkInfo(info);
-            long m = ilp64 ? found.get(JAVA_LONG, 0) : found.get(JAVA_INT, 0);
-            if (r == 0 && m != iu - il + 1) {
-                throw new IllegalStateException("dsyevr_ returned " + m + " eigenvalues, " + (iu - il + 1) + " were asked for");
+            if (r != 0) {
+                return r;
             }
-            return r;
+            // all eigenvalues from a copy of T (dsterf overwrites d with them and destroys e)
+            MemorySegment.copy(d, 0, w, 0, (long) n * Double.BYTES);
+            MemorySegment e2 = allocate(s, (long) n * Double.BYTES);
+            MemorySegment.copy(e, 0, e2, 0, (long) n * Double.BYTES);
+            dsterf.invokeExact(nn, w, e2, info);
+            r = checkInfo(info);
+            if (r != 0) {
+                return r;
+            }
+            // the k largest eigenpairs of T (dstemr destroys d and e, which are not needed afterwards)
+            MemorySegment jobz = chr(s, 'V'), range = chr(s, 'I'), zero = s.allocateFrom(JAVA_DOUBLE, 0.0);
+            MemorySegment il = integer(s, n - k + 1), iu = integer(s, n), found = integer(s, 0), wk = allocate(s, (long) n * Double.BYTES);
+            MemorySegment nzc = integer(s, k), isuppz = allocate(s, 2L * k * (ilp64 ? Long.BYTES : Integer.BYTES)), tryrac = integer(s, 1);
+            MemorySegment iwork1 = integer(s, 0);
+            dstemr.invokeExact(jobz, range, nn, d, e, zero, zero, il, iu, found, wk, z, lda, nzc, isuppz, tryrac, work1, integer(s, -1), iwork1,
+                    integer(s, -1), info, 1L, 1L);
+            checkInfo(info);
+            long lw = Math.max(1, (long) Math.ceil(work1.get(JAVA_DOUBLE, 0)));
+            long liw = Math.max(1, ilp64 ? iwork1.get(JAVA_LONG, 0) : iwork1.get(JAVA_INT, 0));
+            MemorySegment w2 = allocate(s, lw * Double.BYTES), iw2 = allocate(s, liw * (ilp64 ? Long.BYTES : Integer.BYTES));
+            dstemr.invokeExact(jobz, range, nn, d, e, zero, zero, il, iu, found, wk, z, lda, nzc, isuppz, tryrac, w2, integer(s, lw), iw2,
+                    integer(s, liw), info, 1L, 1L);
+            r = checkInfo(info);
+            if (r != 0) {
+                return r;
+            }
+            long m = ilp64 ? found.get(JAVA_LONG, 0) : found.get(JAVA_INT, 0);
+            if (m != k) {
+                throw new IllegalStateException("dstemr_ returned " + m + " eigenpairs, " + k + " were asked for");
+            }
+            // back to the eigenvectors of A: Z := Q Z
+            MemorySegment side = chr(s, 'L'), trans = chr(s, 'N'), kk = integer(s, k);
+            dormtr.invokeExact(side, uplo, trans, nn, kk, a, lda, tau, z, lda, work1, integer(s, -1), info, 1L, 1L, 1L);
+            checkInfo(info);
+            long lo = Math.max(1, (long) Math.ceil(work1.get(JAVA_DOUBLE, 0)));
+            MemorySegment w3 = allocate(s, lo * Double.BYTES);
+            dormtr.invokeExact(side, uplo, trans, nn, kk, a, lda, tau, z, lda, w3, integer(s, lo), info, 1L, 1L, 1L);
+            return checkInfo(info);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException("dsyevr_ failed", t);
+            throw new IllegalStateException("symmetric eigendecomposition (dsytrd/dsterf/dstemr/dormtr) failed", t);
         }
     }
 
