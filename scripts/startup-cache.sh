@@ -78,15 +78,15 @@ primed_configuration() {
   echo "$primed"
 }
 
-# removes the private configuration areas of runs that were killed before their exit trap ran (run-<shell pid>-*)
+# removes the private configuration areas of runs that were killed before their exit trap ran (run-<shell pid>-*,
+# older than an hour, whose shell is gone)
 remove_abandoned_runs() {
   local d pid
-  for d in "$TESSERA_CACHE"/run-*-*; do
-    [ -d "$d" ] || continue
+  while IFS= read -r d; do
     pid="${d##*/run-}"; pid="${pid%%-*}"
     case "$pid" in ''|*[!0-9]*) continue ;; esac
     kill -0 "$pid" 2>/dev/null || rm -rf "$d"
-  done
+  done < <(find "$TESSERA_CACHE" -mindepth 1 -maxdepth 1 -type d -name 'run-*-*' -mmin +60 2>/dev/null)
 }
 
 # prints a new private configuration area for this process, flavour $1 (cli or workbench), filled from the primed
