@@ -1,7 +1,13 @@
 # Sourced by mvnw and scripts/tessera: prints the home of a JDK >= $MIN_JAVA (default 25).
 # Order: $JAVA_HOME if new enough, else the newest JDK under /usr/lib/jvm, ~/.jdks, /opt/java, /usr/local/lib/jvm.
 MIN_JAVA="${MIN_JAVA:-25}"
-java_major() { # $1 = java executable
+java_major() { # $1 = java executable; reads the JDK's release file (no JVM start), else asks the JVM
+  local release v
+  release="$(dirname "$1")/../release"
+  if [ -f "$release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n1)
+    [ -n "$v" ] && { echo "$v"; return 0; }
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
 }
 find_jdk() {

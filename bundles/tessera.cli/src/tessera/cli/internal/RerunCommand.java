@@ -43,60 +43,79 @@ final class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StderrProgress progress = new StderrProgress(System.err);
-        Record record = RecordStore.load(recordFile);
-        PipelineEngine engine = new PipelineEngine(Registry.get());
-        java.util.Map<String, Path> overrides = new java.util.LinkedHashMap<>();
-        for (String g : inputs) {
-            int eq = g.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--input " + g + ": give NAME=FILE");
+        return Records.rerun(this);
+    }
+
+    /**
+     * The command's work, typed with the EMF provenance model, kept out of the command class: picocli reflects over (and
+     * so links) every command class when it builds the command line, and a {@link Record} in the command's own code
+     * would load and activate EMF for every command ({@code tessera info} and {@code tessera plugins} included).
+     */
+    private static final class Records {
+        private Records() {
+        }
+
+        /** Re-executes the record of {@code cmd}; returns the exit code. */
+        static int rerun(RerunCommand cmd) throws Exception {
+            StderrProgress progress = new StderrProgress(System.err);
+            Record record = RecordStore.load(cmd.recordFile);
+            PipelineEngine engine = new PipelineEngine(Registry.get());
+            java.util.Map<String, Path> overrides = new java.util.LinkedHashMap<>();
+            for (String g : cmd.inputs) {
+                int eq = g.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--input " + g + ": give NAME=FILE");
+                }
+                overrides.put(g.substring(0, eq), Path.of(g.substring(eq + 1)));
             }
-            overrides.put(g.substring(0, eq), Path.of(g.substring(eq + 1)));
+            if (ScriptRerun.handles(record)) {
+                return rerunScript(cmd, engine, record, overrides, progress);
+            }
+            Rerun.Prepared p = Rerun.prepare(engine.catalog(), record, cmd.recordFile, cmd.allowDrift, overrides);
+            for (String d : p.drift()) {
+                progress.stage("version drift allowed: " + d);
+            }
+            RunResult r = engine.run(p.plan(), cmd.recordFile + " (plan)", p.inputs(), cmd.out,
+                    new RunOptions(progress, progress::stage, null, cmd.recordFile, p.drift()));
+            progress.stage("re-ran " + p.plan().steps().size() + " steps -> " + r.outDir() + " (record: " + r.recordFile().getFileName() + ")");
+            if (!cmd.verify) {
+                return 0;
+            }
+            return verify(record, r.record());
         }
-        if (ScriptRerun.handles(record)) {
-            return rerunScript(engine, record, overrides, progress);
-        }
-        Rerun.Prepared p = Rerun.prepare(engine.catalog(), record, recordFile, allowDrift, overrides);
-        for (String d : p.drift()) {
-            progress.stage("version drift allowed: " + d);
-        }
-        RunResult r = engine.run(p.plan(), recordFile + " (plan)", p.inputs(), out,
-                new RunOptions(progress, progress::stage, null, recordFile, p.drift()));
-        progress.stage("re-ran " + p.plan().steps().size() + " steps -> " + r.outDir() + " (record: " + r.recordFile().getFileName() + ")");
-        if (!verify) {
-            return 0;
-        }
-        return verify(record, r.record());
-    }
 
-    /** Re-executes the script of a script record ({@link ScriptRerun}) into {@link #out}. */
-    private int rerunScript(PipelineEngine engine, Record record, java.util.Map<String, Path> overrides, StderrProgress progress) throws Exception {
-        ScriptRerun.Prepared p = ScriptRerun.prepare(engine.catalog(), record, recordFile, allowDrift, overrides);
-        for (String d : p.drift()) {
-            progress.stage("version drift allowed: " + d);
+        /** Re-executes the script of a script record ({@link ScriptRerun}) into the command's {@code --out} folder. */
+        static int rerunScript(RerunCommand cmd, PipelineEngine engine, Record record, java.util.Map<String, Path> overrides, StderrProgress progress)
+                throws Exception {
+            Path recordFile = cmd.recordFile;
+            Path out = cmd.out;
+            ScriptRerun.Prepared p = ScriptRerun.prepare(engine.catalog(), record, recordFile, cmd.allowDrift, overrides);
+            for (String d : p.drift()) {
+                progress.stage("version drift allowed: " + d);
+            }
+            ScriptRunner.Result r = ScriptRerun.run(Registry.get(), p, recordFile, out, System.out, System.err, progress::stage, progress);
+            System.out.flush();
+            if (!r.succeeded()) {
+                return ScriptCommand.report(r, false, "record");
+            }
+            progress.stage("re-ran " + p.language().displayName() + " script " + p.label() + " -> " + out.toAbsolutePath().normalize() + " (record: "
+                    + r.recordFile().getFileName() + ")");
+            if (!cmd.verify) {
+                return 0;
+            }
+            return verify(record, r.record());
         }
-        ScriptRunner.Result r = ScriptRerun.run(Registry.get(), p, recordFile, out, System.out, System.err, progress::stage, progress);
-        System.out.flush();
-        if (!r.succeeded()) {
-            return ScriptCommand.report(r, false, "record");
-        }
-        progress.stage("re-ran " + p.language().displayName() + " script " + p.label() + " -> " + out.toAbsolutePath().normalize() + " (record: "
-                + r.recordFile().getFileName() + ")");
-        if (!verify) {
-            return 0;
-        }
-        return verify(record, r.record());
-    }
 
-    private static int verify(Record record, Record again) {
-        int bad = 0;
-        for (Rerun.Check c : Rerun.verify(record, again)) {
-            System.out.printf("%-8s %s  %s%n", c.matches() ? "match" : "MISMATCH", c.output(),
-                    c.matches() ? Rerun.shortHash(c.now()) : Rerun.shortHash(c.recorded()) + " recorded, " + Rerun.shortHash(c.now()) + " now");
-            bad += c.matches() ? 0 : 1;
+        /** Prints the hash check of every output of {@code again} against {@code record}; returns the exit code. */
+        static int verify(Record record, Record again) {
+            int bad = 0;
+            for (Rerun.Check c : Rerun.verify(record, again)) {
+                System.out.printf("%-8s %s  %s%n", c.matches() ? "match" : "MISMATCH", c.output(),
+                        c.matches() ? Rerun.shortHash(c.now()) : Rerun.shortHash(c.recorded()) + " recorded, " + Rerun.shortHash(c.now()) + " now");
+                bad += c.matches() ? 0 : 1;
+            }
+            System.out.println(bad == 0 ? "verify: every output matches the record" : "verify: " + bad + " output(s) differ from the record");
+            return bad == 0 ? 0 : TesseraCommand.EXIT_VERIFY_MISMATCH;
         }
-        System.out.println(bad == 0 ? "verify: every output matches the record" : "verify: " + bad + " output(s) differ from the record");
-        return bad == 0 ? 0 : TesseraCommand.EXIT_VERIFY_MISMATCH;
     }
 }
