@@ -81,12 +81,12 @@ with Step("cluster"):
     s.cluster_analysis("decomposition", number_of_components=k, preprocessing=None, algorithm="kmeans",
                        n_clusters=a.clusters, n_init=10, random_state=0)
 if a.outputs:
-    # keep the PCA results (the NMF replaces s.learning_results)
-    pca_factors = s.get_decomposition_factors().inav[:k]
-    pca_loadings = s.get_decomposition_loadings().inav[:k]
-    evr = np.array(s.learning_results.explained_variance_ratio)
     os.makedirs(a.outputs, exist_ok=True)
     with Step("report-pca"):
+        # keep the PCA results (the NMF replaces s.learning_results)
+        pca_factors = s.get_decomposition_factors().inav[:k]
+        pca_loadings = s.get_decomposition_loadings().inav[:k]
+        evr = np.array(s.learning_results.explained_variance_ratio)
         fig = s.plot_explained_variance_ratio(n=50)
         (fig if hasattr(fig, "savefig") else fig.figure).savefig(os.path.join(a.outputs, "scree.png"), dpi=100)
         for name, f in (("pca_factors", s.plot_decomposition_factors), ("pca_loadings", s.plot_decomposition_loadings)):
