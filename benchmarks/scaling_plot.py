@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""Table and log-log plot of benchmarks/scaling.sh's CSV: median time per (pixels, side, algorithm).
+"""Table and log-log plot of benchmarks/scaling.sh's CSV(s): median time per (pixels, side, algorithm).
 
 Prints a Markdown table (seconds, ratio HyperSpy / Tessera: above 1 means Tessera is faster, and the log-log slope
 of each curve between the smallest and largest size) and writes a PNG: one panel per algorithm, time vs pixels on
 log-log axes, Tessera and HyperSpy / scikit-learn, with a dotted line of slope 1 (linear cost) for reference.
 
-Usage: /usr/bin/python3 scaling_plot.py SCALING.csv OUT.png
+Several CSVs (e.g. of repeated runs) are pooled: the median is over all their rows.
+
+Usage: /usr/bin/python3 scaling_plot.py SCALING.csv [MORE.csv...] OUT.png
 """
 import csv
 import statistics
@@ -23,11 +25,15 @@ ALGS = (("pca", "full PCA (SVD)"), ("nmf", "NMF rank 3"), ("kmeans", "k-means k=
 SIDES = (("tessera", "Tessera", "o-"), ("hyperspy", "HyperSpy 1.7.3 / scikit-learn", "s--"))
 t = defaultdict(list)
 channels = set()
-for r in csv.DictReader(open(sys.argv[1])):
-    t[(int(r["pixels"]), r["side"], r["algorithm"])].append(float(r["seconds"]))
-    channels.add(r["channels"])
+if len(sys.argv) < 3:
+    sys.exit("usage: scaling_plot.py SCALING.csv [MORE.csv...] OUT.png")
+for path in sys.argv[1:-1]:
+    for r in csv.DictReader(open(path)):
+        t[(int(r["pixels"]), r["side"], r["algorithm"])].append(float(r["seconds"]))
+        channels.add(r["channels"])
 med = {k: statistics.median(v) for k, v in t.items()}
 pixels = sorted({k[0] for k in med})
+print("timings per point: %s" % sorted({len(v) for v in t.values()}))
 print("| pixels | " + " | ".join("%s Tessera s | %s HyperSpy s | ratio H/T" % (a, a) for a, _ in ALGS) + " |")
 print("|---|" + "---|---|---|" * len(ALGS))
 for n in pixels:
@@ -65,5 +71,5 @@ axes[0].set_ylabel("time, s (median)")
 axes[0].legend(fontsize=8)
 fig.suptitle("Tessera vs HyperSpy / scikit-learn: kernel time vs number of pixels (benchmarks/scaling.sh)")
 fig.tight_layout()
-fig.savefig(sys.argv[2], dpi=100)
-print("wrote", sys.argv[2])
+fig.savefig(sys.argv[-1], dpi=100)
+print("wrote", sys.argv[-1])
