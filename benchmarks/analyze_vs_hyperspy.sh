@@ -70,7 +70,7 @@ run() {
   local wall rss steps
   read -r wall rss < <(tail -1 "$tf")
   steps="$(sed -n "s/^step '\([^']*\)' ([^)]*) done in \([0-9.]*\) s.*/\1=\2/p" "$log" | paste -sd';' -)"
-  echo "$name,$file,$r,$side,$wall,$rss,$load,$steps" >> "$csv"
+  echo "$name,\"${file//\"/\"\"}\",$r,$side,$wall,$rss,$load,$steps" >> "$csv"
   printf '  %-9s %-16s run %d: %7.2f s, peak RSS %6d MB  (load average before: %s)\n' "$name" "$side" "$r" "$wall" $((rss / 1024)) "$(cut -d' ' -f1-3 /proc/loadavg | sed "s/^[^ ]*/$load/")"
 }
 
