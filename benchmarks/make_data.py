@@ -4,15 +4,26 @@
 128 x 128 navigation positions, 2048 channels (0 - 20.47 keV at 10 eV), float32 Poisson counts
 drawn from 4 endmembers (substrate, Fe-rich shell, Pt-rich core, Cu grid contamination) whose
 abundances are smooth particle maps. Mean about 3000 counts per spectrum.
+With --size N (scaling.sh): N x N positions, the same recipe and seed, round(25 (N/128)^2) particles
+(at least 1) of the same sizes in pixels, i.e. the same particle density on a larger or smaller field;
+--size 128 (the default) is the benchmark phantom.
 
-Usage: /usr/bin/python3 make_data.py OUT.hspy
+Usage: /usr/bin/python3 make_data.py OUT.hspy [--size N]
 """
 import sys
 import numpy as np
 import hyperspy.api as hs
 
+args = sys.argv[1:]
+size = 128
+if "--size" in args:
+    i = args.index("--size")
+    size = int(args[i + 1])
+    del args[i:i + 2]
+if len(args) != 1 or size < 1:
+    sys.exit("usage: make_data.py OUT.hspy [--size N]")
 rng = np.random.default_rng(20240611)
-ny = nx = 128
+ny = nx = size
 nE = 2048
 E = 0.01 * np.arange(nE)  # keV
 
@@ -34,7 +45,7 @@ ends /= ends.sum(axis=1, keepdims=True)
 yy, xx = np.mgrid[0:ny, 0:nx]
 ab = np.zeros((4, ny, nx))
 ab[0] = 1.0
-for _ in range(25):
+for _ in range(max(1, round(25 * (size / 128) ** 2))):
     cy, cx = rng.uniform(0, ny), rng.uniform(0, nx)
     r = rng.uniform(4, 10)
     d = np.sqrt((yy - cy) ** 2 + (xx - cx) ** 2)
@@ -53,5 +64,5 @@ for a in s.axes_manager.navigation_axes:
 e = s.axes_manager.signal_axes[0]
 e.name, e.scale, e.offset, e.units = "Energy", 0.01, 0.0, "keV"
 s.metadata.General.title = "bench"
-s.save(sys.argv[1], overwrite=True, compression=None)
-print("wrote", sys.argv[1], data.shape, data.dtype, "zeros %.1f %%" % (100 * np.mean(data == 0)))
+s.save(args[0], overwrite=True, compression=None)
+print("wrote", args[0], data.shape, data.dtype, "zeros %.1f %%" % (100 * np.mean(data == 0)))
