@@ -373,55 +373,17 @@ public final class Dataset {
         Objects.checkFromIndexSize(off, (long) count * sig, out.length);
         long start = first * sig;
         int n = count * sig;
-        switch (dtype) {
-            case FLOAT32 -> MemorySegment.copy(data, f32(), start * 4, out, off, n);
-            case FLOAT64 -> {
-                double[] buf = new double[Math.min(n, BULK)];
-                for (int k = 0; k < n; k += buf.length) {
-                    int m = Math.min(buf.length, n - k);
-                    MemorySegment.copy(data, f64(), (start + k) * 8, buf, 0, m);
-                    for (int j = 0; j < m; j++) {
-                        out[off + k + j] = (float) buf[j];
-                    }
-                }
-            }
-            case INT32, UINT32 -> {
-                int[] buf = new int[Math.min(n, BULK)];
-                boolean unsigned = dtype == DType.UINT32;
-                for (int k = 0; k < n; k += buf.length) {
-                    int m = Math.min(buf.length, n - k);
-                    MemorySegment.copy(data, i32(), (start + k) * 4, buf, 0, m);
-                    for (int j = 0; j < m; j++) {
-                        out[off + k + j] = unsigned ? (float) Integer.toUnsignedLong(buf[j]) : (float) buf[j];
-                    }
-                }
-            }
-            case INT16, UINT16 -> {
-                short[] buf = new short[Math.min(n, BULK)];
-                boolean unsigned = dtype == DType.UINT16;
-                for (int k = 0; k < n; k += buf.length) {
-                    int m = Math.min(buf.length, n - k);
-                    MemorySegment.copy(data, i16(), (start + k) * 2, buf, 0, m);
-                    for (int j = 0; j < m; j++) {
-                        out[off + k + j] = unsigned ? Short.toUnsignedInt(buf[j]) : buf[j];
-                    }
-                }
-            }
-            case INT8, UINT8, BOOL -> {
-                byte[] buf = new byte[Math.min(n, BULK)];
-                boolean unsigned = dtype != DType.INT8;
-                for (int k = 0; k < n; k += buf.length) {
-                    int m = Math.min(buf.length, n - k);
-                    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start + k, buf, 0, m);
-                    for (int j = 0; j < m; j++) {
-                        out[off + k + j] = unsigned ? Byte.toUnsignedInt(buf[j]) : buf[j];
-                    }
-                }
-            }
-            default -> {
-                for (int k = 0; k < n; k++) {
-                    out[off + k] = (float) getDouble(start + k);
-                }
+        if (dtype == DType.FLOAT32) {
+            MemorySegment.copy(data, f32(), start * 4, out, off, n);
+            return;
+        }
+        // every other type through the bulk double conversion (exact for all of them), one buffer at a time
+        double[] buf = new double[Math.min(n, BULK)];
+        for (int k = 0; k < n; k += buf.length) {
+            int m = Math.min(buf.length, n - k);
+            readDoubles(start + k, m, buf, 0);
+            for (int j = 0; j < m; j++) {
+                out[off + k + j] = (float) buf[j];
             }
         }
     }
@@ -439,32 +401,52 @@ public final class Dataset {
     public void readDoubles(long first, int count, double[] out, int off) {
         Objects.checkFromIndexSize(first, count, size);
         Objects.checkFromIndexSize(off, count, out.length);
+        if (dtype == DType.FLOAT64) {
+            MemorySegment.copy(data, f64(), first * 8, out, off, count);
+            return;
+        }
+        for (int k = 0; k < count; k += BULK) {
+            convert(first + k, Math.min(BULK, count - k), out, off + k);
+        }
+    }
+
+    /** {@link #readDoubles} of at most {@link #BULK} elements: one bulk copy into a primitive buffer, then widening. */
+    private void convert(long first, int m, double[] out, int off) {
         switch (dtype) {
-            case FLOAT64 -> MemorySegment.copy(data, f64(), first * 8, out, off, count);
             case FLOAT32 -> {
-                float[] buf = new float[Math.min(count, BULK)];
-                for (int k = 0; k < count; k += buf.length) {
-                    int m = Math.min(buf.length, count - k);
-                    MemorySegment.copy(data, f32(), (first + k) * 4, buf, 0, m);
-                    for (int j = 0; j < m; j++) {
-                        out[off + k + j] = buf[j];
-                    }
+                float[] b = new float[m];
+                MemorySegment.copy(data, f32(), first * 4, b, 0, m);
+                for (int j = 0; j < m; j++) {
+                    out[off + j] = b[j];
                 }
             }
             case INT32, UINT32 -> {
-                int[] buf = new int[Math.min(count, BULK)];
+                int[] b = new int[m];
+                MemorySegment.copy(data, i32(), first * 4, b, 0, m);
                 boolean unsigned = dtype == DType.UINT32;
-                for (int k = 0; k < count; k += buf.length) {
-                    int m = Math.min(buf.length, count - k);
-                    MemorySegment.copy(data, i32(), (first + k) * 4, buf, 0, m);
-                    for (int j = 0; j < m; j++) {
-                        out[off + k + j] = unsigned ? Integer.toUnsignedLong(buf[j]) : buf[j];
-                    }
+                for (int j = 0; j < m; j++) {
+                    out[off + j] = unsigned ? Integer.toUnsignedLong(b[j]) : b[j];
+                }
+            }
+            case INT16, UINT16 -> {
+                short[] b = new short[m];
+                MemorySegment.copy(data, i16(), first * 2, b, 0, m);
+                boolean unsigned = dtype == DType.UINT16;
+                for (int j = 0; j < m; j++) {
+                    out[off + j] = unsigned ? Short.toUnsignedInt(b[j]) : b[j];
+                }
+            }
+            case INT8, UINT8, BOOL -> {
+                byte[] b = new byte[m];
+                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, first, b, 0, m);
+                boolean unsigned = dtype != DType.INT8;
+                for (int j = 0; j < m; j++) {
+                    out[off + j] = unsigned ? Byte.toUnsignedInt(b[j]) : b[j];
                 }
             }
             default -> {
-                for (int k = 0; k < count; k++) {
-                    out[off + k] = getDouble(first + k);
+                for (int j = 0; j < m; j++) {
+                    out[off + j] = getDouble(first + j);
                 }
             }
         }
