@@ -177,15 +177,7 @@ class BackendTest {
     void eigenAgreesWithEjml() {
         assumeOpenBlas();
         int m = 120;
-        SplittableRandom r = new SplittableRandom(8);
-        double[] a = new double[m * m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = r.nextDouble() - 0.5;
-                a[i * m + j] = v;
-                a[j * m + i] = v;
-            }
-        }
+        double[] a = KernelsTest.randomSymmetric(m, 8);
         SymmetricEigen[] e = new SymmetricEigen[2];
         KernelsTest.withBackend(false, () -> e[0] = SymmetricEigen.of(a, m));
         KernelsTest.withBackend(true, () -> e[1] = SymmetricEigen.of(a, m));
@@ -211,15 +203,7 @@ class BackendTest {
     void leadingEigenpairsEqualTheFullDecomposition() {
         assumeOpenBlas();
         int m = 240, k = 12;
-        SplittableRandom r = new SplittableRandom(21);
-        double[] a = new double[m * m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = r.nextDouble() - 0.5;
-                a[i * m + j] = v;
-                a[j * m + i] = v;
-            }
-        }
+        double[] a = KernelsTest.randomSymmetric(m, 21);
         double[] copy = a.clone();
         SymmetricEigen[] e = new SymmetricEigen[3];
         KernelsTest.withBackend(true, () -> e[0] = SymmetricEigen.of(a, m));

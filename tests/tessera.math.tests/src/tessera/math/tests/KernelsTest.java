@@ -56,6 +56,20 @@ class KernelsTest {
         return x;
     }
 
+    /** Symmetric {@code m x m} (row-major) with entries uniform in [-0.5, 0.5), lower triangle drawn row by row. */
+    static double[] randomSymmetric(int m, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = r.nextDouble() - 0.5;
+                a[i * m + j] = v;
+                a[j * m + i] = v;
+            }
+        }
+        return a;
+    }
+
     static RowReader reader(float[] x, int p) {
         return (first, count, out, off) -> System.arraycopy(x, Math.toIntExact(first * p), out, off, count * p);
     }
@@ -231,15 +245,7 @@ class KernelsTest {
 
     private void symmetricEigenSatisfiesDefinitionAndIsSortedBody() {
         int m = 40;
-        SplittableRandom r = new SplittableRandom(2);
-        double[] a = new double[m * m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = r.nextDouble() - 0.5;
-                a[i * m + j] = v;
-                a[j * m + i] = v;
-            }
-        }
+        double[] a = randomSymmetric(m, 2);
         SymmetricEigen e = SymmetricEigen.of(a, m);
         double trace = 0, sum = 0;
         for (int i = 0; i < m; i++) {
