@@ -21,15 +21,8 @@ root="$(dirname "$here")"
 work="${1:-${TMPDIR:-/tmp}/tessera-bss-bench}"
 mkdir -p "$work/classes"
 JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
-m2="${M2_REPO:-$HOME/.m2/repository}"
-cp=""
-for j in "$root"/bundles/tessera.core/target/tessera.core-*.jar "$root"/bundles/tessera.math/target/tessera.math-*.jar \
-         "$root"/bundles/tessera.decompose/target/tessera.decompose-*.jar \
-         "$m2"/tessera/tessera.lib.ejml/0.1.0-SNAPSHOT/tessera.lib.ejml-0.1.0-SNAPSHOT.jar; do
-  [ -f "$j" ] || { echo "missing $j (build the bundles first)" >&2; exit 1; }
-  cp="$cp:$j"
-done
-cp="${cp#:}"
+source "$here/classpath.sh"
+cp="$(bench_classpath "$root" tessera.core tessera.math tessera.decompose)"
 /usr/bin/python3 -c 'import hyperspy, sklearn' 2>/dev/null || { echo "needs /usr/bin/python3 with hyperspy and scikit-learn" >&2; exit 1; }
 [ -f "$work/bench.hspy" ] || /usr/bin/python3 "$here/make_data.py" "$work/bench.hspy"
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" "$here/src/BssBench.java"

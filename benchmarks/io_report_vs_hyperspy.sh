@@ -19,17 +19,8 @@ work="${1:-${TMPDIR:-/tmp}/tessera-bench}"
 repeat="${BENCH_REPEAT:-5}"
 mkdir -p "$work/io-classes"
 JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
-m2="${M2_REPO:-$HOME/.m2/repository}"
-cp=""
-for j in "$root"/bundles/tessera.core/target/tessera.core-*.jar "$root"/bundles/tessera.io.hspy/target/tessera.io.hspy-*.jar \
-         "$root"/bundles/tessera.io.gatan/target/tessera.io.gatan-*.jar \
-         "$m2"/io/jhdf/jhdf/0.13.0/jhdf-0.13.0.jar "$m2"/org/apache/commons/commons-lang3/3.20.0/commons-lang3-3.20.0.jar \
-         "$m2"/org/slf4j/slf4j-api/2.0.18/slf4j-api-2.0.18.jar "$m2"/com/ning/compress-lzf/1.2.0/compress-lzf-1.2.0.jar \
-         "$m2"/at/yawk/lz4/lz4-java/1.11.1/lz4-java-1.11.1.jar; do
-  [ -f "$j" ] || { echo "missing $j (build first: ./mvnw -B -o package -DskipTests)" >&2; exit 1; }
-  cp="$cp:$j"
-done
-cp="${cp#:}"
+source "$here/classpath.sh"
+cp="$(bench_classpath "$root" tessera.core tessera.io.hspy tessera.io.gatan)"
 /usr/bin/python3 -c 'import hyperspy' 2>/dev/null || { echo "needs /usr/bin/python3 with hyperspy (apt-get install python3-hyperspy)" >&2; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 

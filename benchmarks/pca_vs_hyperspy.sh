@@ -14,18 +14,8 @@ root="$(dirname "$here")"
 work="${1:-${TMPDIR:-/tmp}/tessera-bench}"
 mkdir -p "$work/classes"
 JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
-m2="${M2_REPO:-$HOME/.m2/repository}"
-cp=""
-for j in "$root"/bundles/tessera.core/target/tessera.core-*.jar "$root"/bundles/tessera.math/target/tessera.math-*.jar \
-         "$root"/bundles/tessera.decompose/target/tessera.decompose-*.jar "$root"/bundles/tessera.cluster/target/tessera.cluster-*.jar \
-         "$m2"/tessera/tessera.lib.ejml/0.1.0-SNAPSHOT/tessera.lib.ejml-0.1.0-SNAPSHOT.jar \
-         "$m2"/io/jhdf/jhdf/0.13.0/jhdf-0.13.0.jar "$m2"/org/apache/commons/commons-lang3/3.20.0/commons-lang3-3.20.0.jar \
-         "$m2"/org/slf4j/slf4j-api/2.0.18/slf4j-api-2.0.18.jar "$m2"/com/ning/compress-lzf/1.2.0/compress-lzf-1.2.0.jar \
-         "$m2"/at/yawk/lz4/lz4-java/1.11.1/lz4-java-1.11.1.jar; do
-  [ -f "$j" ] || { echo "missing $j (build the bundles first)" >&2; exit 1; }
-  cp="$cp:$j"
-done
-cp="${cp#:}"
+source "$here/classpath.sh"
+cp="$(bench_classpath "$root" tessera.core tessera.math tessera.decompose tessera.cluster)"
 /usr/bin/python3 -c 'import hyperspy, sklearn' 2>/dev/null || { echo "needs /usr/bin/python3 with hyperspy and scikit-learn (apt-get install python3-hyperspy python3-sklearn)" >&2; exit 1; }
 [ -f "$work/bench.hspy" ] || /usr/bin/python3 "$here/make_data.py" "$work/bench.hspy"
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" "$here/src/TesseraBench.java"

@@ -28,19 +28,8 @@ JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 [ -x "$JAVA_HOME/bin/javac" ] || { echo "needs a JDK >= 25 (JAVA_HOME=$JAVA_HOME)" >&2; exit 1; }
 $py -c 'import hyperspy, sklearn, matplotlib' 2>/dev/null \
   || { echo "needs $py with hyperspy, scikit-learn, matplotlib (apt-get install python3-hyperspy python3-sklearn python3-matplotlib)" >&2; exit 1; }
-m2="${M2_REPO:-$HOME/.m2/repository}"
-ejml="$(ls "$root"/thirdparty/tessera.lib.ejml/target/tessera.lib.ejml-*.jar 2>/dev/null | head -1)"
-cp=""
-for j in "$root"/bundles/tessera.core/target/tessera.core-*.jar "$root"/bundles/tessera.math/target/tessera.math-*.jar \
-         "$root"/bundles/tessera.decompose/target/tessera.decompose-*.jar "$root"/bundles/tessera.cluster/target/tessera.cluster-*.jar \
-         "${ejml:-$m2/tessera/tessera.lib.ejml/0.1.0-SNAPSHOT/tessera.lib.ejml-0.1.0-SNAPSHOT.jar}" \
-         "$m2"/io/jhdf/jhdf/0.13.0/jhdf-0.13.0.jar "$m2"/org/apache/commons/commons-lang3/3.20.0/commons-lang3-3.20.0.jar \
-         "$m2"/org/slf4j/slf4j-api/2.0.18/slf4j-api-2.0.18.jar "$m2"/com/ning/compress-lzf/1.2.0/compress-lzf-1.2.0.jar \
-         "$m2"/at/yawk/lz4/lz4-java/1.11.1/lz4-java-1.11.1.jar; do
-  [ -f "$j" ] || { echo "missing $j (build first: ./mvnw -B -o -q package -DskipTests)" >&2; exit 1; }
-  cp="$cp:$j"
-done
-cp="${cp#:}"
+source "$here/classpath.sh"
+cp="$(bench_classpath "$root" tessera.core tessera.math tessera.decompose tessera.cluster)"
 "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" "$here/src/TesseraBench.java" "$here/src/ScalingBench.java"
 
 csv="$work/scaling.csv"
