@@ -14,6 +14,7 @@ import tessera.core.analysis.Clusterer;
 import tessera.core.analysis.Embedder;
 import tessera.core.analysis.Decomposer;
 import tessera.core.analysis.Discriminant;
+import tessera.core.analysis.GuidedDecomposer;
 import tessera.core.analysis.SourceSeparator;
 import tessera.core.analysis.Unmixer;
 import tessera.core.analysis.Preprocessor;
@@ -23,6 +24,7 @@ import tessera.pipeline.internal.ClustererStep;
 import tessera.pipeline.internal.EmbedderStep;
 import tessera.pipeline.internal.DecomposerStep;
 import tessera.pipeline.internal.DiscriminantStep;
+import tessera.pipeline.internal.GuidedDecomposerStep;
 import tessera.pipeline.internal.SeparatorStep;
 import tessera.pipeline.internal.UnmixerStep;
 import tessera.pipeline.internal.PreprocessorStep;
@@ -81,12 +83,13 @@ public final class StepCatalog {
             Algorithm a = c.create(Algorithm.class);
             Step s = switch (a) {
                 case Decomposer de -> new DecomposerStep(de);
+                case GuidedDecomposer gd -> new GuidedDecomposerStep(gd);
                 case SourceSeparator se -> new SeparatorStep(se);
                 case Unmixer un -> new UnmixerStep(un);
                 case Embedder em -> new EmbedderStep(em, c.name());
                 case Discriminant di -> new DiscriminantStep(di, c.name());
                 default -> throw new IllegalStateException("contribution " + c.id() + " from " + c.bundle() + ": " + a.getClass().getName()
-                        + " is none of Decomposer, SourceSeparator, Unmixer, Embedder, Discriminant");
+                        + " is none of Decomposer, GuidedDecomposer, SourceSeparator, Unmixer, Embedder, Discriminant");
             };
             return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.DECOMPOSERS, c.bundle(), c.bundleVersion(), s));
         }
