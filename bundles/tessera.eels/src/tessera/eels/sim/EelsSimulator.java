@@ -13,7 +13,7 @@ import tessera.eels.sim.SimulatedSpectrum.PlacedEdge;
 import tessera.eels.sim.SimulatedSpectrum.Shape;
 import tessera.eels.sim.SimulationRanges.Range;
 import tessera.eels.xsection.CrossSections;
-import tessera.eels.xsection.Elements;
+import tessera.elements.Elements;
 import tessera.eels.xsection.FfastCrossSection;
 import tessera.eels.xsection.HydrogenicCrossSection;
 import tessera.eels.xsection.Microscope;

@@ -15,7 +15,7 @@ import tessera.eels.EdgeTable;
 import tessera.eels.internal.Fft;
 import tessera.eels.xsection.CrossSections;
 import tessera.eels.xsection.EdgeCrossSection;
-import tessera.eels.xsection.Elements;
+import tessera.elements.Elements;
 import tessera.eels.xsection.HydrogenicCrossSection;
 import tessera.eels.xsection.Microscope;
 

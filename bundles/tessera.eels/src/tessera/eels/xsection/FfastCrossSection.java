@@ -1,5 +1,6 @@
 package tessera.eels.xsection;
 
+import tessera.elements.PhotoAbsorption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
  * M4,5 and N4,5 edges for which no hydrogenic model exists; it can replace the power-law sawtooth that the simulator
  * uses for M/N edges today.
  * <p>
- * <b>Photo-absorption jump.</b> σ_ph(E) (barn/atom, {@link FfastTable}) is interpolated linearly in log E / log σ
+ * <b>Photo-absorption jump.</b> σ_ph(E) (barn/atom, {@link PhotoAbsorption}) is interpolated linearly in log E / log σ
  * within the interval between two consecutive tabulated edges (held constant between an edge and the first table row
  * above it, never interpolated across an edge). For an edge or edge group (e.g. {@code L23} = L3 + L2) with lowest
  * onset e_a, highest onset e_b and next deeper edge u, the contribution of that edge alone is
@@ -63,7 +64,7 @@ public final class FfastCrossSection implements EdgeCrossSection {
             List.of("M5", "M4"), "N23", List.of("N3", "N2"), "N45", List.of("N5", "N4"), "N67", List.of("N7", "N6"), "O23",
             List.of("O3", "O2"), "O45", List.of("O5", "O4"));
 
-    private final FfastTable.Element table;
+    private final PhotoAbsorption.Element table;
     private final String edge;
     private final List<String> subshells;
     private final double[] onsets;
@@ -93,7 +94,7 @@ public final class FfastCrossSection implements EdgeCrossSection {
         this.shiftEv = shiftEv;
     }
 
-    private FfastCrossSection(FfastTable.Element table, String edge, List<String> subshells) {
+    private FfastCrossSection(PhotoAbsorption.Element table, String edge, List<String> subshells) {
         this.table = table;
         this.edge = edge;
         this.subshells = List.copyOf(subshells);
@@ -171,7 +172,7 @@ public final class FfastCrossSection implements EdgeCrossSection {
      *         there (single subshells hidden under a neighbour: use the group)
      */
     public static FfastCrossSection of(String element, String edge) {
-        FfastTable.Element t = FfastTable.element(element);
+        PhotoAbsorption.Element t = PhotoAbsorption.element(element);
         List<String> members = new ArrayList<>();
         for (String s : GROUPS.getOrDefault(edge, List.of(edge))) {
             if (t.edges().containsKey(s)) {
@@ -187,7 +188,7 @@ public final class FfastCrossSection implements EdgeCrossSection {
 
     /** @return the elements with an FFAST table, by symbol */
     public static List<String> elements() {
-        return FfastTable.all().values().stream().sorted((a, b) -> Integer.compare(a.z(), b.z())).map(FfastTable.Element::symbol).toList();
+        return PhotoAbsorption.all().values().stream().sorted((a, b) -> Integer.compare(a.z(), b.z())).map(PhotoAbsorption.Element::symbol).toList();
     }
 
     /**

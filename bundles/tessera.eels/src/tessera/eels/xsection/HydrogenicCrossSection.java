@@ -1,5 +1,6 @@
 package tessera.eels.xsection;
 
+import tessera.elements.Elements;
 import tessera.eels.Edge;
 import tessera.eels.EdgeTable;
 

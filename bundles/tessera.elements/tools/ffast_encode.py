@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Re-encodes the NIST FFAST photo-absorption tables (../shared/data/tables/xrpa_ffast/<El>.dat, as distributed
-with pyTEMlib) into the compact resource src/tessera/eels/xsection/ffast.tsv.gz read by FfastCrossSection.
+with pyTEMlib) into the compact resource src/tessera/elements/ffast.tsv.gz read by tessera.elements.PhotoAbsorption.
 
 Source data: C. T. Chantler et al., X-Ray Form Factor, Attenuation and Scattering Tables (FFAST), NIST Standard
 Reference Database 66, doi:10.18434/T4HS32; C. T. Chantler, J. Phys. Chem. Ref. Data 24 (1995) 71,

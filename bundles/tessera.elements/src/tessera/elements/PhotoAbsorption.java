@@ -1,4 +1,4 @@
-package tessera.eels.xsection;
+package tessera.elements;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,20 +13,20 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The NIST FFAST photo-absorption tables bundled as {@code tessera/eels/xsection/ffast.tsv.gz}: per element the
+ * The NIST FFAST photo-absorption tables bundled as {@code tessera/elements/ffast.tsv.gz}: per element the
  * edge onsets (K, L1..L3, M1..M5, N1..N7, O.., P..) and the photoelectric cross section σ_ph(E) in barn/atom on
  * FFAST's energy grid (dense around each edge).
  * <p>
  * Source: C. T. Chantler et al., <i>X-Ray Form Factor, Attenuation and Scattering Tables</i> (FFAST), NIST Standard
  * Reference Database 66, doi:10.18434/T4HS32; C. T. Chantler, J. Phys. Chem. Ref. Data 24 (1995) 71,
  * doi:10.1063/1.555974 and 29 (2000) 597, doi:10.1063/1.1321055. Re-encoded by
- * {@code bundles/tessera.eels/tools/ffast_encode.py} from the per-element files that pyTEMlib distributes
+ * {@code bundles/tessera.elements/tools/ffast_encode.py} from the per-element files that pyTEMlib distributes
  * ({@code ../shared/data/tables/xrpa_ffast}; 82 elements H..Bi, Cs absent: pyTEMlib's {@code Cs.dat} holds Ce's
  * table, and we go by the symbol in each file's header). σ_ph = [μ/ρ]_photoelectric × the file's barn/atom factor.
  * pyTEMlib's Fe, Co (form factor f1 instead of μ/ρ) and Ca (potassium's data) are replaced by the same Chantler data
  * from XrayDB (M. Newville, github.com/xraypy/XrayDB, public domain), with the files' edge energies.
  */
-final class FfastTable {
+public final class PhotoAbsorption {
 
     private static final String RESOURCE = "ffast.tsv.gz";
     private static volatile Map<String, Element> elements;
@@ -40,10 +40,10 @@ final class FfastTable {
      * @param energyEv table energies in eV, increasing, shape [n]
      * @param sigmaBarn photo-absorption σ_ph in barn/atom, shape [n]
      */
-    record Element(String symbol, int z, Map<String, Double> edges, double[] energyEv, double[] sigmaBarn) {
+    public record Element(String symbol, int z, Map<String, Double> edges, double[] energyEv, double[] sigmaBarn) {
     }
 
-    private FfastTable() {
+    private PhotoAbsorption() {
     }
 
     /**
@@ -52,7 +52,7 @@ final class FfastTable {
      * @throws IllegalArgumentException if the bundled FFAST data has no such element
      * @throws UncheckedIOException if the resource is missing or malformed (a broken build)
      */
-    static Element element(String symbol) {
+    public static Element element(String symbol) {
         Element e = all().get(symbol);
         if (e == null) {
             throw new IllegalArgumentException("no FFAST photo-absorption table for element '" + symbol + "' (available: " + all().keySet() + ")");
@@ -61,12 +61,12 @@ final class FfastTable {
     }
 
     /** @return every element, keyed by symbol, in order of Z */
-    static Map<String, Element> all() {
+    public static Map<String, Element> all() {
         Map<String, Element> m = elements;
         if (m == null) {
-            try (InputStream raw = FfastTable.class.getResourceAsStream(RESOURCE)) {
+            try (InputStream raw = PhotoAbsorption.class.getResourceAsStream(RESOURCE)) {
                 if (raw == null) {
-                    throw new IOException("resource tessera/eels/xsection/" + RESOURCE + " is missing from bundle tessera.eels");
+                    throw new IOException("resource tessera/elements/" + RESOURCE + " is missing from bundle tessera.elements");
                 }
                 m = parse(new GZIPInputStream(raw));
             } catch (IOException e) {
@@ -107,7 +107,7 @@ final class FfastTable {
             } else if (f.length == 2 && symbol != null) {
                 rows.add(new double[] { Double.parseDouble(f[0]), Double.parseDouble(f[1]) });
             } else {
-                throw new IOException("tessera/eels/xsection/" + RESOURCE + " line " + n + ": unexpected '" + line + "'");
+                throw new IOException("tessera/elements/" + RESOURCE + " line " + n + ": unexpected '" + line + "'");
             }
         }
         if (symbol != null) {
@@ -118,7 +118,7 @@ final class FfastTable {
 
     private static Element build(String symbol, int z, Map<String, Double> edges, List<double[]> rows) throws IOException {
         if (edges == null || rows.size() < 2) {
-            throw new IOException("tessera/eels/xsection/" + RESOURCE + ": element " + symbol + " lacks edges or data");
+            throw new IOException("tessera/elements/" + RESOURCE + ": element " + symbol + " lacks edges or data");
         }
         double[] e = new double[rows.size()];
         double[] s = new double[rows.size()];
@@ -126,9 +126,44 @@ final class FfastTable {
             e[i] = rows.get(i)[0];
             s[i] = rows.get(i)[1];
             if (i > 0 && !(e[i] > e[i - 1])) {
-                throw new IOException("tessera/eels/xsection/" + RESOURCE + ": element " + symbol + " energies not increasing at " + e[i] + " eV");
+                throw new IOException("tessera/elements/" + RESOURCE + ": element " + symbol + " energies not increasing at " + e[i] + " eV");
             }
         }
         return new Element(symbol, z, Map.copyOf(edges), e, s);
+    }
+
+    /** Avogadro's number in 1/mol (CODATA 2018, exact) */
+    public static final double AVOGADRO = 6.02214076e23;
+
+    /**
+     * Photoelectric mass absorption coefficient μ/ρ of an element at an X-ray energy, interpolated log-log in FFAST's
+     * table: μ/ρ = σ_ph · N_A / A with σ_ph in cm²/atom (1 barn = 10⁻²⁴ cm²) and A the atomic weight; coherent and
+     * incoherent scattering, which are below 1 % of the photoelectric part for soft X-rays in the 0.1–20 keV range
+     * EDX uses, are left out.
+     *
+     * @param symbol   element symbol
+     * @param energyEv photon energy in eV, inside the table (FFAST: about 10 eV to 433 keV)
+     * @return μ/ρ in cm²/g
+     * @throws IllegalArgumentException for an element without an FFAST table or an energy outside it
+     */
+    public static double massAbsorption(String symbol, double energyEv) {
+        Element t = element(symbol);
+        double[] e = t.energyEv();
+        if (!(energyEv >= e[0] && energyEv <= e[e.length - 1])) {
+            throw new IllegalArgumentException("photon energy " + energyEv + " eV outside the FFAST table of " + symbol + " (" + e[0] + "–" + e[e.length - 1] + " eV)");
+        }
+        int i = java.util.Arrays.binarySearch(e, energyEv);
+        double sigma;
+        if (i >= 0) {
+            sigma = t.sigmaBarn()[i];
+        } else {
+            int hi = -i - 1;
+            int lo = hi - 1;
+            double f = Math.log(energyEv / e[lo]) / Math.log(e[hi] / e[lo]);
+            double s0 = Math.max(t.sigmaBarn()[lo], Double.MIN_NORMAL);
+            double s1 = Math.max(t.sigmaBarn()[hi], Double.MIN_NORMAL);
+            sigma = Math.exp(Math.log(s0) + f * Math.log(s1 / s0));
+        }
+        return sigma * 1e-24 * AVOGADRO / Elements.atomicWeight(symbol);
     }
 }
