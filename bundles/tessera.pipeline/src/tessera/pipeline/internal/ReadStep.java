@@ -27,14 +27,17 @@ public final class ReadStep implements Step {
     public static final String SPECTRUM_IMAGE = "spectrum-image";
     /** kind: one spectrum or a stack of spectra */
     public static final String SPECTRA = "spectra";
+    /** kind: spectral data of any navigation shape: one spectrum, a line scan or a spectrum image */
+    public static final String ANY_SPECTRA = "any-spectra";
 
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
                 "index of the dataset in the file; -1 = the first dataset of the 'kind' asked for"),
-                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA),
+                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA),
                         "with dataset = -1: the first spectrum image or line scan (one signal axis, one or two navigation axes), or the first "
-                                + "set of spectra (one signal axis, at most one navigation axis: one spectrum or a stack such as endmember spectra [k, nE])"));
+                                + "set of spectra (one signal axis, at most one navigation axis: one spectrum or a stack such as endmember spectra [k, nE]), "
+                                + "or the first spectral dataset of any of these shapes (any-spectra: one signal axis, at most two navigation axes)"));
     }
 
     @Override
@@ -65,7 +68,11 @@ public final class ReadStep implements Step {
             }
             d = all.get(index);
         } else {
-            d = SPECTRA.equals(parameters.getString("kind")) ? pickSpectra(file, all) : pickSpectrumImage(file, all);
+            d = switch (parameters.getString("kind")) {
+                case SPECTRA -> pickSpectra(file, all);
+                case ANY_SPECTRA -> pickAnySpectra(file, all);
+                default -> pickSpectrumImage(file, all);
+            };
         }
         if (d.metadata().get("General.original_filename") == null) {
             d.metadata().set("General.original_filename", file.getFileName().toString());
@@ -81,6 +88,15 @@ public final class ReadStep implements Step {
             }
         }
         throw new InvalidFileException(file, "holds no spectrum or stack of spectra (found " + String.join("; ", shapes(all)) + ")");
+    }
+
+    private static Dataset pickAnySpectra(Path file, List<Dataset> all) throws InvalidFileException {
+        for (Dataset d : all) {
+            if (d.signalAxes().size() == 1 && d.navigationDimension() <= 2) {
+                return d;
+            }
+        }
+        throw new InvalidFileException(file, "holds no spectrum, line scan or spectrum image (found " + String.join("; ", shapes(all)) + ")");
     }
 
     private static List<String> shapes(List<Dataset> all) {
