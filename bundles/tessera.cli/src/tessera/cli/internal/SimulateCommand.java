@@ -1,26 +1,25 @@
 package tessera.cli.internal;
 
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import tessera.core.registry.Registry;
 import tessera.eels.sim.EelsSimulator;
 import tessera.eels.sim.Phantom;
-import tessera.eels.sim.SimulationRanges;
 import tessera.eels.sim.SimulationWriter;
-import tessera.io.hspy.HspyWriter;
+import tessera.pipeline.RunResult;
+import tessera.pipeline.SimulateJob;
 
 /**
  * {@code tessera simulate eels|phantom}: synthetic EELS data. {@code eels} streams a training set of the Annys et al.
  * 2023 simulator ({@link EelsSimulator}) to HDF5 shards and a manifest ({@link SimulationWriter}); the seed and the
- * Table 1 ranges are recorded in the manifest and in every shard (no provenance.xmi: the simulator is not a pipeline
- * step). {@code phantom} writes a spectrum image of known composition and thickness with its ground-truth maps.
+ * Table 1 ranges are recorded in the manifest and in every shard. {@code phantom} writes a spectrum image of known
+ * composition and thickness with its ground-truth maps. Both run through {@link SimulateJob} (the pipeline engine), so
+ * each run leaves {@code provenance.xmi} with the hash of every file it wrote and re-runs with {@code tessera rerun --verify}.
  */
 @Command(name = "simulate", description = "Synthetic EELS data: a labelled training set (eels) or a phantom spectrum image (phantom).",
         subcommands = { SimulateCommand.Eels.class, SimulateCommand.PhantomCommand.class })
@@ -58,20 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             StderrProgress progress = new StderrProgress(System.err);
-            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            SimulationWriter.Options o = new SimulationWriter.Options(chunk, t, overwrite);
-            if (count < 1) {
-                throw new IllegalArgumentException("--count must be at least 1, got " + count);
-            }
-            EelsSimulator sim = new EelsSimulator(SimulationRanges.ANNYS_2023, seed);
-            SimulationWriter.Summary s;
-            try {
-                s = SimulationWriter.write(sim, count, o, out, progress);
-            } catch (FileAlreadyExistsException e) {
-                throw new IllegalArgumentException(out + " already holds a simulated set; use --overwrite or another --out");
-            }
-            progress.stage(String.format("done: %d spectra in %d shards in %.1f s (%.0f spectra/s, %d threads) -> %s", s.count(),
-                    s.shards().size(), s.seconds(), s.spectraPerSecond(), t, out.resolve(SimulationWriter.MANIFEST)));
+            RunResult r = SimulateJob.eels(Registry.get(), count, seed, chunk, threads == null ? 0 : threads, out, overwrite, progress, progress::stage);
+            progress.stage("done: " + count + " spectra -> " + out.resolve(SimulationWriter.MANIFEST) + " (record: " + r.recordFile().getFileName() + ")");
             return 0;
         }
     }
@@ -101,23 +88,8 @@ final class SimulateCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             StderrProgress progress = new StderrProgress(System.err);
-            List<String> names = List.of("phantom.hspy", "low_loss.hspy", "truth.hspy");
-            for (String n : names) {
-                if (Files.exists(out.resolve(n)) && !overwrite) {
-                    throw new IllegalArgumentException(out.resolve(n) + " exists; use --overwrite or another --out");
-                }
-            }
-            Phantom.Spec s = spec != null ? Phantom.Spec.read(spec, !noNoise) : Phantom.Spec.example(!noNoise);
-            long t = System.nanoTime();
-            Phantom.Result r = Phantom.generate(s, seed);
-            Files.createDirectories(out);
-            HspyWriter w = new HspyWriter();
-            w.write(r.spectra(), out.resolve(names.get(0)));
-            w.write(r.lowLoss(), out.resolve(names.get(1)));
-            w.writeAll(r.truthMaps(), out.resolve(names.get(2)));
-            progress.stage(String.format("done in %.1f s: %s phantom %s, elements %s -> %s", (System.nanoTime() - t) / 1e9,
-                    noNoise ? "noise-free" : "Poisson (seed " + seed + ")", java.util.Arrays.toString(r.spectra().shape()),
-                    r.edges().keySet().stream().sorted().toList(), out));
+            RunResult r = SimulateJob.phantom(Registry.get(), spec, seed, !noNoise, out, overwrite, progress, progress::stage);
+            progress.stage("done -> " + out + " (record: " + r.recordFile().getFileName() + ")");
             return 0;
         }
     }

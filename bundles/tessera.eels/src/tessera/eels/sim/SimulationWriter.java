@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,7 +296,6 @@ public final class SimulationWriter {
         m.put("count", count);
         m.put("chunk", chunk);
         m.put("complete", complete);
-        m.put("written", Instant.now().toString());
         m.put("channels", sim.ranges().channels());
         m.put("offset_ev", 0.0);
         m.put("scale_ev", 1.0);
@@ -306,8 +304,11 @@ public final class SimulationWriter {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int s = 0; s < shards.size(); s++) {
             long first = (long) s * chunk;
-            list.add(Map.of("file", shards.get(s).getFileName().toString(), "first_index", first, "count",
-                    Math.min(chunk, count - first)));
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("file", shards.get(s).getFileName().toString());
+            e.put("first_index", first);
+            e.put("count", Math.min(chunk, count - first));
+            list.add(e);
         }
         m.put("shards", list);
         Path file = dir.resolve(MANIFEST);

@@ -27,12 +27,15 @@ import org.eclipse.swtchart.Range;
 
 import tessera.eels.Edge;
 import tessera.eels.EdgeTable;
+import tessera.edx.XrayLine;
+import tessera.edx.XrayLines;
 
 /**
  * Spectrum view: spectra against calibrated energy (the signal axis' units, eV or keV), several overlaid,
  * on an SWTChart {@link Chart}. Mouse wheel zooms the energy axis about the cursor, dragging pans,
  * shift-dragging selects an energy window (which the map view sums), the toolbar switches the count axis
- * to a log scale and enters elements whose edges (from {@link EdgeTable#standard()}) are marked. The label
+ * to a log scale and enters elements whose X-ray lines (EDX, keV axis: {@link XrayLines#standard()}) or edge onsets
+ * (EELS, eV: {@link EdgeTable#standard()}) are marked. The label
  * under the plot reads out energy and counts at the cursor.
  */
 public final class SpectrumPart {
@@ -272,21 +275,31 @@ public final class SpectrumPart {
     }
 
     /**
-     * Edges of the entered elements inside the axis range, in the axis' units.
+     * The markers of the entered elements inside the axis range, in the axis' units: for an EDX spectrum (energy axis
+     * in keV) their characteristic X-ray lines of weight ≥ {@value #MIN_LINE_WEIGHT} within the family
+     * ({@link XrayLines#standard()}), for EELS (eV) their edge onsets ({@link EdgeTable#standard()}).
      *
-     * @return edges with their onset converted to the axis units
+     * @return marker label ({@code Fe_Ka}, {@code Fe-L3}) → position in the axis units, by element then energy
      */
-    List<Map.Entry<Edge, Double>> markedEdges() {
-        List<Map.Entry<Edge, Double>> out = new ArrayList<>();
-        double toAxis = "keV".equalsIgnoreCase(units) ? 1e-3 : 1;
+    public List<Map.Entry<String, Double>> markers() {
+        List<Map.Entry<String, Double>> out = new ArrayList<>();
+        boolean kev = "keV".equalsIgnoreCase(units);
         Range r = chart.getAxisSet().getXAxis(0).getRange();
         for (String el : elements.getText().trim().split("[,\\s]+")) {
             if (el.isEmpty()) {
                 continue;
             }
+            if (kev) {
+                for (XrayLine l : XrayLines.standard().of(el, r.lower, r.upper)) {
+                    if (l.weight() >= MIN_LINE_WEIGHT) {
+                        out.add(Map.entry(l.label(), l.energyKev()));
+                    }
+                }
+                continue;
+            }
             try {
-                for (Edge e : EdgeTable.standard().of(el, r.lower / toAxis, r.upper / toAxis)) {
-                    out.add(Map.entry(e, e.onsetEv() * toAxis));
+                for (Edge e : EdgeTable.standard().of(el, r.lower, r.upper)) {
+                    out.add(Map.entry(e.label(), e.onsetEv()));
                 }
             } catch (IllegalArgumentException unknownElement) {
                 // not an element symbol (yet, while typing): nothing to mark
@@ -294,6 +307,9 @@ public final class SpectrumPart {
         }
         return out;
     }
+
+    /** the weakest X-ray line (relative to its family's α line) marked on an EDX spectrum */
+    static final double MIN_LINE_WEIGHT = 0.1;
 
     private void paintOverlays(PaintEvent e) {
         IAxis x = chart.getAxisSet().getXAxis(0);
@@ -309,11 +325,11 @@ public final class SpectrumPart {
         e.gc.setLineStyle(SWT.LINE_DASH);
         int row = 0;
         int lineHeight = e.gc.getFontMetrics().getHeight();
-        for (Map.Entry<Edge, Double> m : markedEdges()) {
+        for (Map.Entry<String, Double> m : markers()) {
             int px = x.getPixelCoordinate(m.getValue());
             e.gc.drawLine(px, 0, px, h);
-            // labels of nearby edges (L3/L2, M5/M4) on staggered rows so they do not overprint
-            e.gc.drawText(m.getKey().label(), px + 2, 2 + (row++ % 4) * lineHeight, true);
+            // labels of nearby markers (L3/L2, M5/M4, Ka/Kb) on staggered rows so they do not overprint
+            e.gc.drawText(m.getKey(), px + 2, 2 + (row++ % 4) * lineHeight, true);
         }
         e.gc.setLineStyle(SWT.LINE_SOLID);
     }

@@ -178,6 +178,12 @@ class WorkbenchTest {
         wb.map().select(PX, PY, PX, PY);
         wb.spectrum().setEdgeElements("Fe Pt");
         dispatch();
+        // an EDX spectrum (keV) is marked with X-ray lines at their energies, not with EELS edges
+        Map<String, Double> marks = new java.util.LinkedHashMap<>();
+        wb.spectrum().markers().forEach(m -> marks.put(m.getKey(), m.getValue()));
+        assertEquals(6.4039, marks.get("Fe_Ka"), 1e-9, marks.toString());
+        assertEquals(9.4421, marks.get("Pt_La"), 1e-9, marks.toString());
+        assertTrue(marks.containsKey("Fe_Kb") && marks.containsKey("Pt_Ma") && !marks.containsKey("Fe-L3"), marks.toString());
     }
 
     @Test
