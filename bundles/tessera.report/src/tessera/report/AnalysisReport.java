@@ -44,6 +44,8 @@ public final class AnalysisReport {
     private final Map<String, List<LiteratureReference>> references;
     private final Map<String, Map<String, Object>> parameters;
     private final Map<String, Duration> timings;
+    private final Map<String, Double> markers;
+    private final String markerSource;
 
     private AnalysisReport(Builder b) {
         sourceName = b.sourceName;
@@ -63,6 +65,18 @@ public final class AnalysisReport {
         b.parameters.forEach((k, v) -> ps.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
         parameters = Collections.unmodifiableMap(ps);
         timings = Collections.unmodifiableMap(new LinkedHashMap<>(b.timings));
+        markers = Collections.unmodifiableMap(new LinkedHashMap<>(b.markers));
+        markerSource = b.markerSource;
+    }
+
+    /** @return energy markers drawn on the spectrum charts (label → position in the energy axis' units), possibly empty */
+    public Map<String, Double> markers() {
+        return markers;
+    }
+
+    /** @return what the markers are, for captions (e.g. "X-ray lines of Fe, Pt"), or null without markers */
+    public String markerSource() {
+        return markerSource;
     }
 
     /**
@@ -155,9 +169,26 @@ public final class AnalysisReport {
         private final Map<String, List<LiteratureReference>> references = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
         private final Map<String, Duration> timings = new LinkedHashMap<>();
+        private final Map<String, Double> markers = new LinkedHashMap<>();
+        private String markerSource;
 
         private Builder(String sourceName) {
             this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
+        }
+
+        /**
+         * Energy markers for the spectrum charts (cluster means): the X-ray lines of an EDX spectrum or the edges of an
+         * EELS spectrum of the sample's elements.
+         *
+         * @param what   what they are, for captions, e.g. {@code "X-ray lines of Fe, Pt"}
+         * @param values label → position in the energy axis' units (insertion order kept)
+         * @return this
+         */
+        public Builder markers(String what, Map<String, Double> values) {
+            markers.clear();
+            markers.putAll(values);
+            markerSource = values.isEmpty() ? null : what;
+            return this;
         }
 
         /** @param t report title shown at the top; null for the default @return this */

@@ -620,10 +620,13 @@ public final class ReportWriter {
             for (int c = 0; c < k; c++) {
                 names.add("Cluster " + c + " (" + sizes[c] + ")");
             }
-            BufferedImage means = Charts.overlay(label + " cluster-mean spectra", sec.energyAxis(), sec.meanSpectra(), names, "Mean intensity",
-                    CHART_WIDTH, CHART_HEIGHT);
+            BufferedImage means = r.markers().isEmpty()
+                    ? Charts.overlay(label + " cluster-mean spectra", sec.energyAxis(), sec.meanSpectra(), names, "Mean intensity", CHART_WIDTH, CHART_HEIGHT)
+                    : Charts.overlayWithMarkers(label + " cluster-mean spectra", sec.energyAxis(), sec.meanSpectra(), names, "Mean intensity", r.markers(), CHART_WIDTH,
+                            CHART_HEIGHT);
             String n = ctx.png(label + "_cluster_means", means);
             h.figure(n, label + " cluster-mean spectra", "Mean spectrum of each cluster against " + Charts.axisLabel(sec.energyAxis())
+                    + (r.markers().isEmpty() ? "" : "; dashed lines: " + r.markerSource())
                     + (nav.size() == 2 ? ", same colours as the cluster map" : nav.size() == 1 ? ", same colours as the label profile" : "")
                     + "; the legend gives the number of positions per cluster" + (noise > 0 ? "; noise positions are left out." : "."), CHART_WIDTH);
             if (sec.stdSpectra() != null && java.util.Arrays.stream(sizes).max().orElse(0) > 1) { // a spread needs two members

@@ -173,6 +173,7 @@ public final class AnalyzeReportStep implements Step {
         String source = String.valueOf(r.data().metadata().get("General.original_filename"));
         AnalysisReport.Builder b = AnalysisReport.builder(source).created(null);
         b.dataset(DatasetSummary.of(r.data()));
+        b.markers(SpectrumMarkers.caption(r.data()), SpectrumMarkers.of(r.data()));
         b.scree(tessera.report.Scree.of("PCA", r.pca(), r.components()));
         if (r.nmf() != null) {
             b.decomposition("NMF", ResultDatasets.firstK(r.nmf(), r.components()));
