@@ -127,7 +127,6 @@ final class MapCommand implements Callable<Integer> {
         }
         putIfSet(edx, "energyResolution", energyResolution);
         putIfSet(edx, "integrationWindows", integrationWindows);
-        putIfSet(edx, "beamKv", beamKv);
         if (noBackground) {
             edx.put("backgroundWindows", false);
         }
@@ -137,7 +136,7 @@ final class MapCommand implements Callable<Integer> {
             quant.put("method", quantification.toLowerCase(Locale.ROOT).replace('-', '_'));
             quant.put("factors", String.join(",", factors));
             quant.put("units", compositionUnits);
-            putIfSet(quant, "thicknessNm", thicknessNm);
+            putIfSet(quant, "thickness", thicknessNm);
             putIfSet(quant, "density", density);
             if (thicknessNm != null) {
                 quant.put("absorptionCorrection", true);

@@ -118,8 +118,13 @@ public final class Signal {
     }
 
     private Object step(String id, Map<String, Object> inputs, Map<String, Object> params, String output) {
+        return outputs(id, inputs, params).get(output);
+    }
+
+    /** Runs a step in the script's record and returns all its outputs by port name. */
+    private Map<String, Object> outputs(String id, Map<String, Object> inputs, Map<String, Object> params) {
         try {
-            return host.record().run(id, inputs, params, host.files().workingDirectory()).get(output);
+            return host.record().run(id, inputs, params, host.files().workingDirectory());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -206,8 +211,23 @@ public final class Signal {
         Map<String, Object> o = Options.of(options, "decomposition");
         String algorithm = o.containsKey("algorithm") ? String.valueOf(o.remove("algorithm")) : "SVD";
         String id = algorithmId(Registry.DECOMPOSERS, DECOMPOSER, algorithm, DECOMPOSER_NAMES);
+        if (o.get("elements") instanceof List<?> l) {
+            o.put("elements", String.join(",", l.stream().map(String::valueOf).toList()));
+        }
         Map<String, Object> p = parameters(id, o, DECOMPOSITION_ALIASES);
-        DecompositionResult r = (DecompositionResult) step(id, Map.of("data", dataset), p, "result");
+        tessera.pipeline.Step st = host.record().catalog().find(id).orElseThrow().step();
+        DecompositionResult r;
+        if (tessera.pipeline.ForwardModels.isGuided(st)) {
+            // physics-guided (SmoothNMF): the forward model of the data's kind first, as its own recorded step
+            String modelId = tessera.pipeline.ForwardModels.stepFor(dataset);
+            tessera.pipeline.Step ms = host.record().catalog().find(modelId)
+                    .orElseThrow(() -> new IllegalStateException("no forward model '" + modelId + "' is installed")).step();
+            List<Map<String, Object>> split = tessera.pipeline.ForwardModels.split(p, ms, st);
+            Dataset model = (Dataset) step(modelId, Map.of("data", dataset), split.get(0), "model");
+            r = (DecompositionResult) step(id, Map.of("data", dataset, "model", model), split.get(1), "result");
+        } else {
+            r = (DecompositionResult) step(id, Map.of("data", dataset), p, "result");
+        }
         decomposition = r;
         bss = null;
         clusters = null;
@@ -477,7 +497,7 @@ public final class Signal {
     /** @return whether the contribution's class is of the element kind (decomposer, separation, unmixing) */
     private static boolean isKind(Contribution c, String element) {
         Class<?> type = switch (element) {
-            case DECOMPOSER -> tessera.core.analysis.Decomposer.class;
+            case DECOMPOSER -> null;
             case SEPARATION -> tessera.core.analysis.SourceSeparator.class;
             case UNMIXING -> tessera.core.analysis.Unmixer.class;
             case EMBEDDING -> tessera.core.analysis.Embedder.class;
@@ -485,7 +505,11 @@ public final class Signal {
             default -> throw new IllegalArgumentException(element);
         };
         try {
-            return type.isInstance(c.create(tessera.core.analysis.Algorithm.class));
+            Object a = c.create(tessera.core.analysis.Algorithm.class);
+            if (type == null) {
+                return a instanceof tessera.core.analysis.Decomposer || a instanceof tessera.core.analysis.GuidedDecomposer;
+            }
+            return type.isInstance(a);
         } catch (IllegalStateException e) {
             return false; // a contribution that cannot be instantiated is not offered
         }
@@ -517,6 +541,109 @@ public final class Signal {
         });
         return p;
     }
+
+    /** HyperSpy's option names for the X-ray line step's parameters */
+    private static final Map<String, String> LINE_ALIASES = Map.of("xray_lines", "lines", "integration_windows", "integrationWindows", "background_windows",
+            "backgroundWindows", "energy_resolution", "energyResolution", "energy_resolution_mnka", "energyResolution");
+    /** HyperSpy's option names for the EDX quantification step's parameters */
+    private static final Map<String, String> QUANT_ALIASES = Map.of("composition_units", "units", "absorption_correction", "absorptionCorrection", "take_off_angle",
+            "takeOffAngle", "beam_current", "beamCurrent", "live_time", "liveTime", "probe_area", "probeArea");
+
+    private Dataset lineIntensities;
+    private Dataset lineSigma;
+    private List<Signal> lineSignals;
+
+    /** X-ray line intensities with the file's lines and HyperSpy's default windows ({@link #get_lines_intensity(Value)}). */
+    @Export
+    public Object get_lines_intensity() {
+        return get_lines_intensity(null);
+    }
+
+    /**
+     * Background-subtracted X-ray line intensities of an EDX signal, as HyperSpy's
+     * {@code EDSSpectrum.get_lines_intensity(xray_lines, integration_windows=2., background_windows=...)} with the
+     * background windows of {@code estimate_background_windows()}; step {@code tessera.edx.line-intensities}.
+     *
+     * @param options {@code xray_lines} (list or comma string, e.g. {@code ["Fe_Ka", "Pt_La"]}; default the metadata's
+     *                {@code Sample.xray_lines}, else each element's α line), {@code integration_windows} (width in units
+     *                of the line's FWHM, default 2), {@code background_windows} (true/false), {@code energy_resolution}
+     *                (detector FWHM at Mn Kα in eV; default the metadata's)
+     * @return one signal per line {@code [navigation axes...]} (counts), titled with its label ({@code Fe_Ka}), in
+     *         the order of the lines (a JavaScript array / Python list)
+     * @throws IllegalArgumentException if an option is unknown or a line lies outside the energy axis
+     */
+    @Export
+    public Object get_lines_intensity(Value options) {
+        Map<String, Object> o = Options.of(options, "get_lines_intensity");
+        if (o.get("xray_lines") instanceof List<?> l) {
+            o.put("xray_lines", String.join(",", l.stream().map(String::valueOf).toList()));
+        }
+        Map<String, Object> p = parameters(LINES_STEP, o, LINE_ALIASES);
+        Map<String, Object> out = outputs(LINES_STEP, Map.of("data", dataset), p);
+        lineIntensities = (Dataset) out.get("intensities");
+        lineSigma = (Dataset) out.get("sigma");
+        List<Signal> maps = new ArrayList<>();
+        List<String> labels = tessera.core.analysis.ElementMaps.labels(lineIntensities);
+        for (int i = 0; i < labels.size(); i++) {
+            maps.add(view(tessera.core.analysis.ElementMaps.map(lineIntensities, i), labels.get(i), lineIntensities));
+        }
+        lineSignals = List.copyOf(maps);
+        return org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<>(maps));
+    }
+
+    /**
+     * Quantifies X-ray line intensities, as HyperSpy's {@code EDSTEMSpectrum.quantification(intensities, method,
+     * factors, composition_units="atomic", absorption_correction=False, thickness=...)}; step
+     * {@code tessera.edx.quantification}.
+     *
+     * @param intensities the list {@link #get_lines_intensity(Value)} returned on this signal
+     * @param method      {@code "CL"} (Cliff–Lorimer k-factors), {@code "zeta"} or {@code "cross_section"}
+     * @param factors     one factor per line, in the order of the lines
+     * @return one composition map per element (percent), titled with the element
+     */
+    @Export
+    public Object quantification(Value intensities, String method, Value factors) {
+        return quantification(intensities, method, factors, null);
+    }
+
+    /**
+     * As {@link #quantification(Value, String, Value)} with options: {@code composition_units} ({@code "atomic"} or
+     * {@code "weight"}), {@code absorption_correction}, {@code thickness} (nm), {@code density} (g/cm³),
+     * {@code take_off_angle} (degrees), {@code beam_current} (nA), {@code live_time} (s), {@code probe_area} (nm²).
+     *
+     * @param intensities the list {@link #get_lines_intensity(Value)} returned on this signal
+     * @param method      {@code "CL"}, {@code "zeta"} or {@code "cross_section"}
+     * @param factors     one factor per line
+     * @param options     the options above
+     * @return one composition map per element (percent), titled with the element
+     * @throws IllegalStateException    if {@code intensities} is not the last result of {@code get_lines_intensity} on this signal
+     * @throws IllegalArgumentException for an unknown method or option, or a factor missing
+     */
+    @Export
+    public Object quantification(Value intensities, String method, Value factors, Value options) {
+        if (lineIntensities == null || intensities == null || !intensities.hasArrayElements() || intensities.getArraySize() != lineSignals.size()) {
+            throw new IllegalStateException("quantification: pass the list that get_lines_intensity() returned on this signal");
+        }
+        Map<String, Object> o = Options.of(options, "quantification");
+        if (o.get("composition_units") instanceof String u) {
+            o.put("composition_units", u.toLowerCase(Locale.ROOT).startsWith("w") ? "wt" : "at");
+        }
+        Map<String, Object> p = parameters(QUANT_STEP, o, QUANT_ALIASES);
+        p.put("method", method.toLowerCase(Locale.ROOT).equals("cl") ? "cl" : method.toLowerCase(Locale.ROOT));
+        Object f = Options.plain(factors, "quantification");
+        p.put("factors", f instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(f));
+        Map<String, Object> out = outputs(QUANT_STEP, Map.of("data", dataset, "intensities", lineIntensities, "sigma", lineSigma), p);
+        Dataset c = (Dataset) out.get("composition");
+        List<Signal> maps = new ArrayList<>();
+        List<String> labels = tessera.core.analysis.ElementMaps.labels(c);
+        for (int i = 0; i < labels.size(); i++) {
+            maps.add(view(tessera.core.analysis.ElementMaps.map(c, i), labels.get(i), c));
+        }
+        return org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<>(maps));
+    }
+
+    private static final String LINES_STEP = "tessera.edx.line-intensities";
+    private static final String QUANT_STEP = "tessera.edx.quantification";
 
     /**
      * @return the factors of the last decomposition, {@code [k, signal axes...]}, titled e.g. "NMF factors"

@@ -68,6 +68,9 @@ public final class DecompositionPart {
 
     private final BiConsumer<String, Map<String, Object>> run;
 
+    /** the form field of a physics-guided decomposition that goes to its forward model */
+    public static final String ELEMENTS = "elements";
+
     /**
      * Creates the view.
      *
@@ -136,7 +139,13 @@ public final class DecompositionPart {
         if (form != null) {
             form.control().dispose();
         }
-        form = new ParameterForm(formHolder, selected().step().parameters());
+        List<tessera.core.analysis.ParameterSpec> specs = new java.util.ArrayList<>();
+        if (tessera.pipeline.ForwardModels.isGuided(selected().step())) {
+            // a physics-guided decomposition: the forward model's elements first (the rest of the model from the metadata)
+            specs.add(tessera.core.analysis.ParameterSpec.ofString(ELEMENTS, "", "elements of the forward model, e.g. Fe,O,Pt (empty: the file's Sample.elements)"));
+        }
+        specs.addAll(selected().step().parameters());
+        form = new ParameterForm(formHolder, specs);
         form.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         boolean unmixer = WorkbenchSession.isUnmixer(selected());
         for (org.eclipse.swt.widgets.Control c : List.of(endmembersLabel, endmembers)) {

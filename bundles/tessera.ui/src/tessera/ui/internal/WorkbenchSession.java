@@ -18,6 +18,7 @@ import tessera.core.registry.Contribution;
 import tessera.core.registry.FileFormats;
 import tessera.core.registry.Registry;
 import tessera.pipeline.AnalyzeJob;
+import tessera.pipeline.ForwardModels;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
 import tessera.pipeline.RecordSession;
@@ -375,6 +376,19 @@ public final class WorkbenchSession {
         } else if (unmixer) {
             result = record.run(stepId, unmixInputs, parameters, null).get("result");
             unmixing = (DecompositionResult) result;
+        } else if (ForwardModels.isGuided(d.step())) {
+            // physics-guided: the forward model of the data's kind (EDX or EELS), recorded as its own step, then the decomposition
+            String modelId = ForwardModels.stepFor(current);
+            StepDescriptor m = record.catalog().find(modelId).orElseThrow(() -> new IllegalStateException("no forward model '" + modelId + "' is installed"));
+            Map<String, Object> all = new java.util.LinkedHashMap<>(parameters);
+            if (all.get(DecompositionPart.ELEMENTS) instanceof String el && el.isBlank()) {
+                all.remove(DecompositionPart.ELEMENTS);
+            }
+            List<Map<String, Object>> split = ForwardModels.split(all, m.step(), d.step());
+            Object model = record.run(modelId, Map.of("data", current), split.get(0), null).get("model");
+            result = record.run(stepId, Map.of("data", current, "model", model), split.get(1), null).get("result");
+            decomposition = (DecompositionResult) result;
+            separation = null;
         } else {
             result = record.run(stepId, Map.of("data", current), parameters, null).get("result");
             decomposition = (DecompositionResult) result;
