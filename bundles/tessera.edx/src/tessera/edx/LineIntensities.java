@@ -320,18 +320,41 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
             idx[i] = new int[] {s0, s1, k[0], k[1], k[2], k[3]};
         }
         int nE = e.size();
+        // only the channels the windows touch are read: [lo, hi) of every spectrum
+        int lo = nE, hi = 0;
+        for (int[] k : idx) {
+            for (int j = 0; j < k.length; j += 2) {
+                int a = k[j], b = k.length == 6 && j > 0 && k[j] == k[j + 1] ? k[j] + 1 : k[j + 1];
+                if (b > a) {
+                    lo = Math.min(lo, a);
+                    hi = Math.max(hi, b);
+                }
+            }
+        }
+        if (hi <= lo) {
+            lo = 0;
+            hi = 1;
+        }
+        final int from = lo, span = hi - lo;
         long nav = data.navigationSize();
         double[] inten = new double[(int) (n * nav)];
         double[] var = new double[inten.length];
-        int block = Math.max(1, (1 << 16) / nE);
+        int block = (int) Math.min(nav, Math.max(1, (1 << 18) / span));
         int nBlocks = (int) ((nav + block - 1) / block);
+        boolean contiguous = span == nE;
         IntStream.range(0, nBlocks).parallel().forEach(bi -> {
             long p0 = (long) bi * block;
             int m = (int) Math.min(block, nav - p0);
-            double[] buf = new double[m * nE];
-            data.readDoubles(p0 * nE, m * nE, buf, 0);
+            double[] buf = new double[m * span];
+            if (contiguous) {
+                data.readDoubles(p0 * nE, m * nE, buf, 0);
+            } else {
+                for (int q = 0; q < m; q++) {
+                    data.readDoubles((p0 + q) * nE + from, span, buf, q * span);
+                }
+            }
             for (int q = 0; q < m; q++) {
-                int off = q * nE;
+                int off = q * span - from;
                 long p = p0 + q;
                 for (int i = 0; i < n; i++) {
                     int[] k = idx[i];
