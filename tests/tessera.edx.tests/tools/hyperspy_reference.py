@@ -74,3 +74,18 @@ cm, mt = si.quantification(maps, "CL", k, composition_units="atomic", navigation
 for c in cm:
     print("CL map absorption 100nm atomic", c.metadata.Sample.xray_lines[0], "pixel(5,28)", repr(float(c.data[5, 28])),
           "mean", repr(float(c.data.mean())))
+
+# vacuum mask (HyperSpy's default navigation_mask=1.0 with closing): rows 0-9 emptied except pixel (5, 5), a 1x3 hole at
+# (30, 20..22); the closing turns (5, 5) into vacuum and leaves the hole as it is
+sv = si.deepcopy()
+keep = sv.data[5, 5].copy()
+sv.data[:10] = 0
+sv.data[5, 5] = keep
+sv.data[30, 20:23] = 0
+mask = sv.vacuum_mask(1.0)
+print("vacuum mask", int(mask.data.sum()), "pixel(5,5)", bool(mask.data[5, 5]), "pixel(30,21)", bool(mask.data[30, 21]),
+      "no closing", int(sv.vacuum_mask(1.0, closing=False).data.sum()))
+mv = sv.get_lines_intensity(background_windows=sv.estimate_background_windows())
+cv = sv.quantification(mv, "CL", k, composition_units="atomic")
+print("CL map masked atomic", [repr(float(c.data.mean())) for c in cv], "pixel(5,5)", repr(float(cv[0].data[5, 5])),
+      "pixel(12,28)", repr(float(cv[0].data[12, 28])))

@@ -21,7 +21,8 @@ import tessera.elements.PhotoAbsorption;
  * <ul>
  * <li>{@link Method#CL}: weight fractions C_i = k_i A_i I_i / Σ_j k_j A_j I_j (HyperSpy's
  * {@code quantification_cliff_lorimer}, k-factors relative to any line, weight-fraction k-factors); a pixel where
- * fewer than two intensities exceed 0.1 counts gets 0 everywhere except 100 % for a single line above 0.1, as there.
+ * fewer than two intensities exceed 0.1 counts gets 0 everywhere except 100 % for a single line above 0.1, as there;
+ * pixels of an optional navigation mask ({@link #vacuumMask}) get 0.
  * The absorption correction needs the thickness t: the mass thickness is ρt with ρ the given density or, as
  * HyperSpy, Σ_i C_i ρ_i of the elements' densities.</li>
  * <li>{@link Method#ZETA}: C_i = ζ_i A_i I_i / Σ_j ζ_j A_j I_j and the mass thickness ρt = Σ_j ζ_j A_j I_j / D with
@@ -100,9 +101,11 @@ public final class EdxQuantification {
      * @param probeAreaNm2         probe area in nm², or NaN for the metadata's or the pixel area (cross section)
      * @param convergence          convergence criterion in percent (HyperSpy 0.5)
      * @param maxIterations        iteration limit (HyperSpy 30)
+     * @param mask                 CL only: pixels set to 0 % (vacuum, HyperSpy's {@code navigation_mask}; see
+     *                             {@link EdxQuantification#vacuumMask}), one per pixel in row-major order, or null for none
      */
     public record Options(Method method, double[] factors, boolean atomic, boolean absorptionCorrection, double thicknessNm, double densityGcm3, double takeOffAngleDeg,
-            double beamCurrentNa, double liveTimeS, double probeAreaNm2, double convergence, int maxIterations) {
+            double beamCurrentNa, double liveTimeS, double probeAreaNm2, double convergence, int maxIterations, boolean[] mask) {
 
         /** @throws IllegalArgumentException if a factor is not positive or a setting is out of range */
         public Options {
@@ -118,6 +121,19 @@ public final class EdxQuantification {
             if (!(convergence > 0) || maxIterations < 1) {
                 throw new IllegalArgumentException("convergence criterion must be > 0 and maxIterations >= 1");
             }
+            mask = mask == null ? null : mask.clone();
+        }
+
+        /** @return these options with a CL navigation mask (true: vacuum, composition 0), or null for none */
+        public Options withMask(boolean[] m) {
+            return new Options(method, factors, atomic, absorptionCorrection, thicknessNm, densityGcm3, takeOffAngleDeg, beamCurrentNa, liveTimeS, probeAreaNm2, convergence,
+                    maxIterations, m);
+        }
+
+        /** @return the mask (a copy), or null */
+        @Override
+        public boolean[] mask() {
+            return mask == null ? null : mask.clone();
         }
 
         /**
@@ -128,29 +144,29 @@ public final class EdxQuantification {
          * @return the options
          */
         public static Options of(Method method, double... factors) {
-            return new Options(method, factors, true, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.5, 30);
+            return new Options(method, factors, true, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.5, 30, null);
         }
 
         /** @return these options with weight-percent ({@code false}) or atomic-percent output */
         public Options withAtomic(boolean at) {
             return new Options(method, factors, at, absorptionCorrection, thicknessNm, densityGcm3, takeOffAngleDeg, beamCurrentNa, liveTimeS, probeAreaNm2, convergence,
-                    maxIterations);
+                    maxIterations, mask);
         }
 
         /** @return these options with the absorption correction on for a thickness (nm; NaN for ζ/cross section) and density (g/cm³ or NaN) */
         public Options withAbsorption(double thicknessNm, double densityGcm3) {
-            return new Options(method, factors, atomic, true, thicknessNm, densityGcm3, takeOffAngleDeg, beamCurrentNa, liveTimeS, probeAreaNm2, convergence, maxIterations);
+            return new Options(method, factors, atomic, true, thicknessNm, densityGcm3, takeOffAngleDeg, beamCurrentNa, liveTimeS, probeAreaNm2, convergence, maxIterations, mask);
         }
 
         /** @return these options with a take-off angle in degrees (NaN: metadata) */
         public Options withTakeOffAngle(double deg) {
-            return new Options(method, factors, atomic, absorptionCorrection, thicknessNm, densityGcm3, deg, beamCurrentNa, liveTimeS, probeAreaNm2, convergence, maxIterations);
+            return new Options(method, factors, atomic, absorptionCorrection, thicknessNm, densityGcm3, deg, beamCurrentNa, liveTimeS, probeAreaNm2, convergence, maxIterations, mask);
         }
 
         /** @return these options with beam current (nA), live time (s) and probe area (nm²); NaN: metadata */
         public Options withDose(double beamCurrentNa, double liveTimeS, double probeAreaNm2) {
             return new Options(method, factors, atomic, absorptionCorrection, thicknessNm, densityGcm3, takeOffAngleDeg, beamCurrentNa, liveTimeS, probeAreaNm2, convergence,
-                    maxIterations);
+                    maxIterations, mask);
         }
 
         /** @return the factors (a copy) */
@@ -265,6 +281,57 @@ public final class EdxQuantification {
     }
 
     /**
+     * HyperSpy's {@code EDSTEMSpectrum.vacuum_mask(threshold, closing)}: a pixel is vacuum when the largest count of
+     * its spectrum is at most the threshold; with {@code closing}, a morphological closing (binary dilation with
+     * outside = not vacuum, then erosion with outside = vacuum, 4-neighbour cross; scipy.ndimage's defaults) fills
+     * small gaps in the vacuum.
+     *
+     * @param data      EDX line scan {@code [n, nE]} or spectrum image {@code [ny, nx, nE]}
+     * @param threshold largest count of a vacuum spectrum (HyperSpy's default 1.0)
+     * @param closing   apply the closing (HyperSpy's default true)
+     * @return one flag per pixel, row-major, true for vacuum
+     * @throws IllegalArgumentException for data without one or two navigation axes
+     */
+    public static boolean[] vacuumMask(Dataset data, double threshold, boolean closing) {
+        List<Axis> nav = data.navigationAxes();
+        if (nav.isEmpty() || nav.size() > 2) {
+            throw new IllegalArgumentException("a vacuum mask needs a line scan or a spectrum image, the data have " + nav.size() + " navigation axes");
+        }
+        int ny = nav.size() == 2 ? nav.get(0).size() : 1;
+        int nx = nav.get(nav.size() - 1).size();
+        int nE = data.signalSize();
+        boolean[] m = new boolean[ny * nx];
+        double[] buf = new double[nE];
+        for (int p = 0; p < m.length; p++) {
+            data.readDoubles((long) p * nE, nE, buf, 0);
+            double mx = Double.NEGATIVE_INFINITY;
+            for (double v : buf) {
+                mx = Math.max(mx, v);
+            }
+            m[p] = mx <= threshold;
+        }
+        if (!closing) {
+            return m;
+        }
+        boolean twoD = nav.size() == 2;
+        boolean[] d = new boolean[m.length];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int p = y * nx + x;
+                d[p] = m[p] || x > 0 && m[p - 1] || x < nx - 1 && m[p + 1] || twoD && (y > 0 && m[p - nx] || y < ny - 1 && m[p + nx]);
+            }
+        }
+        boolean[] e = new boolean[m.length];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int p = y * nx + x;
+                e[p] = d[p] && (x == 0 || d[p - 1]) && (x == nx - 1 || d[p + 1]) && (!twoD || (y == 0 || d[p - nx]) && (y == ny - 1 || d[p + nx]));
+            }
+        }
+        return e;
+    }
+
+    /**
      * Quantifies line intensities.
      *
      * @param intensities background-subtracted intensities {@code [nLines, nav...]} with {@code Sample.xray_lines}
@@ -358,9 +425,20 @@ public final class EdxQuantification {
         double[] mt = new double[np];
         double[] atoms = m == Method.CROSS_SECTION ? new double[in.length] : null;
         boolean[] fixed = new boolean[np];
+        boolean[] mask = m == Method.CL ? o.mask() : null;
+        if (mask != null && mask.length != np) {
+            throw new IllegalArgumentException("the navigation mask has " + mask.length + " pixels, the intensities " + np);
+        }
         int it = 0;
         while (true) {
             for (int p = 0; p < np; p++) {
+                if (m == Method.CL && mask != null && mask[p]) {
+                    fixed[p] = true;
+                    for (int i = 0; i < n; i++) {
+                        comp[i * np + p] = 0;
+                    }
+                    continue;
+                }
                 if (m == Method.CL) {
                     int above = 0, only = -1;
                     for (int i = 0; i < n; i++) {

@@ -159,6 +159,10 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
      * requested labels; else the metadata's {@code Sample.xray_lines}; else for each of {@code Sample.elements} its
      * default line ({@link XrayLines#defaultLine}), sorted by label. Lines must lie strictly inside the energy axis
      * and below the beam energy; metadata lines outside it are dropped (HyperSpy warns), requested ones are an error.
+     * The windows are then made for these lines. (HyperSpy 1.7.3 without {@code Sample.xray_lines} differs: its
+     * {@code estimate_background_windows()} takes every α line of each element while {@code get_lines_intensity}
+     * takes one, and pairs the two lists by position, so lines get other lines' background windows; with the lines
+     * set, e.g. by {@code add_lines()}, the two agree with this.)
      *
      * @param data      EDX data, energy axis last
      * @param requested line labels, or null/empty for the metadata's

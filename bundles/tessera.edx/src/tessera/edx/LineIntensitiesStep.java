@@ -52,6 +52,13 @@ public final class LineIntensitiesStep implements Preprocessor {
         LineIntensities.Options o = LineIntensities.Options.defaults().withLines(lines).withIntegrationWindows(p.getDouble("integrationWindows"))
                 .withBackground(p.getBoolean("backgroundWindows")).withEnergyResolution(p.has("energyResolution") ? p.getDouble("energyResolution") : Double.NaN);
         LineIntensities r = LineIntensities.compute(data, o);
-        return new Result(data, Map.of("intensities", r.intensities(), "sigma", r.sigma()));
+        return new Result(data, ordered("intensities", r.intensities(), "sigma", r.sigma()));
+    }
+
+    private static Map<String, Dataset> ordered(String k1, Dataset v1, String k2, Dataset v2) {
+        Map<String, Dataset> m = new java.util.LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 }

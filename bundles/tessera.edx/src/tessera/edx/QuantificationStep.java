@@ -23,7 +23,9 @@ import tessera.core.model.Dataset;
  * {@code Fe_Ka=1.45,Pt_La=5.08}), {@code units} ({@code at} | {@code wt}), {@code absorptionCorrection},
  * {@code thickness} (nm), {@code density} (g/cm³; unset: the composition-weighted element densities, as HyperSpy),
  * {@code takeOffAngle} (degrees; unset: from the metadata's elevation angle and tilt), {@code beamCurrent} (nA),
- * {@code liveTime} (s), {@code probeArea} (nm²; unset: metadata or pixel area).
+ * {@code liveTime} (s), {@code probeArea} (nm²; unset: metadata or pixel area), {@code vacuumThreshold} (counts; CL
+ * only: HyperSpy's {@code navigation_mask=threshold}, i.e. {@link EdxQuantification#vacuumMask} with closing; unset: no
+ * mask, HyperSpy's {@code navigation_mask=None}).
  */
 public final class QuantificationStep implements Preprocessor {
 
@@ -38,7 +40,8 @@ public final class QuantificationStep implements Preprocessor {
                 ParameterSpec.ofDouble("takeOffAngle", null, 0.0, 90.0, "deg", "X-ray take-off angle; unset: from elevation angle and stage tilt in the metadata"),
                 ParameterSpec.ofDouble("beamCurrent", null, 0.0, null, "nA", "beam current (zeta, cross_section); unset: metadata"),
                 ParameterSpec.ofDouble("liveTime", null, 0.0, null, "s", "live time (zeta, cross_section); unset: metadata"),
-                ParameterSpec.ofDouble("probeArea", null, 0.0, null, "nm2", "probe area (cross_section); unset: metadata or pixel area"));
+                ParameterSpec.ofDouble("probeArea", null, 0.0, null, "nm2", "probe area (cross_section); unset: metadata or pixel area"),
+                ParameterSpec.ofDouble("vacuumThreshold", null, 0.0, null, "counts", "cl: pixels whose largest count is at most this are vacuum (0 %), closed morphologically as HyperSpy's vacuum_mask; unset: no mask"));
     }
 
     @Override
@@ -74,11 +77,21 @@ public final class QuantificationStep implements Preprocessor {
         if (p.getBoolean("absorptionCorrection")) {
             o = o.withAbsorption(opt(p, "thickness"), opt(p, "density"));
         }
+        if (p.has("vacuumThreshold") && m == EdxQuantification.Method.CL && data.navigationDimension() > 0) {
+            o = o.withMask(EdxQuantification.vacuumMask(data, p.getDouble("vacuumThreshold"), true));
+        }
         EdxQuantification.Result r = EdxQuantification.quantify(in, sg, o);
-        return new Result(data, Map.of("composition", r.composition(), "compositionSigma", r.sigma()));
+        return new Result(data, ordered("composition", r.composition(), "compositionSigma", r.sigma()));
     }
 
     private static double opt(Parameters p, String k) {
         return p.has(k) ? p.getDouble(k) : Double.NaN;
+    }
+
+    private static Map<String, Dataset> ordered(String k1, Dataset v1, String k2, Dataset v2) {
+        Map<String, Dataset> m = new java.util.LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 }

@@ -151,6 +151,43 @@ class EdxQuantificationTest {
         assertArrayEquals(new int[] {64, 64}, a.massThickness().shape());
     }
 
+    @Test
+    void vacuumMaskAsHyperSpy() throws Exception {
+        Dataset si = EdxTestData.coreShell();
+        double[] v = si.toDoubleArray();
+        int nE = 992;
+        double[] keep = java.util.Arrays.copyOfRange(v, (5 * 64 + 5) * nE, (5 * 64 + 6) * nE);
+        java.util.Arrays.fill(v, 0, 10 * 64 * nE, 0);
+        System.arraycopy(keep, 0, v, (5 * 64 + 5) * nE, nE);
+        java.util.Arrays.fill(v, (30 * 64 + 20) * nE, (30 * 64 + 23) * nE, 0);
+        Dataset sv = Dataset.ofDoubles(v, si.axes(), si.metadata().copy());
+        // hyperspy_reference.py: vacuum mask 643 pixel(5,5) True pixel(30,21) True no closing 642
+        boolean[] m = EdxQuantification.vacuumMask(sv, 1.0, true);
+        assertEquals(643, count(m));
+        assertTrue(m[5 * 64 + 5] && m[30 * 64 + 21]);
+        assertEquals(642, count(EdxQuantification.vacuumMask(sv, 1.0, false)));
+        // CL map masked atomic ['68.63985500628175', '8.191199681218247'] pixel(5,5) 0.0 pixel(12,28) 69.90275313284836
+        LineIntensities li = LineIntensities.compute(sv);
+        EdxQuantification.Result r = EdxQuantification.quantify(li.intensities(), li.sigma(), Options.of(Method.CL, K).withMask(m));
+        assertEquals(68.63985500628175, mean(r.composition(), 0), 1e-9);
+        assertEquals(8.191199681218247, mean(r.composition(), 1), 1e-9);
+        assertEquals(0.0, r.composition().getDouble(0, 5, 5), 0);
+        assertEquals(69.90275313284836, r.composition().getDouble(0, 12, 28), 1e-9);
+        // the step's vacuumThreshold does the same
+        Preprocessor q = Registry.get().preprocessor("tessera.edx.quantification");
+        Preprocessor.Result s = q.apply(sv, Map.of("intensities", li.intensities(), "sigma", li.sigma()),
+                Parameters.of(q.parameters(), Map.of("factors", "1.450226,5.075602", "vacuumThreshold", 1.0)), ProgressMonitor.NULL);
+        assertEquals(68.63985500628175, mean(s.extras().get("composition"), 0), 1e-9);
+    }
+
+    private static int count(boolean[] m) {
+        int c = 0;
+        for (boolean b : m) {
+            c += b ? 1 : 0;
+        }
+        return c;
+    }
+
     private static double mean(Dataset c, int line) {
         int n = 64 * 64;
         double s = 0;
