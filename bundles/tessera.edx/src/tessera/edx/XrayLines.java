@@ -103,9 +103,10 @@ public final class XrayLines {
     }
 
     /**
-     * The line HyperSpy maps for an element by default ({@code _get_xray_lines_family} with {@code only_one=True,
-     * only_lines=("a",)}): of the α lines (Kα, Lα, Mα) inside the range, the one of highest energy that lies below
-     * the beam energy.
+     * The line HyperSpy maps for an element by default ({@code EDSSpectrum._get_lines_from_elements} with
+     * {@code only_one=True, only_lines=("a",)}): the α lines (Kα, Lα, Mα) strictly inside (low, min(high, beam)), in
+     * alphabetical order of their names (so K before L before M); the first whose energy is below half the beam
+     * energy (an overvoltage of at least 2), else the last of them.
      *
      * @param element   element symbol
      * @param lowKev    energy-axis start in keV
@@ -114,8 +115,18 @@ public final class XrayLines {
      * @return the line, or empty if the element has no α line in the range below the beam energy
      */
     public Optional<XrayLine> defaultLine(String element, double lowKev, double highKev, double beamKv) {
-        return of(element, lowKev, highKev).stream().filter(XrayLine::alpha).filter(l -> l.energyKev() < beamKv)
-                .max(Comparator.comparingDouble(XrayLine::energyKev));
+        double high = Math.min(highKev, beamKv);
+        List<XrayLine> c = new ArrayList<>(of(element).stream().filter(XrayLine::alpha).filter(l -> l.energyKev() > lowKev && l.energyKev() < high).toList());
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        c.sort(Comparator.comparing(XrayLine::name));
+        for (XrayLine l : c) {
+            if (l.energyKev() < beamKv / 2) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.of(c.get(c.size() - 1));
     }
 
     private static XrayLines load() {

@@ -37,6 +37,9 @@ class XrayLinesTest {
         assertEquals("Fe_Ka", t.defaultLine("Fe", 0.16, 20, 200).orElseThrow().label());
         assertEquals("Fe_La", t.defaultLine("Fe", 0.16, 20, 5).orElseThrow().label());
         assertEquals("Pt_Ma", t.defaultLine("Pt", 0.16, 5, 200).orElseThrow().label());
+        // HyperSpy only_one: the first alpha line (alphabetically) below half the beam energy: Fe_Ka at 6.4 keV > 10/2
+        assertEquals("Fe_La", t.defaultLine("Fe", 0.16, 20, 10).orElseThrow().label());
+        assertEquals("Pt_Ma", t.defaultLine("Pt", 0.16, 20, 10).orElseThrow().label());
     }
 
     @Test
