@@ -263,6 +263,28 @@ public final class NmfDecomposer implements Decomposer {
 
     /** NNDSVD (Boutsidis & Gallopoulos 2008) with zeros replaced by the data mean (variant "a"), as scikit-learn. */
     static void nndsvda(Randomized svd, int n, int p, int k, double mean, double[] w, double[] h) {
+        nndsvd(svd, n, p, k, w, h);
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] == 0) {
+                w[i] = mean;
+            }
+        }
+        for (int i = 0; i < h.length; i++) {
+            if (h[i] == 0) {
+                h[i] = mean;
+            }
+        }
+    }
+
+    /**
+     * NNDSVD (Boutsidis & Gallopoulos 2008) as scikit-learn's {@code _initialize_nmf(init="nndsvd")}: entries below
+     * 1e-6 set to 0.
+     *
+     * @param svd the top-k singular triplets of X {@code [n x p]}
+     * @param w   out: {@code [n x k]}
+     * @param h   out: {@code [k x p]}
+     */
+    static void nndsvd(Randomized svd, int n, int p, int k, double[] w, double[] h) {
         double[] u = svd.u();
         double[] v = svd.v();
         double[] s = svd.s();
@@ -313,12 +335,12 @@ public final class NmfDecomposer implements Decomposer {
         }
         for (int i = 0; i < w.length; i++) {
             if (w[i] < 1e-6) {
-                w[i] = mean;
+                w[i] = 0;
             }
         }
         for (int i = 0; i < h.length; i++) {
             if (h[i] < 1e-6) {
-                h[i] = mean;
+                h[i] = 0;
             }
         }
     }
