@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
+import tessera.core.analysis.ElementMaps;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
@@ -590,6 +591,11 @@ public final class EdxQuantification {
         m.set(LineIntensities.XRAY_LINES_KEY, new ArrayList<>(lines));
         m.set(Metadata.ELEMENTS, new ArrayList<>(elements));
         m.set(Metadata.QUANTITY, quantity);
+        m.set(ElementMaps.LABELS, new ArrayList<>(elements));
+        m.set(ElementMaps.METHOD, title);
+        m.set(ElementMaps.WINDOWS, null);
+        m.set(ElementMaps.MARKERS, null);
+        m.set(ElementMaps.SUMMARY, null);
         m.title(title + ": " + String.join(", ", elements));
         return m;
     }

@@ -3,12 +3,15 @@ package tessera.edx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 
+import tessera.core.analysis.ElementMaps;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
@@ -209,10 +212,30 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
         if (elements.isEmpty()) {
             throw new IllegalArgumentException("no X-ray lines to map: the metadata has neither Sample.xray_lines nor Sample.elements; give the lines (e.g. lines=Fe_Ka,Pt_La)");
         }
+        return defaultLines(data, elements);
+    }
+
+    /**
+     * The default line of each element ({@link XrayLines#defaultLine}: its Kα, else Lα, else Mα inside the energy axis
+     * and below the beam energy), sorted by label, as HyperSpy picks lines from {@code Sample.elements}.
+     *
+     * @param data     EDX data, energy axis last
+     * @param elements element symbols, e.g. {@code Fe, Pt}
+     * @return one line per element
+     * @throws IllegalArgumentException if an element is unknown or has no such line in the energy range
+     */
+    public static List<XrayLine> defaultLines(Dataset data, List<String> elements) {
+        Axis e = energyAxis(data);
+        double u = unitFactor(e);
+        double low = Math.min(e.value(0), e.high()) / u;
+        double high = Math.max(e.value(0), e.high()) / u;
+        OptionalDouble beam = data.metadata().beamEnergyKv();
         double beamKv = beam.isPresent() ? beam.getAsDouble() : high;
+        String range = String.format(Locale.ROOT, "%.3f–%.3f keV", low, Math.min(high, beamKv));
+        List<XrayLine> out = new ArrayList<>();
         for (String el : elements) {
-            out.add(table.defaultLine(el, low, high, beamKv).orElseThrow(() -> new IllegalArgumentException(
-                    "element " + el + " has no Ka, La or Ma line in the energy range " + range + "; remove it from Sample.elements or give the lines to map")));
+            out.add(XrayLines.standard().defaultLine(el, low, high, beamKv).orElseThrow(() -> new IllegalArgumentException(
+                    "element " + el + " has no Ka, La or Ma line in the energy range " + range + "; leave it out or give the lines to map")));
         }
         out.sort(Comparator.comparing(XrayLine::label));
         return List.copyOf(out);
@@ -392,8 +415,8 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
             double[] b = w.background();
             bws.add(b == null ? List.of() : List.of(b[0], b[1], b[2], b[3]));
         }
-        Metadata mi = resultMetadata(data.metadata(), labels, windows, iw, bws, "X-ray counts", "X-ray line intensities of ");
-        Metadata ms = resultMetadata(data.metadata(), labels, windows, iw, bws, "X-ray counts (standard deviation)", "X-ray line intensity sigma of ");
+        Metadata mi = resultMetadata(data.metadata(), labels, windows, iw, bws, u, "X-ray counts", "X-ray line intensities of ");
+        Metadata ms = resultMetadata(data.metadata(), labels, windows, iw, bws, u, "X-ray counts (standard deviation)", "X-ray line intensity sigma of ");
         return new LineIntensities(windows, Dataset.ofDoubles(inten, axes, mi), Dataset.ofDoubles(sig, axes, ms));
     }
 
@@ -420,9 +443,36 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
         return s;
     }
 
-    private static Metadata resultMetadata(Metadata src, List<String> labels, List<LineWindow> windows, List<List<Double>> iw, List<List<Double>> bws, String quantity,
-            String title) {
+    private static Metadata resultMetadata(Metadata src, List<String> labels, List<LineWindow> windows, List<List<Double>> iw, List<List<Double>> bws, double unit,
+            String quantity, String title) {
         Metadata m = src.copy();
+        m.set(ElementMaps.LABELS, new ArrayList<>(labels));
+        boolean background = windows.stream().anyMatch(w -> w.background() != null);
+        m.set(ElementMaps.METHOD, "X-ray line intensities: counts in line ± w·FWHM/2" + (background ? " minus the background of two windows beside the line" : ", no background")
+                + " (HyperSpy get_lines_intensity)");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Object> markers = new LinkedHashMap<>();
+        for (LineWindow w : windows) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("label", w.line().label());
+            r.put("lineKev", w.line().energyKev());
+            r.put("fwhmEv", w.fwhm() * 1000);
+            r.put("integrationKev", List.of(w.integrationLow(), w.integrationHigh()));
+            double[] b = w.background();
+            r.put("backgroundKev", b == null ? List.of() : List.of(b[0], b[1], b[2], b[3]));
+            rows.add(r);
+            markers.put(w.line().label(), w.line().energyKev() * unit);
+        }
+        m.set(ElementMaps.WINDOWS, rows);
+        m.set(ElementMaps.MARKERS, markers);
+        Map<String, Object> instrument = new LinkedHashMap<>();
+        src.beamEnergyKv().ifPresent(v -> instrument.put("beamEnergyKv", v));
+        if (!windows.isEmpty()) {
+            LineWindow w = windows.get(0);
+            double fEv = w.fwhm() * 1000;
+            instrument.put("fwhmMnKaEv", Math.sqrt(fEv * fEv - 2.5 * (w.line().energyKev() - DetectorResolution.MN_KA_KEV) * 1000));
+        }
+        m.set(ElementMaps.INSTRUMENT, instrument);
         m.set(XRAY_LINES_KEY, new ArrayList<>(labels));
         m.set(Metadata.ELEMENTS, new ArrayList<>(new LinkedHashSet<>(windows.stream().map(w -> w.line().element()).toList())));
         m.set(Metadata.QUANTITY, quantity);

@@ -19,7 +19,8 @@ import tessera.core.model.Dataset;
  * {@link LineIntensities#BACKGROUND_WINDOWS_KEY} (keV).
  * <p>
  * Parameters: {@code lines} (comma list of line labels, e.g. {@code Fe_Ka,Pt_La}; empty: the metadata's
- * {@code Sample.xray_lines}, else each of {@code Sample.elements}' default line), {@code integrationWindows}
+ * {@code Sample.xray_lines}, else each of {@code Sample.elements}' default line), {@code elements} (comma list: map
+ * each one's default line, {@link LineIntensities#defaultLines}, when {@code lines} is empty), {@code integrationWindows}
  * (width in FWHM, default 2), {@code backgroundWindows} (subtract the background of HyperSpy's
  * {@code estimate_background_windows()}, default true), {@code energyResolution} (detector FWHM at Mn Kα in eV;
  * unset: the metadata's {@code energy_resolution_MnKa}).
@@ -28,7 +29,8 @@ public final class LineIntensitiesStep implements Preprocessor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("lines", "", "X-ray lines, comma list (e.g. Fe_Ka,Pt_La); empty: Sample.xray_lines or the elements' default lines"),
+        return List.of(ParameterSpec.ofString("lines", "", "X-ray lines, comma list (e.g. Fe_Ka,Pt_La); empty: the default line of each of elements, else Sample.xray_lines, else Sample.elements"),
+                ParameterSpec.ofString("elements", "", "elements whose default line (Ka, else La, else Ma in range) to map when lines is empty, comma list (e.g. Fe,Pt)"),
                 ParameterSpec.ofDouble("integrationWindows", 2.0, 1e-3, 100.0, "FWHM", "integration window width in units of the line's FWHM"),
                 ParameterSpec.ofBoolean("backgroundWindows", true, "subtract the background from two windows beside each line (HyperSpy estimate_background_windows)"),
                 ParameterSpec.ofDouble("energyResolution", null, 1.0, 1000.0, "eV", "detector FWHM at Mn Ka; unset: the metadata's energy_resolution_MnKa"));
@@ -48,11 +50,18 @@ public final class LineIntensitiesStep implements Preprocessor {
     @Override
     public Result apply(Dataset data, Map<String, Dataset> auxiliary, Parameters p, ProgressMonitor monitor) {
         String l = p.getString("lines");
-        List<String> lines = l == null || l.isBlank() ? List.of() : Arrays.stream(l.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> lines = split(l);
+        if (lines.isEmpty() && !split(p.getString("elements")).isEmpty()) {
+            lines = LineIntensities.defaultLines(data, split(p.getString("elements"))).stream().map(XrayLine::label).toList();
+        }
         LineIntensities.Options o = LineIntensities.Options.defaults().withLines(lines).withIntegrationWindows(p.getDouble("integrationWindows"))
                 .withBackground(p.getBoolean("backgroundWindows")).withEnergyResolution(p.has("energyResolution") ? p.getDouble("energyResolution") : Double.NaN);
         LineIntensities r = LineIntensities.compute(data, o);
         return new Result(data, ordered("intensities", r.intensities(), "sigma", r.sigma()));
+    }
+
+    private static List<String> split(String l) {
+        return l == null || l.isBlank() ? List.of() : Arrays.stream(l.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Map<String, Dataset> ordered(String k1, Dataset v1, String k2, Dataset v2) {

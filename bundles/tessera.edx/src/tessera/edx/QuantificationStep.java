@@ -1,13 +1,17 @@
 package tessera.edx;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tessera.core.analysis.ElementMaps;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.analysis.Preprocessor;
 import tessera.core.analysis.ProgressMonitor;
+import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 
 /**
@@ -81,7 +85,46 @@ public final class QuantificationStep implements Preprocessor {
             o = o.withMask(EdxQuantification.vacuumMask(data, p.getDouble("vacuumThreshold"), true));
         }
         EdxQuantification.Result r = EdxQuantification.quantify(in, sg, o);
+        Map<String, Object> settings = new LinkedHashMap<>(p.values());
+        r.composition().metadata().set(ElementMaps.INSTRUMENT, settings);
+        r.composition().metadata().set(ElementMaps.SUMMARY, total(in, sg, o.withMask(null)));
         return new Result(data, ordered("composition", r.composition(), "compositionSigma", r.sigma()));
+    }
+
+    /**
+     * The composition of the whole file: the method applied to the per-pixel mean intensities (σ of the mean), so
+     * that mass thickness and absorption refer to an average pixel.
+     *
+     * @return one row per element: {@code element}, {@code value}, {@code sigma} (the composition's units)
+     */
+    private static List<Map<String, Object>> total(Dataset in, Dataset sg, EdxQuantification.Options o) {
+        int n = in.axis(0).size();
+        int np = Math.toIntExact(in.size() / n);
+        double[] v = in.toDoubleArray();
+        double[] s = sg == null ? null : sg.toDoubleArray();
+        double[] mean = new double[n];
+        double[] sigma = new double[n];
+        for (int i = 0; i < n; i++) {
+            double a = 0, b = 0;
+            for (int q = i * np; q < (i + 1) * np; q++) {
+                a += v[q];
+                b += s == null ? 0 : s[q] * s[q];
+            }
+            mean[i] = a / np;
+            sigma[i] = Math.sqrt(b) / np;
+        }
+        List<Axis> axes = List.of(in.axis(0));
+        EdxQuantification.Result r = EdxQuantification.quantify(Dataset.ofDoubles(mean, axes, in.metadata().copy()), Dataset.ofDoubles(sigma, axes, in.metadata().copy()), o);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("element", r.elements().get(i));
+            row.put("line", r.lines().get(i));
+            row.put("value", r.composition().getDouble(i));
+            row.put("sigma", r.sigma().getDouble(i));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static double opt(Parameters p, String k) {
