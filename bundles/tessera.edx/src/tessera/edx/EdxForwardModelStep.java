@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tessera.core.analysis.IncompatibleDataException;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
@@ -84,12 +85,20 @@ public final class EdxForwardModelStep implements Preprocessor {
     }
 
     /**
-     * @throws IllegalArgumentException if the data have no single signal axis in keV/eV, a value needed is neither a
+     * @throws IncompatibleDataException (the message starting with the file name) if the data have no single signal axis in keV/eV, a value needed is neither a
      *                                  parameter nor in the metadata (the message names both), or the model cannot be
      *                                  built ({@link EdxForwardModel#build})
      */
     @Override
     public Result apply(Dataset data, Map<String, Dataset> auxiliary, Parameters p, ProgressMonitor monitor) {
+        try {
+            return run(data, auxiliary, p);
+        } catch (IllegalArgumentException e) {
+            throw IncompatibleDataException.of(data, e);
+        }
+    }
+
+    private Result run(Dataset data, Map<String, Dataset> auxiliary, Parameters p) {
         Dataset g = model(data, p);
         Map<String, Dataset> extras = new LinkedHashMap<>();
         extras.put("model", g);

@@ -270,7 +270,7 @@ public final class EdxQuantification {
         String root = md.get("Acquisition_instrument.TEM") != null ? "Acquisition_instrument.TEM" : "Acquisition_instrument.SEM";
         OptionalDouble el = md.number(root + ".Detector.EDS.elevation_angle");
         if (el.isEmpty()) {
-            throw new IllegalArgumentException("take-off angle unknown: set Acquisition_instrument.TEM.Detector.EDS.elevation_angle (and Stage.tilt_alpha) in the metadata or give takeOffAngle (degrees)");
+            throw new IllegalArgumentException("take-off angle unknown: set Acquisition_instrument.TEM.Detector.EDS.elevation_angle (and Stage.tilt_alpha) in the metadata or give takeOffAngle (degrees; tessera map --take-off-angle-deg)");
         }
         double alpha = Math.toRadians(md.number(root + ".Stage.tilt_alpha").orElse(0));
         double beta = -Math.toRadians(md.number(root + ".Stage.tilt_beta").orElse(0));
@@ -387,12 +387,12 @@ public final class EdxQuantification {
                 throw new IllegalArgumentException("take-off angle must be in (0, 90] degrees, got " + toa);
             }
             if (m == Method.CL && !(o.thicknessNm() > 0)) {
-                throw new IllegalArgumentException("the absorption correction of the Cliff-Lorimer method needs the sample thickness: give thickness (nm)");
+                throw new IllegalArgumentException("the absorption correction of the Cliff-Lorimer method needs the sample thickness: give thickness (nm; tessera map --thickness-nm)");
             }
             if (m == Method.CL && Double.isNaN(density)) {
                 for (int i = 0; i < n; i++) {
                     if (Double.isNaN(rho[i])) {
-                        throw new IllegalArgumentException("no tabulated density for " + elements.get(i) + ": give the sample density (g/cm3)");
+                        throw new IllegalArgumentException("no tabulated density for " + elements.get(i) + ": give the sample density (g/cm3; tessera map --density)");
                     }
                 }
             }
@@ -401,10 +401,10 @@ public final class EdxQuantification {
             double current = Double.isNaN(o.beamCurrentNa()) ? md.number(BEAM_CURRENT_KEY).orElse(Double.NaN) : o.beamCurrentNa();
             double live = Double.isNaN(o.liveTimeS()) ? md.liveTimeS().orElse(Double.NaN) : o.liveTimeS();
             if (!(current > 0)) {
-                throw new IllegalArgumentException("the " + m.name().toLowerCase(Locale.ROOT) + " method needs the beam current: set " + BEAM_CURRENT_KEY + " (nA) or give beamCurrent");
+                throw new IllegalArgumentException("the " + m.name().toLowerCase(Locale.ROOT) + " method needs the beam current: set " + BEAM_CURRENT_KEY + " (nA) or give beamCurrent (nA; tessera map --beam-current-na)");
             }
             if (!(live > 0)) {
-                throw new IllegalArgumentException("the " + m.name().toLowerCase(Locale.ROOT) + " method needs the live time: set Acquisition_instrument.TEM.Detector.EDS.live_time (s) or give liveTime");
+                throw new IllegalArgumentException("the " + m.name().toLowerCase(Locale.ROOT) + " method needs the live time: set Acquisition_instrument.TEM.Detector.EDS.live_time (s) or give liveTime (s; tessera map --live-time-s)");
             }
             dose = live * current * 1e-9 / ELEMENTARY_CHARGE;
             if (m == Method.CROSS_SECTION) {
@@ -604,7 +604,7 @@ public final class EdxQuantification {
     private static double pixelAreaNm2(Dataset intensities) {
         List<Axis> ax = intensities.axes();
         if (ax.size() < 2) {
-            throw new IllegalArgumentException("the cross-section method needs the probe area of a single spectrum: set " + PROBE_AREA_KEY + " (nm2) or give probeArea");
+            throw new IllegalArgumentException("the cross-section method needs the probe area of a single spectrum: set " + PROBE_AREA_KEY + " (nm2) or give probeArea (nm2; tessera map --probe-area-nm2)");
         }
         if (ax.size() > 3) {
             throw new IllegalArgumentException("the probe area is ambiguous for " + (ax.size() - 1) + " navigation axes: give probeArea (nm2)");

@@ -252,7 +252,7 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
             v = md.number(RESOLUTION_SEM_KEY);
         }
         if (v.isEmpty()) {
-            throw new IllegalArgumentException("the detector energy resolution is missing: set " + RESOLUTION_TEM_KEY + " in the metadata or give energyResolution (eV at Mn Ka, e.g. 130)");
+            throw new IllegalArgumentException("the detector energy resolution is missing: set " + RESOLUTION_TEM_KEY + " in the metadata or give energyResolution (eV at Mn Ka, e.g. 130; tessera map --energy-resolution-ev)");
         }
         return v.getAsDouble();
     }

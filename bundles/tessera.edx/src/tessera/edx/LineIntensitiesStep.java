@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import tessera.core.analysis.IncompatibleDataException;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
@@ -46,9 +47,17 @@ public final class LineIntensitiesStep implements Preprocessor {
         return List.of("intensities", "sigma");
     }
 
-    /** @throws IllegalArgumentException as {@link LineIntensities#compute(Dataset, LineIntensities.Options)} */
+    /** @throws IncompatibleDataException (the message starting with the file name) as {@link LineIntensities#compute(Dataset, LineIntensities.Options)} */
     @Override
     public Result apply(Dataset data, Map<String, Dataset> auxiliary, Parameters p, ProgressMonitor monitor) {
+        try {
+            return run(data, auxiliary, p);
+        } catch (IllegalArgumentException e) {
+            throw IncompatibleDataException.of(data, e);
+        }
+    }
+
+    private Result run(Dataset data, Map<String, Dataset> auxiliary, Parameters p) {
         String l = p.getString("lines");
         List<String> lines = split(l);
         if (lines.isEmpty() && !split(p.getString("elements")).isEmpty()) {

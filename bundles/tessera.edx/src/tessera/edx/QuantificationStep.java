@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import tessera.core.analysis.ElementMaps;
+import tessera.core.analysis.IncompatibleDataException;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
@@ -63,9 +64,17 @@ public final class QuantificationStep implements Preprocessor {
         return List.of("composition", "compositionSigma");
     }
 
-    /** @throws IllegalArgumentException as {@link EdxQuantification#quantify} and {@link EdxQuantification#parseFactors} */
+    /** @throws IncompatibleDataException (the message starting with the file name) as {@link EdxQuantification#quantify} and {@link EdxQuantification#parseFactors} */
     @Override
     public Result apply(Dataset data, Map<String, Dataset> auxiliary, Parameters p, ProgressMonitor monitor) {
+        try {
+            return run(data, auxiliary, p);
+        } catch (IllegalArgumentException e) {
+            throw IncompatibleDataException.of(data, e);
+        }
+    }
+
+    private Result run(Dataset data, Map<String, Dataset> auxiliary, Parameters p) {
         Dataset in = auxiliary.get("intensities");
         Dataset sg = auxiliary.get("sigma");
         if (in == null) {

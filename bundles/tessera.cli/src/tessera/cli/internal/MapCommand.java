@@ -71,10 +71,10 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--collection-mrad", paramLabel = "MRAD", description = "EELS collection semi-angle (default: file metadata)")
     Double collectionMrad;
 
-    @Option(names = "--lines", split = ",", paramLabel = "LINE", description = "EDX X-ray lines, e.g. Fe_Ka,Pt_La (default: the file's Sample.xray_lines, else each element's alpha line of highest energy below the beam)")
+    @Option(names = "--lines", split = ",", paramLabel = "LINE", description = "EDX X-ray lines, e.g. Fe_Ka,Pt_La (default: each element's Ka, else La, else Ma line inside the energy axis and below the beam energy)")
     List<String> lines = List.of();
 
-    @Option(names = "--energy-resolution-ev", paramLabel = "EV", description = "EDX detector FWHM at Mn Ka in eV (default: file metadata, else 130)")
+    @Option(names = "--energy-resolution-ev", paramLabel = "EV", description = "EDX detector FWHM at Mn Ka in eV (default: file metadata)")
     Double energyResolution;
 
     @Option(names = "--integration-windows", paramLabel = "W", description = "EDX integration window width in units of the line's FWHM (default 2, as HyperSpy)")
@@ -97,6 +97,18 @@ final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--density", paramLabel = "RHO", description = "EDX: sample density in g/cm3 for the absorption correction (default: from the composition)")
     Double density;
+
+    @Option(names = "--take-off-angle-deg", paramLabel = "DEG", description = "EDX: X-ray take-off angle in degrees (default: from the detector elevation and stage tilt in the metadata)")
+    Double takeOffAngle;
+
+    @Option(names = "--beam-current-na", paramLabel = "NA", description = "EDX zeta/cross_section: beam current in nA (default: file metadata)")
+    Double beamCurrent;
+
+    @Option(names = "--live-time-s", paramLabel = "S", description = "EDX zeta/cross_section: live time per spectrum in s (default: file metadata)")
+    Double liveTime;
+
+    @Option(names = "--probe-area-nm2", paramLabel = "NM2", description = "EDX cross_section: probe area in nm2 (default: file metadata, else the pixel area)")
+    Double probeArea;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "tessera-map", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
@@ -138,6 +150,10 @@ final class MapCommand implements Callable<Integer> {
             quant.put("units", compositionUnits);
             putIfSet(quant, "thickness", thicknessNm);
             putIfSet(quant, "density", density);
+            putIfSet(quant, "takeOffAngle", takeOffAngle);
+            putIfSet(quant, "beamCurrent", beamCurrent);
+            putIfSet(quant, "liveTime", liveTime);
+            putIfSet(quant, "probeArea", probeArea);
             if (thicknessNm != null) {
                 quant.put("absorptionCorrection", true);
             }

@@ -13,4 +13,33 @@ public class IncompatibleDataException extends IllegalArgumentException {
     public IncompatibleDataException(String message) {
         super(message);
     }
+
+    /**
+     * The name messages use for a dataset: the file it was read from ({@code General.original_filename}), else its
+     * title.
+     *
+     * @param data a dataset
+     * @return its file name or title
+     */
+    public static String source(tessera.core.model.Dataset data) {
+        Object name = data.metadata().get("General.original_filename");
+        return name != null ? String.valueOf(name) : String.valueOf(data.metadata().title());
+    }
+
+    /**
+     * Bad input found by an algorithm that throws {@link IllegalArgumentException}: the same message, prefixed with
+     * the dataset's {@link #source}.
+     *
+     * @param data    the dataset the problem is in
+     * @param problem the algorithm's exception
+     * @return the exception to throw
+     */
+    public static IncompatibleDataException of(tessera.core.model.Dataset data, IllegalArgumentException problem) {
+        if (problem instanceof IncompatibleDataException i) {
+            return i;
+        }
+        IncompatibleDataException e = new IncompatibleDataException(source(data) + ": " + problem.getMessage());
+        e.initCause(problem);
+        return e;
+    }
 }

@@ -69,8 +69,7 @@ public final class EdgeMapsStep implements Preprocessor {
         EdgeMapping.Settings s = new EdgeMapping.Settings(split(p.getString("elements")), split(p.getString("edges")), p.getString("crossSection").equals("optical"),
                 p.getString("method").equals("model"), p.getDouble("windowEv"), p.getDouble("backgroundEv"), p.getDouble("gapEv"), p.getString("background").equals("two-area"),
                 p.getDouble("fineStructureEv"), opt(p, "beamKv"), opt(p, "convergenceMrad"), opt(p, "collectionMrad"));
-        Object name = data.metadata().get("General.original_filename");
-        String source = name != null ? String.valueOf(name) : String.valueOf(data.metadata().title());
+        String source = tessera.core.analysis.IncompatibleDataException.source(data);
         EdgeMapping.Result r = EdgeMapping.map(data, auxiliary.get("lowLoss"), s, source);
         Axis e = data.axis(data.rank() - 1);
         Dataset intensities = ElementMaps.stack(r.maps(), r.labels(), r.units(), data);
