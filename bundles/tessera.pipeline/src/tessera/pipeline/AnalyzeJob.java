@@ -91,7 +91,7 @@ public final class AnalyzeJob {
                     .orElseThrow(() -> new IllegalArgumentException("--method " + shortName(id) + ": no decomposition method '" + id + "' is installed; installed: "
                             + String.join(", ", registry.contributions(Registry.DECOMPOSERS).stream().map(c -> shortName(c.id())).toList()))));
         }
-        checkMethodParameters(mo, methodSteps);
+        checkMethodParameters(mo, methodSteps, catalog);
         if (methodSteps.containsKey(NMF)) {
             s.add(methodStep("nmf", NMF, methodSteps.get(NMF), mo, o.seed(), Map.of("data", ref("crop.data"))));
         }
@@ -164,6 +164,31 @@ public final class AnalyzeJob {
             } else if (step instanceof tessera.pipeline.internal.EmbedderStep) {
                 in.put("scores", ref("pca.result"));
                 projection = true;
+            } else if (ForwardModels.isGuided(step)) {
+                // physics-guided (SmoothNMF): the forward model of the data's kind, then the decomposition on it
+                List<String> models = guidedModels(catalog);
+                if (models.isEmpty()) {
+                    throw new IllegalArgumentException("--method " + name + " needs a forward model (" + ForwardModels.EDX + " or " + ForwardModels.EELS + "); none is installed");
+                }
+                if (models.size() > 1 && s.stream().noneMatch(x -> x.name().equals("kind"))) {
+                    s.add(new StepSpec("kind", tessera.pipeline.internal.SignalKindStep.ID, Map.of("data", ref("crop.data")), Map.of(), null));
+                }
+                for (String model : models) {
+                    String suffix = models.size() == 1 ? "" : model.equals(ForwardModels.EDX) ? "-eds" : "-eels";
+                    Ref when = models.size() == 1 ? null : ref(model.equals(ForwardModels.EDX) ? "kind.eds" : "kind.eels");
+                    Step ms = catalog.find(model).orElseThrow().step();
+                    Map<String, Object> mp = new LinkedHashMap<>();
+                    mo.parameters().forEach((k, v) -> {
+                        if (ms.parameters().stream().anyMatch(x -> x.name().equals(k))) {
+                            mp.put(k, v);
+                        }
+                    });
+                    s.add(new StepSpec(name + suffix + "-model", model, Map.of("data", ref("crop.data")), mp, when));
+                    StepSpec g = methodStep(name + suffix, id, step, mo, o.seed(), Map.of("data", ref("crop.data"), "model", ref(name + suffix + "-model.model")));
+                    s.add(new StepSpec(g.name(), g.step(), g.inputs(), g.parameters(), when));
+                    decompositions.add(name + suffix + ".result");
+                }
+                continue;
             } else {
                 in.put("data", ref("crop.data"));
             }
@@ -259,10 +284,22 @@ public final class AnalyzeJob {
         return new StepSpec(name, id, inputs, p, needsCounts ? ref("counts.nonNegative") : null);
     }
 
-    /** @throws IllegalArgumentException if a --method-option is declared by none of the chosen methods */
-    private static void checkMethodParameters(MethodOptions mo, Map<String, Step> steps) {
+    /** @return the installed forward-model steps for physics-guided decompositions: EDX, then EELS */
+    private static List<String> guidedModels(StepCatalog catalog) {
+        return java.util.stream.Stream.of(ForwardModels.EDX, ForwardModels.EELS).filter(m -> catalog.find(m).isPresent()).toList();
+    }
+
+    /**
+     * @throws IllegalArgumentException if a --method-option is declared by none of the chosen methods (nor, for a
+     *                                  physics-guided one, by its forward models)
+     */
+    private static void checkMethodParameters(MethodOptions mo, Map<String, Step> steps, StepCatalog catalog) {
+        List<Step> all = new ArrayList<>(steps.values());
+        if (steps.values().stream().anyMatch(ForwardModels::isGuided)) {
+            guidedModels(catalog).forEach(m -> all.add(catalog.find(m).orElseThrow().step()));
+        }
         for (String k : mo.parameters().keySet()) {
-            if (steps.values().stream().noneMatch(st -> st.parameters().stream().anyMatch(x -> x.name().equals(k)))) {
+            if (all.stream().noneMatch(st -> st.parameters().stream().anyMatch(x -> x.name().equals(k)))) {
                 throw new IllegalArgumentException("--method-option " + k + ": none of the methods " + String.join(", ", steps.keySet().stream().map(AnalyzeJob::shortName).toList())
                         + " has a parameter '" + k + "'");
             }

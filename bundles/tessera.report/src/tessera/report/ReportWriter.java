@@ -361,7 +361,11 @@ public final class ReportWriter {
         String what = AUXILIARY.getOrDefault(name, name);
         String stem = label + "_" + name;
         List<Axis> nav = res.loadings().axes().subList(1, res.loadings().rank());
-        if (name.equals(DecompositionResult.UNMIXING_MATRIX)) {
+        if (name.equals(tessera.core.analysis.GuidedDecomposer.COMPOSITION)) {
+            compositionTable(h, label, d, res.auxiliary(tessera.core.analysis.GuidedDecomposer.COMPOSITION_SIGMA));
+        } else if (name.equals(tessera.core.analysis.GuidedDecomposer.COMPOSITION_SIGMA)) {
+            return; // in the composition table
+        } else if (name.equals(DecompositionResult.UNMIXING_MATRIX)) {
             int m = d.axis(0).size();
             h.el("p", label + " " + what + " W (" + m + " × " + m + "): the separated components are W applied to the whitened first " + m
                     + " components of the decomposition, as HyperSpy's unmixing_matrix.");
@@ -410,16 +414,61 @@ public final class ReportWriter {
             ax.addAll(sig);
             spectraFigure(h, ctx, stem, label + " " + what, d.withAxes(ax), List.of("residual"), "Residual (data units)",
                     label + " " + what + ": where the model misses or misplaces a spectral feature");
-        } else if (d.rank() == nav.size()) {
+        } else if (sameSizes(d.axes(), nav)) {
             List<Axis> ax = new ArrayList<>();
             ax.add(Axis.uncalibrated("component", 1, true));
             ax.addAll(d.axes());
             mapsFigure(h, ctx, stem, label + " " + what, label + " " + what, what + " values", d.withAxes(ax), List.of(label + " " + name), what);
-        } else if (d.rank() == nav.size() + 1) {
+        } else if (d.rank() == nav.size() + 1 && sameSizes(d.axes().subList(1, d.rank()), nav)) {
             mapsFigure(h, ctx, stem, label + " " + what, label + " " + what, what + " values", d, names(label + " " + name, d.axis(0).size()), what);
         } else {
             h.el("p", label + " " + what + ": shape " + java.util.Arrays.toString(d.shape()) + " (in results.hspy, not plotted).");
         }
+    }
+
+    /** @return whether the two axis lists have the same sizes (an auxiliary dataset on the scan grid) */
+    private static boolean sameSizes(List<Axis> a, List<Axis> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).size() != b.get(i).size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The phases' compositions of a physics-guided decomposition ({@link tessera.core.analysis.GuidedDecomposer}):
+     * one row per phase, one column per element, "value ± σ" in at.%.
+     *
+     * @param d     {@code [k, e]} compositions, element names under {@link tessera.core.analysis.GuidedDecomposer#COLUMNS}
+     * @param sigma {@code [k, e]} their standard deviations, or null
+     */
+    private static void compositionTable(Html h, String label, Dataset d, Dataset sigma) {
+        int k = d.axis(0).size(), e = d.axis(1).size();
+        List<?> names = d.metadata().get(tessera.core.analysis.GuidedDecomposer.COLUMNS) instanceof List<?> l ? l : List.of();
+        h.el("p", label + " phase compositions (at.% of the modelled elements, ± the counting-statistics standard deviation; phase i is "
+                + label + " factor and loading i).");
+        h.raw("<table>\n");
+        Object[] head = new Object[e + 1];
+        head[0] = "Phase";
+        for (int j = 0; j < e; j++) {
+            head[j + 1] = j < names.size() ? String.valueOf(names.get(j)) : "column " + j;
+        }
+        h.row(true, head);
+        for (int t = 0; t < k; t++) {
+            Object[] row = new Object[e + 1];
+            row[0] = t;
+            for (int j = 0; j < e; j++) {
+                double v = d.getDouble((long) t * e + j);
+                row[j + 1] = String.format(java.util.Locale.ROOT, "%.1f", v)
+                        + (sigma == null ? "" : String.format(java.util.Locale.ROOT, " ± %.1f", sigma.getDouble((long) t * e + j)));
+            }
+            h.row(false, row);
+        }
+        h.raw("</table>\n");
     }
 
     /** k spectra {@code [k, signal axes]}: a grid of line charts (1-D signal) or images (2-D signal). */

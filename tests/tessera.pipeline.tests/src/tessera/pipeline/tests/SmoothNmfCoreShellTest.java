@@ -3,6 +3,7 @@ package tessera.pipeline.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,14 @@ import tessera.core.analysis.GuidedDecomposer;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
+import tessera.provenance.RecordStore;
+import tessera.provenance.model.Record;
+import tessera.pipeline.AnalyzeJob;
+import tessera.pipeline.AnalyzeOptions;
+import tessera.pipeline.ClusterOptions;
+import tessera.pipeline.MethodOptions;
 import tessera.pipeline.PipelineDocument;
+import tessera.pipeline.Rerun;
 import tessera.pipeline.PipelineEngine;
 import tessera.pipeline.RunOptions;
 import tessera.pipeline.RunResult;
@@ -83,6 +91,41 @@ class SmoothNmfCoreShellTest {
         double corr = pearson(a, b);
         System.out.printf("shell map vs Fe-Ka map: r = %.3f%n", corr);
         assertTrue(corr >= 0.94, "correlation " + corr);
+    }
+
+    /**
+     * {@code tessera analyze --method smooth-nmf} with the recipe as {@code --method-option}s: the forward model and the
+     * decomposition are recorded steps, the phases equal the pipeline's above for the same seed, the report shows the
+     * composition table, and the re-run reproduces every array.
+     */
+    @Test
+    void analyzeMethodSmoothNmfReportsCompositionsAndReRuns(@TempDir Path tmp) throws Exception {
+        String fixed = "Pt@0=0,Fe@0=0,Pt@1=0.867,Fe@1=0.133,Si@1=0,C@1=0,O@1=0,Pt@2=0,Si@2=0,C@2=0";
+        MethodOptions mo = new MethodOptions(List.of("smooth-nmf"), null, Map.of("elements", "Fe,Pt,O,Si,C", "splitElements", "Fe:4,Pt:4", "thickness", "30",
+                "density", "5.2", "window", "none", "fixedW", fixed));
+        Path out = tmp.resolve("a");
+        RunResult run = AnalyzeJob.run(Registry.get(), new AnalyzeOptions(PipelineEngineTest.DATA.resolve("edx/core_shell.hspy"), out, 3, 3, null, null, 5L,
+                ClusterOptions.DEFAULT, mo), ProgressMonitor.NULL, s -> { });
+        DecompositionResult a = AnalyzeJob.result(run).methods().get(0);
+        assertEquals("tessera.decompose.smooth-nmf", a.algorithmId());
+        RunResult direct = run(PipelineEngineTest.DATA.resolve("edx/core_shell.hspy"), """
+                "components": 3, "seed": 5, "fixedW": "%s" """.formatted(fixed), tmp.resolve("direct"));
+        Dataset want = ((DecompositionResult) direct.value("nmf.result")).auxiliary(GuidedDecomposer.COMPOSITION);
+        Dataset got = a.auxiliary(GuidedDecomposer.COMPOSITION);
+        for (int i = 0; i < want.size(); i++) {
+            assertEquals(want.getDouble(i), got.getDouble(i), 1e-9, "composition entry " + i);
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("SMOOTH-NMF phase compositions"), "composition table in the report");
+        assertTrue(html.contains(String.format(Locale.ROOT, "<td>%.1f ± %.1f</td>", got.getDouble(2, 0),
+                a.auxiliary(GuidedDecomposer.COMPOSITION_SIGMA).getDouble(2, 0))), "shell Fe in the table");
+        Record record = RecordStore.load(run.recordFile());
+        PipelineEngine engine = new PipelineEngine(Registry.get());
+        Rerun.Prepared p = Rerun.prepare(engine.catalog(), record, run.recordFile(), false, Map.of());
+        RunResult again = engine.run(p.plan(), "rerun", p.inputs(), tmp.resolve("b"), new RunOptions(ProgressMonitor.NULL, s -> { }, null, run.recordFile(), p.drift()));
+        for (Rerun.Check c : Rerun.verify(record, again.record())) {
+            assertTrue(c.matches(), c.output() + ": " + c.recorded() + " recorded, " + c.now() + " now");
+        }
     }
 
     static double pearson(double[] a, double[] b) {
