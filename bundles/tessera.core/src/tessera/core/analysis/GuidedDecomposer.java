@@ -34,6 +34,13 @@ public interface GuidedDecomposer extends Algorithm {
     /** metadata key of the number of leading element columns of the model (an integer ≤ m) */
     String ELEMENT_COLUMNS = "Signal.model_element_columns";
 
+    /**
+     * metadata key (optional) of how the model recommends initialising W from the initial spectra: {@code "lstsq"}
+     * (clipped least squares, espm's, for nearly orthogonal columns such as EDX lines) or {@code "nnls"} (non-negative
+     * least squares, for nearly collinear columns such as EELS edges on power-law backgrounds)
+     */
+    String INITIALISATION = "Signal.model_initialisation";
+
     /** auxiliary dataset of the result: the compositions W {@code [k, m]} (float64; element rows normalised per phase) */
     String COMPOSITION = "composition";
 

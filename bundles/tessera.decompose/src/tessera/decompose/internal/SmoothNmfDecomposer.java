@@ -57,7 +57,9 @@ import tessera.math.Randomized;
  * As espm's {@code initialize_algorithms} with an EDXS model: D {@code [nE × k]} and H {@code [k × N]} from
  * scikit-learn's {@code _initialize_nmf(X, k, init)} ({@code init}: "nndsvda", "nndsvd", "nndsvdar", "random"; "auto" =
  * espm's {@code init=None}, which is nndsvda when k ≤ min(nE, N), else random) from a randomized SVD seeded by
- * {@code seed}; then W = max(lstsq(G, D), 0) (least squares via the normal equations GᵀG W = GᵀD), the element rows of
+ * {@code seed}; then W = max(lstsq(G, D), 0) (least squares via the normal equations GᵀG W = GᵀD; with {@code initW=nnls},
+ * or {@code auto} and a model whose {@link GuidedDecomposer#INITIALISATION} says {@code nnls}, the non-negative
+ * least-squares solution instead, Lawson–Hanson, for nearly collinear columns), the element rows of
  * every column divided by their sum (1/e each if the sum is 0); W and H clamped to ≥ 10⁻¹⁴. Spectra or channels whose
  * counts are all zero are set to 10⁻¹⁴ first (espm's {@code remove_zeros_lines}).
  *
@@ -99,6 +101,8 @@ public final class SmoothNmfDecomposer implements GuidedDecomposer {
             ParameterSpec.ofString("fixedW", "", "fixed composition entries COLUMN@PHASE=VALUE, comma-separated, phases counted from 0, e.g. \"Pt@1=0, Pt@2=0\""),
             ParameterSpec.ofChoice("init", "auto", List.of("auto", "nndsvda", "nndsvd", "nndsvdar", "random"),
                     "initialisation of GW and H (scikit-learn's NMF init, as espm); W then from least squares on G"),
+            ParameterSpec.ofChoice("initW", "auto", List.of("auto", "lstsq", "nnls"),
+                    "W from the initial spectra: lstsq = max(least squares, 0) as espm; nnls = non-negative least squares (nearly collinear columns such as EELS edges on power laws); auto = the model's recommendation, else lstsq"),
             ParameterSpec.ofLong("seed", 0L, "seed of the randomized SVD (or of the random initialisation)"),
             ParameterSpec.ofDouble("tol", 1e-4, 0.0, 1.0, "", "stop when the relative change of W and H, or the loss decrease relative to the initial loss, is below tol (espm tol)"),
             ParameterSpec.ofInt("maxIterations", 200, 1, 1_000_000, "maximum number of iterations (espm max_iter)"),
@@ -220,7 +224,11 @@ public final class SmoothNmfDecomposer implements GuidedDecomposer {
                     h[t * n + p] = hT[p * k + t];
                 }
             }
-            double[] w = leastSquaresW(g, ne, m, d, k, nElem);
+            String initW = params.getString("initW");
+            if ("auto".equals(initW)) {
+                initW = "nnls".equals(model.metadata().get(GuidedDecomposer.INITIALISATION)) ? "nnls" : "lstsq";
+            }
+            double[] w = leastSquaresW(g, ne, m, d, k, nElem, "nnls".equals(initW));
             monitor.worked(1);
 
             SmoothNmfSolver.Options o = new SmoothNmfSolver.Options(lambda, params.getDouble("mu"), params.getDouble("epsilonReg"), ny, nx, nElem, fixed,
@@ -408,7 +416,7 @@ public final class SmoothNmfDecomposer implements GuidedDecomposer {
     }
 
     /** W = max(lstsq(G, D), 0) with the element rows of every column normalised to sum 1, clamped to ≥ 10⁻¹⁴ */
-    private static double[] leastSquaresW(double[] g, int ne, int m, double[] dT, int k, int nElem) {
+    private static double[] leastSquaresW(double[] g, int ne, int m, double[] dT, int k, int nElem, boolean nonNegative) {
         double[][] gtg = new double[m][m];
         for (int e = 0; e < ne; e++) {
             for (int i = 0; i < m; i++) {
@@ -432,12 +440,13 @@ public final class SmoothNmfDecomposer implements GuidedDecomposer {
                 }
             }
             double sum = 0;
+            double[] nn = nonNegative ? Nnls.solve(gtg, gtd) : null;
             for (int i = 0; i < m; i++) {
                 double s = 0;
                 for (int j = 0; j < m; j++) {
                     s += inv[i][j] * gtd[j];
                 }
-                w[i * k + t] = Math.max(s, 0);
+                w[i * k + t] = nonNegative ? nn[i] : Math.max(s, 0);
                 if (i < nElem) {
                     sum += w[i * k + t];
                 }

@@ -275,7 +275,7 @@ public final class EdgeMapping {
         return markers;
     }
 
-    private static Microscope microscope(Dataset d, Settings s, String source) {
+    static Microscope microscope(Dataset d, Settings s, String source) {
         double kv = !Double.isNaN(s.beamKv()) ? s.beamKv() : value(d.metadata().beamEnergyKv());
         double al = !Double.isNaN(s.convergenceMrad()) ? s.convergenceMrad() : value(d.metadata().convergenceAngleMrad());
         double be = !Double.isNaN(s.collectionMrad()) ? s.collectionMrad() : value(d.metadata().collectionAngleMrad());
@@ -298,7 +298,7 @@ public final class EdgeMapping {
      * Picks each element's edge and windows; cross sections from {@link CrossSections#of} (hydrogenic: K and L2,3;
      * optical: any tabulated edge).
      */
-    private static List<MappedEdge> choose(Axis e, Settings s, String source) {
+    static List<MappedEdge> choose(Axis e, Settings s, String source) {
         double lo = Math.min(e.value(0), e.high());
         double hi = Math.max(e.value(0), e.high());
         EdgeTable table = EdgeTable.standard();
