@@ -347,28 +347,37 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
             idx[i] = new int[] {s0, s1, k[0], k[1], k[2], k[3]};
         }
         int nE = e.size();
-        // only the channels the windows touch are read: [lo, hi) of every spectrum
-        int lo = nE, hi = 0;
+        // only the channels the windows touch are read: the runs of needed channels of every spectrum, packed
+        boolean[] needed = new boolean[nE];
         for (int[] k : idx) {
             for (int j = 0; j < k.length; j += 2) {
-                int a = k[j], b = k.length == 6 && j > 0 && k[j] == k[j + 1] ? k[j] + 1 : k[j + 1];
-                if (b > a) {
-                    lo = Math.min(lo, a);
-                    hi = Math.max(hi, b);
+                int hiJ = k.length == 6 && j > 0 && k[j] == k[j + 1] ? k[j] + 1 : k[j + 1];
+                for (int c = k[j]; c < hiJ; c++) {
+                    needed[c] = true;
                 }
             }
         }
-        if (hi <= lo) {
-            lo = 0;
-            hi = 1;
+        int[] pos = new int[nE + 1];
+        List<int[]> runs = new ArrayList<>(); // {first channel, length, packed offset}
+        int packed = 0;
+        for (int c = 0; c < nE; c++) {
+            pos[c] = packed;
+            if (needed[c]) {
+                if (c == 0 || !needed[c - 1]) {
+                    runs.add(new int[] {c, 0, packed});
+                }
+                runs.get(runs.size() - 1)[1]++;
+                packed++;
+            }
         }
-        final int from = lo, span = hi - lo;
+        pos[nE] = packed;
+        final int span = Math.max(packed, 1);
         long nav = data.navigationSize();
         double[] inten = new double[(int) (n * nav)];
         double[] var = new double[inten.length];
         int block = (int) Math.min(nav, Math.max(1, (1 << 18) / span));
         int nBlocks = (int) ((nav + block - 1) / block);
-        boolean contiguous = span == nE;
+        boolean contiguous = packed == nE;
         IntStream.range(0, nBlocks).parallel().forEach(bi -> {
             long p0 = (long) bi * block;
             int m = (int) Math.min(block, nav - p0);
@@ -377,19 +386,21 @@ public record LineIntensities(List<LineWindow> windows, Dataset intensities, Dat
                 data.readDoubles(p0 * nE, m * nE, buf, 0);
             } else {
                 for (int q = 0; q < m; q++) {
-                    data.readDoubles((p0 + q) * nE + from, span, buf, q * span);
+                    for (int[] r : runs) {
+                        data.readDoubles((p0 + q) * nE + r[0], r[1], buf, q * span + r[2]);
+                    }
                 }
             }
             for (int q = 0; q < m; q++) {
-                int off = q * span - from;
+                int off = q * span;
                 long p = p0 + q;
                 for (int i = 0; i < n; i++) {
                     int[] k = idx[i];
-                    double s = sum(buf, off, k[0], k[1]);
+                    double s = sum(buf, off, pos[k[0]], pos[k[0]] + (k[1] - k[0]));
                     double v = s;
                     if (k.length == 6) {
-                        double b1 = k[2] == k[3] ? buf[off + k[2]] : sum(buf, off, k[2], k[3]);
-                        double b2 = k[4] == k[5] ? buf[off + k[4]] : sum(buf, off, k[4], k[5]);
+                        double b1 = k[2] == k[3] ? buf[off + pos[k[2]]] : sum(buf, off, pos[k[2]], pos[k[2]] + (k[3] - k[2]));
+                        double b2 = k[4] == k[5] ? buf[off + pos[k[4]]] : sum(buf, off, pos[k[4]], pos[k[4]] + (k[5] - k[4]));
                         s -= (b1 + b2) * corr[i];
                         v += corr[i] * corr[i] * (b1 + b2);
                     }
