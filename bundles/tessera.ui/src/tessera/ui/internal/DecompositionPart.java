@@ -23,6 +23,7 @@ import org.eclipse.swtchart.ISeries.SeriesType;
 
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
+import tessera.core.model.Dataset;
 import tessera.pipeline.StepDescriptor;
 
 /**
@@ -41,6 +42,9 @@ public final class DecompositionPart {
     private final Composite root;
     private final Combo algorithm;
     private final Composite formHolder;
+    /** scrolls the form when it is taller than {@link #FORM_HEIGHT} (a physics-guided decomposition's forward model adds a dozen fields) */
+    private final org.eclipse.swt.custom.ScrolledComposite formScroller;
+    private static final int FORM_HEIGHT = 320;
     private final Table components;
     private final Chart scree;
     private final Chart factors;
@@ -100,9 +104,12 @@ public final class DecompositionPart {
         endmembers.setLayoutData(new GridData());
         endmembers.setToolTipText("an unmixing estimates the abundances of known endmember spectra: N-FINDR's or VCA's endmembers, "
                 + "separated factors, or the mean spectra of clusters");
-        formHolder = new Composite(left, SWT.NONE);
+        formScroller = new org.eclipse.swt.custom.ScrolledComposite(left, SWT.V_SCROLL);
+        formScroller.setExpandHorizontal(true);
+        formScroller.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        formHolder = new Composite(formScroller, SWT.NONE);
         formHolder.setLayout(new GridLayout(1, false));
-        formHolder.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        formScroller.setContent(formHolder);
         Button go = new Button(left, SWT.PUSH);
         go.setText("Run");
         this.run = run;
@@ -139,20 +146,94 @@ public final class DecompositionPart {
         if (form != null) {
             form.control().dispose();
         }
+        if (ticks != null) {
+            ticks.dispose();
+            ticks = null;
+        }
+        elementTicks.clear();
         List<tessera.core.analysis.ParameterSpec> specs = new java.util.ArrayList<>();
-        if (tessera.pipeline.ForwardModels.isGuided(selected().step())) {
-            // a physics-guided decomposition: the forward model's elements first (the rest of the model from the metadata)
-            specs.add(tessera.core.analysis.ParameterSpec.ofString(ELEMENTS, "", "elements of the forward model, e.g. Fe,O,Pt (empty: the file's Sample.elements)"));
+        boolean guided = tessera.pipeline.ForwardModels.isGuided(selected().step());
+        if (guided) {
+            // a physics-guided decomposition: the forward model's parameters first (of the open file's kind; without a
+            // file only its elements), then the decomposition's
+            if (modelSpecs.isEmpty()) {
+                specs.add(tessera.core.analysis.ParameterSpec.ofString(ELEMENTS, "", "elements of the forward model, e.g. Fe,O,Pt (empty: the file's Sample.elements)"));
+            } else {
+                specs.addAll(modelSpecs);
+            }
+            if (!knownElements.isEmpty()) {
+                // the file's elements as tick boxes that write the elements field
+                ticks = new Composite(formHolder, SWT.NONE);
+                ticks.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
+                ticks.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+                new Label(ticks, SWT.NONE).setText("Elements:");
+                for (String el : knownElements) {
+                    Button b = new Button(ticks, SWT.CHECK);
+                    b.setText(el);
+                    b.setSelection(true);
+                    b.setToolTipText("model " + el + " (untick to leave it out of the forward model)");
+                    b.addListener(SWT.Selection, e -> writeTickedElements());
+                    elementTicks.put(el, b);
+                }
+            }
         }
         specs.addAll(selected().step().parameters());
         form = new ParameterForm(formHolder, specs);
         form.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        if (guided && !elementTicks.isEmpty()) {
+            writeTickedElements();
+        }
+        org.eclipse.swt.graphics.Point size = formHolder.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+        formHolder.setSize(size);
+        formScroller.setMinSize(size);
+        ((GridData) formScroller.getLayoutData()).heightHint = Math.min(size.y, FORM_HEIGHT);
+        ((GridData) formScroller.getLayoutData()).widthHint = size.x + formScroller.getVerticalBar().getSize().x;
         boolean unmixer = WorkbenchSession.isUnmixer(selected());
         for (org.eclipse.swt.widgets.Control c : List.of(endmembersLabel, endmembers)) {
             c.setVisible(unmixer);
             ((GridData) c.getLayoutData()).exclude = !unmixer;
         }
         root.layout(true, true);
+    }
+
+    private Composite ticks;
+    private final Map<String, Button> elementTicks = new java.util.LinkedHashMap<>();
+    private List<String> knownElements = List.of();
+    private List<tessera.core.analysis.ParameterSpec> modelSpecs = List.of();
+
+    /**
+     * Sets the forward model of the open file's kind (EDX or EELS) for a physics-guided decomposition: its parameters
+     * come first in the form (their {@value #ELEMENTS} among them), and the file's elements ({@code Sample.elements})
+     * are offered as tick boxes above it; ticking writes the {@value #ELEMENTS} field.
+     *
+     * @param specs    the forward-model step's parameters (empty: only an elements field)
+     * @param elements element symbols, possibly empty
+     */
+    public void forwardModel(List<tessera.core.analysis.ParameterSpec> specs, List<String> elements) {
+        modelSpecs = List.copyOf(specs);
+        knownElements = List.copyOf(elements);
+        if (!steps.isEmpty()) {
+            rebuildForm();
+        }
+    }
+
+    /** @return the element tick boxes (symbol → check button) of the current form; empty if none is shown */
+    public Map<String, Button> elementTicks() {
+        return java.util.Collections.unmodifiableMap(elementTicks);
+    }
+
+    /** Ticks or unticks one element, as the user clicking its box. @throws IllegalArgumentException if it is not offered */
+    public void tick(String element, boolean on) {
+        Button b = elementTicks.get(element);
+        if (b == null) {
+            throw new IllegalArgumentException("no tick box for " + element + "; offered: " + elementTicks.keySet());
+        }
+        b.setSelection(on);
+        writeTickedElements();
+    }
+
+    private void writeTickedElements() {
+        form.set(ELEMENTS, String.join(",", elementTicks.entrySet().stream().filter(e -> e.getValue().getSelection()).map(Map.Entry::getKey).toList()));
     }
 
     /** @return true if the endmember choice is shown (the selected algorithm is an unmixing) */
@@ -309,9 +390,10 @@ public final class DecompositionPart {
         String alg = r.algorithmId().substring(r.algorithmId().lastIndexOf('.') + 1);
         String what = isAbundances(r) ? "endmember" : "component";
         factors.getTitle().setText(isAbundances(r) ? "Endmembers" : "Factors");
+        Dataset comp = r.auxiliary(tessera.core.analysis.GuidedDecomposer.COMPOSITION);
         for (int c = 0; c < r.components(); c++) {
-            add(new Entry(String.format("%s %s %d%s", alg, what, c, ratio != null && c < ratio.length ? String.format("  (%.3g)", ratio[c]) : ""), null, c,
-                    false));
+            String extra = ratio != null && c < ratio.length ? String.format("  (%.3g)", ratio[c]) : comp != null ? "  " + composition(comp, c) : "";
+            add(new Entry(String.format("%s %s %d%s", alg, comp != null ? "phase" : what, c, extra), null, c, false));
             if (c < 10) {
                 line(factors, "factor " + c, energy, Spectra.factor(r, c), palette[c % palette.length]);
             }
@@ -333,6 +415,20 @@ public final class DecompositionPart {
         });
         factors.getAxisSet().adjustRange();
         factors.redraw();
+    }
+
+    /** @return e.g. {@code "Fe 39.0 O 61.0 at.%"}: the phase's elements above 0.5 at.% */
+    static String composition(Dataset comp, int phase) {
+        List<?> names = comp.metadata().get(tessera.core.analysis.GuidedDecomposer.COLUMNS) instanceof List<?> l ? l : List.of();
+        int e = comp.axis(1).size();
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < e; j++) {
+            double v = comp.getDouble((long) phase * e + j);
+            if (v >= 0.5) {
+                b.append(j < names.size() ? names.get(j) : "column " + j).append(String.format(java.util.Locale.ROOT, " %.1f ", v));
+            }
+        }
+        return b.append("at.%").toString();
     }
 
     private void add(Entry e) {

@@ -345,6 +345,8 @@ public final class TesseraWorkbench {
         spectrum.show("mean spectrum", Spectra.energies(d), mean);
         map.show(Spectra.windowImage(d, e.offset(), e.high()), "total counts", xAxis(d));
         provenance.show(session.record());
+        List<tessera.core.analysis.ParameterSpec> model = session.forwardModel().map(m -> m.step().parameters()).orElse(List.of());
+        decomposition.forwardModel(model, d.metadata().elements());
     }
 
     private static Axis xAxis(Dataset d) {

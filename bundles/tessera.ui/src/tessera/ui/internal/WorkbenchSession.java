@@ -174,6 +174,21 @@ public final class WorkbenchSession {
         changed("select " + file);
     }
 
+    /**
+     * @return the forward-model step of the open dataset's kind ({@link ForwardModels#stepFor}) for physics-guided
+     *         decompositions, or empty when no dataset is open or none is installed
+     */
+    public java.util.Optional<StepDescriptor> forwardModel() {
+        if (current == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return record.catalog().find(ForwardModels.stepFor(current));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** @return the current dataset, or null before a file is opened */
     public Dataset current() {
         return current;

@@ -309,7 +309,9 @@ class WorkbenchTest {
             wb.decomposition().select(s.id());
             List<String> expected = new java.util.ArrayList<>();
             if (tessera.pipeline.ForwardModels.isGuided(s.step())) {
-                expected.add("elements"); // a physics-guided decomposition's form starts with its forward model's elements
+                // a physics-guided decomposition's form starts with the parameters of the open file's forward model (EDX here)
+                wb.session().forwardModel().orElseThrow().step().parameters().forEach(x -> expected.add(x.name()));
+                assertEquals("tessera.edx.forward-model", wb.session().forwardModel().orElseThrow().id());
             }
             s.step().parameters().forEach(x -> expected.add(x.name()));
             assertEquals(expected, List.copyOf(wb.decomposition().form().editors().keySet()), s.id());
@@ -484,6 +486,42 @@ class WorkbenchTest {
         assertTrue(wb.map().showsLabels());
         assertEquals("Gaussian mixture clusters", wb.map().title());
         assertTrue(prov().contains("parameter covariance = diag"), prov());
+    }
+
+    /**
+     * SmoothNMF from the workbench: the file's elements (Fe, Pt) as tick boxes writing the elements field, then the
+     * espm recipe for core_shell typed into the form; the component list names each phase with its composition, the
+     * same as the pipeline's, and the forward model is its own recorded step.
+     */
+    @Test
+    @Order(11)
+    void smoothNmfOffersTheFilesElementsAndListsThePhasesCompositions() throws Exception {
+        wb.decomposition().select("tessera.decompose.smooth-nmf");
+        assertEquals(List.of("Fe", "Pt"), List.copyOf(wb.decomposition().elementTicks().keySet()));
+        assertEquals("Fe,Pt", wb.decomposition().form().values().get("elements"), "ticked by default");
+        wb.decomposition().tick("Pt", false);
+        assertEquals("Fe", wb.decomposition().form().values().get("elements"));
+        wb.decomposition().tick("Pt", true);
+        wb.decomposition().form().set("elements", "Fe,Pt,O,Si,C");
+        wb.decomposition().form().set("components", 3);
+        wb.decomposition().form().set("seed", SEED);
+        wb.decomposition().form().set("fixedW", "Pt@0=0,Fe@0=0,Pt@1=0.867,Fe@1=0.133,Si@1=0,C@1=0,O@1=0,Pt@2=0,Si@2=0,C@2=0");
+        wb.decomposition().form().set("splitElements", "Fe:4,Pt:4");
+        wb.decomposition().form().set("thickness", "30");
+        wb.decomposition().form().set("density", "5.2");
+        wb.decomposition().form().set("window", "none");
+        wb.run("tessera.decompose.smooth-nmf", wb.decomposition().form().values());
+        waitForJob();
+        assertTrue(wb.status().message().endsWith("done"), wb.status().message());
+        DecompositionResult r = wb.session().decomposition();
+        double fe = r.auxiliary(tessera.core.analysis.GuidedDecomposer.COMPOSITION).getDouble(2, 0);
+        assertEquals(39.0, fe, 0.5, "shell Fe at.% (SmoothNmfCoreShellTest: 39.0)");
+        String label = wb.decomposition().components().getItem(2).getText();
+        assertTrue(label.startsWith("smooth-nmf phase 2  Fe " + String.format(java.util.Locale.ROOT, "%.1f", fe) + " O "), label);
+        assertTrue(label.endsWith("at.%"), label);
+        assertTrue(prov().contains("tessera.edx.forward-model  [SUCCEEDED]"), prov());
+        assertTrue(prov().contains("parameter splitElements = Fe:4,Pt:4"), prov());
+        wb.screenshot(shots.resolve("workbench-smoothnmf.png"));
     }
 
     private static String prov() {
