@@ -105,6 +105,12 @@ public final class StepCatalog {
             };
             return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.CLUSTERERS, c.bundle(), c.bundleVersion(), s));
         }
+        Optional<Contribution> dm = registry.find(Registry.DYNAMICS, id);
+        if (dm.isPresent()) {
+            Contribution c = dm.get();
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.DYNAMICS, c.bundle(), c.bundleVersion(),
+                    new tessera.pipeline.internal.DynamicsStep(c.create(tessera.core.analysis.DynamicsModel.class))));
+        }
         Optional<Contribution> p = registry.find(Registry.PREPROCESSORS, id);
         if (p.isPresent()) {
             Contribution c = p.get();
@@ -123,6 +129,7 @@ public final class StepCatalog {
         registry.contributions(Registry.DECOMPOSERS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.CLUSTERERS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.PREPROCESSORS).forEach(c -> ids.add(c.id()));
+        registry.contributions(Registry.DYNAMICS).forEach(c -> ids.add(c.id()));
         ids.sort(Comparator.naturalOrder());
         return ids;
     }

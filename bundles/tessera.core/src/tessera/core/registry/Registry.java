@@ -37,9 +37,11 @@ public final class Registry {
     public static final String CLUSTERERS = "clusterers";
     /** extension point (simple id) of preprocessing operations ({@link Preprocessor}) */
     public static final String PREPROCESSORS = "preprocessors";
+    /** extension point (simple id) of Markov models of class dynamics ({@link tessera.core.analysis.DynamicsModel}) */
+    public static final String DYNAMICS = "dynamicsModels";
     /** every point Tessera declares */
     public static final List<String> POINTS = List.of(READERS, WRITERS, DECOMPOSERS, CLUSTERERS, "classifiers", PREPROCESSORS,
-            "latticeAnalyzers", "dynamicsModels");
+            "latticeAnalyzers", DYNAMICS);
     private static final String NAMESPACE = "tessera.core";
 
     private final IExtensionRegistry registry;
