@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import tessera.core.analysis.DynamicsModel;
 import tessera.core.analysis.DynamicsResult;
+import tessera.core.analysis.IncompatibleDataException;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
@@ -64,11 +65,22 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
     }
 
     /**
-     * @throws IllegalArgumentException as {@link DynamicsModel#estimate}; also if a lag of {@code lags} is not a
+     * @throws IllegalArgumentException as {@link DynamicsModel#estimate}, as an {@link IncompatibleDataException} whose
+     *                                  message starts with the file's name; also if a lag of {@code lags} is not a
      *                                  positive integer shorter than the series
      */
     @Override
     public DynamicsResult estimate(Dataset labels, Parameters p, ProgressMonitor monitor) {
+        try {
+            return run(labels, p, monitor);
+        } catch (IncompatibleDataException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw IncompatibleDataException.of(labels, e); // bad data: the message names the file
+        }
+    }
+
+    private DynamicsResult run(Dataset labels, Parameters p, ProgressMonitor monitor) {
         int[][] tr = trajectories(labels);
         int frames = tr[0].length;
         if (frames < 2) {

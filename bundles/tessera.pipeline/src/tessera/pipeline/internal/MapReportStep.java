@@ -323,7 +323,8 @@ public final class MapReportStep implements Step {
         return v == null ? "" : String.valueOf(v);
     }
 
-    private static String esc(String s) {
+    /** @return s with &amp;, &lt; and &gt; escaped for HTML */
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
