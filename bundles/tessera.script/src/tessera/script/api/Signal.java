@@ -553,6 +553,42 @@ public final class Signal {
     private Dataset lineSigma;
     private List<Signal> lineSignals;
 
+    /** A Markov model of these class trajectories with the defaults ({@link #transition_matrix(Value)}). */
+    @Export
+    public Object transition_matrix() {
+        return transition_matrix(null);
+    }
+
+    /**
+     * A Markov model of class trajectories: this signal holds the labels {@code [sites, frames]} (−1 = not seen), as
+     * AtomAI's {@code transition_matrix} takes them, but counted as deeptime does (transitions pooled over all
+     * trajectories; a frame not seen breaks a trajectory); step {@code tessera.dynamics.msm} (docs/dynamics.md).
+     *
+     * @param options {@code lag} (frames, default 1), {@code reversible}, {@code lags} (e.g. {@code "1,2,3"}),
+     *                {@code samples}, {@code prior}, {@code seed} (alias {@code random_state}), {@code classes}
+     * @return an object whose members are the model's outputs as signals in snake_case: {@code transition_matrix},
+     *         {@code counts}, {@code stationary_distribution}, {@code implied_timescales},
+     *         {@code mean_first_passage_times} and, with samples, {@code transition_matrix_std},
+     *         {@code transition_matrix_low95}, {@code transition_matrix_high95}, {@code stationary_distribution_std};
+     *         with lags, {@code implied_timescales_by_lag}
+     * @throws IllegalArgumentException if an option is unknown, or for the bad data of
+     *                                  {@link tessera.core.analysis.DynamicsModel#estimate}
+     */
+    @Export
+    public Object transition_matrix(Value options) {
+        Map<String, Object> o = Options.of(options, "transition_matrix");
+        Map<String, Object> out = outputs(DYNAMICS_STEP, Map.of("labels", dataset), parameters(DYNAMICS_STEP, o, Map.of("random_state", "seed")));
+        Map<String, Signal> m = new LinkedHashMap<>();
+        out.forEach((name, v) -> {
+            if (v instanceof Dataset d) {
+                m.put(LearningResults.snake(name), view(d, d.metadata().title(), d));
+            }
+        });
+        return LearningResults.proxy(m);
+    }
+
+    private static final String DYNAMICS_STEP = "tessera.dynamics.msm";
+
     /** X-ray line intensities with the file's lines and HyperSpy's default windows ({@link #get_lines_intensity(Value)}). */
     @Export
     public Object get_lines_intensity() {

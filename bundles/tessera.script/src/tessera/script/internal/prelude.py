@@ -247,6 +247,11 @@ class UnmixingResults:
         return str(self._h.toString())
 
 
+_DYNAMICS_OUTPUTS = ('counts', 'transition_matrix', 'stationary_distribution', 'implied_timescales', 'mean_first_passage_times',
+                     'implied_timescales_by_lag', 'transition_matrix_std', 'transition_matrix_low95', 'transition_matrix_high95',
+                     'stationary_distribution_std')
+
+
 class Signal:
     """A calibrated dataset (HyperSpy's BaseSignal vocabulary); every operation returns a new signal."""
     __slots__ = ('_h',)
@@ -289,6 +294,14 @@ class Signal:
 
     def unmix(self, endmembers, **options):
         return UnmixingResults(_call(self._h.unmix, endmembers._h if isinstance(endmembers, Signal) else endmembers, options))
+
+    def transition_matrix(self, **options):
+        """A Markov model of these class trajectories [sites, frames] (docs/dynamics.md): a namespace of signals
+        (transition_matrix, counts, stationary_distribution, implied_timescales, mean_first_passage_times, and the
+        intervals and timescales against lag when computed)."""
+        h = _call(self._h.transition_matrix, options)
+        import types
+        return types.SimpleNamespace(**{n: Signal(getattr(h, n)) for n in _DYNAMICS_OUTPUTS if hasattr(h, n)})
 
     def cluster_analysis(self, cluster_source="decomposition", **options):
         _call(self._h.cluster_analysis, _source(options, cluster_source))
