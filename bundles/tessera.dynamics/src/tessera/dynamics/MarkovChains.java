@@ -36,13 +36,11 @@ public final class MarkovChains {
         }
         double[][] c = new double[n][n];
         for (int[] tr : labels) {
-            int lastGap = -1; // index of the last -1 at or before t + lag
-            for (int t = 0; t < tr.length; t++) {
-                if (tr[t] < -1 || tr[t] >= n) {
-                    throw new IllegalArgumentException("label " + tr[t] + " is outside -1.." + (n - 1));
-                }
-            }
+            int lastGap = -1; // index of the last -1 at or before u
             for (int u = 0; u < tr.length; u++) {
+                if (tr[u] < -1 || tr[u] >= n) {
+                    throw new IllegalArgumentException("label " + tr[u] + " is outside -1.." + (n - 1));
+                }
                 if (tr[u] < 0) {
                     lastGap = u;
                     continue;
@@ -275,12 +273,14 @@ public final class MarkovChains {
      * Likelihood-ratio test of detailed balance: G = 2 (ln L(T̂) − ln L(T̂_rev)) against χ² with n(n−1)/2 degrees of
      * freedom (the reversible model's constraints; Prinz 2011 §IV).
      *
-     * @param c counts
+     * @param c             counts
+     * @param nonReversible {@link #maximumLikelihood} of c
+     * @param reversible    {@link #reversibleMaximumLikelihood} of c
      * @return {G, degrees of freedom, p-value}
      */
-    public static double[] detailedBalanceTest(double[][] c) {
+    public static double[] detailedBalanceTest(double[][] c, double[][] nonReversible, double[][] reversible) {
         int n = c.length;
-        double g = 2 * (logLikelihood(c, maximumLikelihood(c)) - logLikelihood(c, reversibleMaximumLikelihood(c, 1e-12, 100_000)));
+        double g = 2 * (logLikelihood(c, nonReversible) - logLikelihood(c, reversible));
         g = Math.max(g, 0);
         double dof = n * (n - 1) / 2.0;
         return new double[] { g, dof, 1 - regularizedGammaP(dof / 2, g / 2) };

@@ -40,6 +40,9 @@ import tessera.core.model.Metadata;
 public final class MaximumLikelihoodMsm implements DynamicsModel {
     /** contribution id */
     public static final String ID = "tessera.dynamics.msm";
+    /** convergence of the reversible fixed point (max change of the stationary vector) and its iteration limit */
+    private static final double REV_TOL = 1e-12;
+    private static final int REV_ITERATIONS = 100_000;
 
     private static final List<ParameterSpec> PARAMS = List.of(ParameterSpec.ofInt("lag", 1, 1, null, "lag time τ in frames"),
             ParameterSpec.ofBoolean("reversible", false, "enforce detailed balance (reversible maximum likelihood)"),
@@ -108,15 +111,20 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
         try {
             double[][] c = MarkovChains.counts(tr, n, lag);
             boolean rev = p.getBoolean("reversible");
-            double[][] t = rev ? MarkovChains.reversibleMaximumLikelihood(c, 1e-12, 100_000) : MarkovChains.maximumLikelihood(c);
+            double[][] tNonRev = MarkovChains.maximumLikelihood(c);
+            double[][] tRev = MarkovChains.reversibleMaximumLikelihood(c, REV_TOL, REV_ITERATIONS);
+            double[][] t = rev ? tRev : tNonRev;
             double[] pi = MarkovChains.stationary(t);
             double[] its = MarkovChains.impliedTimescales(t, lag);
             double[][] mfpt = MarkovChains.meanFirstPassageTimes(t, lag);
-            double[] db = MarkovChains.detailedBalanceTest(c);
+            double[] db = MarkovChains.detailedBalanceTest(c, tNonRev, tRev);
             monitor.worked(1);
             Map<String, Dataset> out = new LinkedHashMap<>();
-            Metadata tm = meta("transition matrix T (lag " + lag + " frames)").set("Signal.detailed_balance_test",
-                    new LinkedHashMap<>(Map.of("G", db[0], "dof", db[1], "p", db[2])));
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("G", db[0]);
+            test.put("dof", db[1]);
+            test.put("p", db[2]);
+            Metadata tm = meta("transition matrix T (lag " + lag + " frames)").set("Signal.detailed_balance_test", test);
             tm.set("Signal.reversible", rev);
             out.put(DynamicsResult.COUNTS, matrix(c, meta("transition counts C (lag " + lag + " frames)")));
             out.put(DynamicsResult.TRANSITION_MATRIX, matrix(t, tm));
@@ -125,7 +133,7 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
             out.put(DynamicsResult.MFPT, matrix(mfpt, meta("mean first-passage times (frames), from row to column")));
             String lags = p.getString("lags");
             if (lags != null && !lags.isBlank()) {
-                out.put("impliedTimescalesByLag", byLag(tr, n, lags, frames, rev));
+                out.put(DynamicsResult.TIMESCALES_BY_LAG, byLag(tr, n, lags, frames, rev));
             }
             if (samples > 0) {
                 SplittableRandom rnd = new SplittableRandom(p.getLong("seed"));
@@ -193,7 +201,7 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
         double[] v = new double[ls.size() * (n - 1)];
         for (int a = 0; a < ls.size(); a++) {
             double[][] c = MarkovChains.counts(tr, n, ls.get(a));
-            double[][] t = rev ? MarkovChains.reversibleMaximumLikelihood(c, 1e-12, 100_000) : MarkovChains.maximumLikelihood(c);
+            double[][] t = rev ? MarkovChains.reversibleMaximumLikelihood(c, REV_TOL, REV_ITERATIONS) : MarkovChains.maximumLikelihood(c);
             System.arraycopy(MarkovChains.impliedTimescales(t, ls.get(a)), 0, v, a * (n - 1), n - 1);
         }
         Metadata md = meta("implied timescales (frames) against lag").set("Signal.lags", List.copyOf(ls));

@@ -42,10 +42,7 @@ public final class DynamicsJob {
         s.add(new StepSpec("read", ReadStep.ID, Map.of("file", new Ref(null, INPUT)), Map.of("dataset", 0), null));
         s.add(new StepSpec(MODEL_STEP, model, Map.of("labels", Ref.parse("read.data")), new LinkedHashMap<>(parameters), null));
         Map<String, Ref> in = new LinkedHashMap<>();
-        for (String n : List.of(DynamicsResult.COUNTS, DynamicsResult.TRANSITION_MATRIX, DynamicsResult.STATIONARY, DynamicsResult.TIMESCALES, DynamicsResult.MFPT,
-                DynamicsResult.T_LOW, DynamicsResult.T_HIGH, DynamicsResult.T_STD, DynamicsResult.STATIONARY_STD, "impliedTimescalesByLag")) {
-            in.put(n, Ref.parse(MODEL_STEP + "." + n));
-        }
+        java.util.stream.Stream.concat(DynamicsResult.ALWAYS.stream(), DynamicsResult.WHEN_ASKED.stream()).forEach(n -> in.put(n, Ref.parse(MODEL_STEP + "." + n)));
         s.add(new StepSpec("report", DynamicsReportStep.ID, in, Map.of("file", file), null));
         return new PipelineDocument("dynamics", "Markov model of class trajectories (tessera dynamics)", Map.of(INPUT, "class trajectories [sites, frames]"), s);
     }

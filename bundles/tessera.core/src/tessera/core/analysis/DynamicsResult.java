@@ -32,6 +32,12 @@ public record DynamicsResult(String algorithmId, int lag, Map<String, Dataset> o
     public static final String T_HIGH = "transitionMatrixHigh95";
     /** posterior standard deviation of π {@code [n]} */
     public static final String STATIONARY_STD = "stationaryDistributionStd";
+    /** implied timescales against lag {@code [lags, n − 1]} in frames; the lags under {@code Signal.lags} */
+    public static final String TIMESCALES_BY_LAG = "impliedTimescalesByLag";
+    /** the outputs every model gives, in order */
+    public static final java.util.List<String> ALWAYS = java.util.List.of(COUNTS, TRANSITION_MATRIX, STATIONARY, TIMESCALES, MFPT);
+    /** the outputs a model gives when asked (posterior samples, lags), in order */
+    public static final java.util.List<String> WHEN_ASKED = java.util.List.of(T_STD, T_LOW, T_HIGH, STATIONARY_STD, TIMESCALES_BY_LAG);
 
     /** Copies the outputs, keeping their order. */
     public DynamicsResult {

@@ -443,7 +443,7 @@ public final class SmoothNmfDecomposer implements GuidedDecomposer {
             double[] nn = nonNegative ? Nnls.solve(gtg, gtd) : null;
             for (int i = 0; i < m; i++) {
                 double s = 0;
-                for (int j = 0; j < m; j++) {
+                for (int j = 0; !nonNegative && j < m; j++) {
                     s += inv[i][j] * gtd[j];
                 }
                 w[i * k + t] = nonNegative ? nn[i] : Math.max(s, 0);

@@ -122,8 +122,11 @@ public final class EelsForwardModel {
         md.set(GuidedDecomposer.ELEMENT_COLUMNS, nElem);
         md.set(GuidedDecomposer.INITIALISATION, "nnls"); // edges after their onset decay like the power laws
         md.set("Signal.model_edges", List.copyOf(labels));
-        md.set("Signal.model_microscope", new java.util.LinkedHashMap<>(java.util.Map.of("beamKv", mic.beamKv(), "convergenceMrad", mic.convergenceMrad(),
-                "collectionMrad", mic.collectionMrad())));
+        java.util.Map<String, Object> angles = new java.util.LinkedHashMap<>();
+        angles.put("beamKv", mic.beamKv());
+        angles.put("convergenceMrad", mic.convergenceMrad());
+        angles.put("collectionMrad", mic.collectionMrad());
+        md.set("Signal.model_microscope", angles);
         return Dataset.ofDoubles(g, List.of(new Axis("column", m, 1, 0, "", true), e.withNavigate(false)), md);
     }
 

@@ -35,10 +35,6 @@ public final class DynamicsReportStep implements Step {
     public static final String REPORT = "report.html";
     /** the per-transition table */
     public static final String CSV = "transitions.csv";
-    private static final List<String> REQUIRED = List.of(DynamicsResult.COUNTS, DynamicsResult.TRANSITION_MATRIX, DynamicsResult.STATIONARY,
-            DynamicsResult.TIMESCALES, DynamicsResult.MFPT);
-    private static final List<String> OPTIONAL = List.of(DynamicsResult.T_LOW, DynamicsResult.T_HIGH, DynamicsResult.T_STD, DynamicsResult.STATIONARY_STD,
-            "impliedTimescalesByLag");
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -53,8 +49,8 @@ public final class DynamicsReportStep implements Step {
     @Override
     public List<Port> inputs() {
         List<Port> p = new java.util.ArrayList<>();
-        REQUIRED.forEach(n -> p.add(Port.of(n, PortType.DATASET, n)));
-        OPTIONAL.forEach(n -> p.add(Port.optional(n, PortType.DATASET, n)));
+        DynamicsResult.ALWAYS.forEach(n -> p.add(Port.of(n, PortType.DATASET, n)));
+        DynamicsResult.WHEN_ASKED.forEach(n -> p.add(Port.optional(n, PortType.DATASET, n)));
         return p;
     }
 
@@ -68,10 +64,10 @@ public final class DynamicsReportStep implements Step {
         Path st = context.outputDirectory();
         DatasetWriter npy = context.registry().formats().writerFor(st.resolve("x.npy"));
         Map<String, Dataset> d = new LinkedHashMap<>();
-        for (String n : REQUIRED) {
+        for (String n : DynamicsResult.ALWAYS) {
             d.put(n, (Dataset) inputs.get(n));
         }
-        for (String n : OPTIONAL) {
+        for (String n : DynamicsResult.WHEN_ASKED) {
             if (inputs.get(n) instanceof Dataset x) {
                 d.put(n, x);
             }
@@ -134,7 +130,7 @@ public final class DynamicsReportStep implements Step {
             h.append("<th>t<sub>").append(k + 1).append("</sub></th>");
         }
         h.append("</tr>\n");
-        Dataset by = d.get("impliedTimescalesByLag");
+        Dataset by = d.get(DynamicsResult.TIMESCALES_BY_LAG);
         if (by != null && by.metadata().get("Signal.lags") instanceof List<?> lags) {
             for (int a = 0; a < lags.size(); a++) {
                 h.append("<tr><td>").append(lags.get(a)).append("</td>");

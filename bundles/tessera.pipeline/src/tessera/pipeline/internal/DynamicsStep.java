@@ -22,10 +22,6 @@ import tessera.pipeline.StepContext;
  * against lag when the model computed them.
  */
 public final class DynamicsStep implements Step {
-    private static final List<String> ALWAYS = List.of(DynamicsResult.COUNTS, DynamicsResult.TRANSITION_MATRIX, DynamicsResult.STATIONARY,
-            DynamicsResult.TIMESCALES, DynamicsResult.MFPT);
-    private static final List<String> OPTIONAL = List.of(DynamicsResult.T_STD, DynamicsResult.T_LOW, DynamicsResult.T_HIGH, DynamicsResult.STATIONARY_STD,
-            "impliedTimescalesByLag");
     private final DynamicsModel model;
 
     /** @param model the estimator */
@@ -51,8 +47,8 @@ public final class DynamicsStep implements Step {
     @Override
     public List<Port> outputs() {
         List<Port> p = new java.util.ArrayList<>();
-        ALWAYS.forEach(n -> p.add(Port.of(n, PortType.DATASET, n)));
-        OPTIONAL.forEach(n -> p.add(Port.optional(n, PortType.DATASET, n)));
+        DynamicsResult.ALWAYS.forEach(n -> p.add(Port.of(n, PortType.DATASET, n)));
+        DynamicsResult.WHEN_ASKED.forEach(n -> p.add(Port.optional(n, PortType.DATASET, n)));
         return p;
     }
 
