@@ -105,6 +105,12 @@ public final class StepCatalog {
             };
             return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.CLUSTERERS, c.bundle(), c.bundleVersion(), s));
         }
+        Optional<Contribution> la = registry.find(Registry.LATTICE, id);
+        if (la.isPresent()) {
+            Contribution c = la.get();
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.LATTICE, c.bundle(), c.bundleVersion(),
+                    new tessera.pipeline.internal.AtomFinderStep(c.create(tessera.core.analysis.AtomFinder.class))));
+        }
         Optional<Contribution> dm = registry.find(Registry.DYNAMICS, id);
         if (dm.isPresent()) {
             Contribution c = dm.get();
@@ -130,6 +136,7 @@ public final class StepCatalog {
         registry.contributions(Registry.CLUSTERERS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.PREPROCESSORS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.DYNAMICS).forEach(c -> ids.add(c.id()));
+        registry.contributions(Registry.LATTICE).forEach(c -> ids.add(c.id()));
         ids.sort(Comparator.naturalOrder());
         return ids;
     }

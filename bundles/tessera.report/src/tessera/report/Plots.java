@@ -145,4 +145,70 @@ public final class Plots {
             }
         });
     }
+
+    /**
+     * An image in grey levels (2nd–98th percentile) with atomic columns drawn over it as circles coloured by class
+     * (sublattice, or a cluster label), up-scaled so the short side is at least 600 px, written as a PNG file atomically.
+     *
+     * @param image  one image {@code [ny, nx]}
+     * @param ys     column rows (px of the image)
+     * @param xs     column columns (px of the image)
+     * @param cls    class of each column (≥ 0; colours from the categorical palette)
+     * @param radius circle radius in px of the image
+     * @param title  caption drawn at the top left (blank: none)
+     * @param file   the PNG file (replaced if it exists)
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the dataset is not a single 2-D image or the arrays differ in length
+     */
+    public static void writeAtomOverlay(Dataset image, double[] ys, double[] xs, int[] cls, double radius, String title, Path file) throws IOException {
+        if (image.signalAxes().size() != 2 || image.navigationDimension() != 0) {
+            throw new IllegalArgumentException("an atom overlay needs one 2-D image, got shape " + java.util.Arrays.toString(image.shape()));
+        }
+        if (ys.length != xs.length || ys.length != cls.length) {
+            throw new IllegalArgumentException("positions and classes differ in length");
+        }
+        int ny = image.shape()[0], nx = image.shape()[1];
+        double[] v = image.toDoubleArray();
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        double lo = sorted[(int) (0.02 * (sorted.length - 1))], hi = sorted[(int) (0.98 * (sorted.length - 1))];
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        int f = Math.max(1, (int) Math.ceil(600.0 / Math.min(ny, nx)));
+        BufferedImage out = new BufferedImage(nx * f, ny * f, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int g = (int) Math.round(255 * Math.max(0, Math.min(1, (v[y * nx + x] - lo) / (hi - lo))));
+                int rgb = g << 16 | g << 8 | g;
+                for (int a = 0; a < f; a++) {
+                    for (int b = 0; b < f; b++) {
+                        out.setRGB(x * f + b, y * f + a, rgb);
+                    }
+                }
+            }
+        }
+        java.awt.Graphics2D g2 = out.createGraphics();
+        g2.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g2.setStroke(new java.awt.BasicStroke(Math.max(1.5f, f * 0.6f)));
+        double r = Math.max(2, radius * f);
+        for (int i = 0; i < ys.length; i++) {
+            g2.setColor(tessera.report.internal.Colormaps.category(cls[i]));
+            double cy = (ys[i] + 0.5) * f, cx = (xs[i] + 0.5) * f;
+            g2.draw(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        }
+        if (title != null && !title.isBlank()) {
+            g2.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));
+            g2.setColor(java.awt.Color.BLACK);
+            g2.drawString(title, 9, 21);
+            g2.setColor(java.awt.Color.WHITE);
+            g2.drawString(title, 8, 20);
+        }
+        g2.dispose();
+        AtomicFiles.write(file, tmp -> {
+            if (!ImageIO.write(out, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
 }

@@ -37,11 +37,13 @@ public final class Registry {
     public static final String CLUSTERERS = "clusterers";
     /** extension point (simple id) of preprocessing operations ({@link Preprocessor}) */
     public static final String PREPROCESSORS = "preprocessors";
+    /** extension point (simple id) of atom finders and local-crystallography analyzers ({@link tessera.core.analysis.AtomFinder}) */
+    public static final String LATTICE = "latticeAnalyzers";
     /** extension point (simple id) of Markov models of class dynamics ({@link tessera.core.analysis.DynamicsModel}) */
     public static final String DYNAMICS = "dynamicsModels";
     /** every point Tessera declares */
     public static final List<String> POINTS = List.of(READERS, WRITERS, DECOMPOSERS, CLUSTERERS, "classifiers", PREPROCESSORS,
-            "latticeAnalyzers", DYNAMICS);
+            LATTICE, DYNAMICS);
     private static final String NAMESPACE = "tessera.core";
 
     private final IExtensionRegistry registry;

@@ -12,7 +12,7 @@ import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
 import tessera.core.model.SignalType;
 import tessera.eels.EdgeTable;
-import tessera.eels.internal.Fft;
+import tessera.math.Fft;
 import tessera.eels.xsection.CrossSections;
 import tessera.eels.xsection.EdgeCrossSection;
 import tessera.elements.Elements;

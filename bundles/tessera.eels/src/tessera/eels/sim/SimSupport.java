@@ -2,7 +2,7 @@ package tessera.eels.sim;
 
 import java.util.SplittableRandom;
 
-import tessera.eels.internal.Fft;
+import tessera.math.Fft;
 
 /** Numerics shared by {@link EelsSimulator} and {@link Phantom}: plural scattering, Poisson noise, seeding. */
 final class SimSupport {

@@ -29,15 +29,18 @@ public final class ReadStep implements Step {
     public static final String SPECTRA = "spectra";
     /** kind: spectral data of any navigation shape: one spectrum, a line scan or a spectrum image */
     public static final String ANY_SPECTRA = "any-spectra";
+    /** kind: one 2-D image (two signal axes, no navigation axis) */
+    public static final String IMAGE = "image";
 
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
                 "index of the dataset in the file; -1 = the first dataset of the 'kind' asked for"),
-                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA),
+                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA, IMAGE),
                         "with dataset = -1: the first spectrum image or line scan (one signal axis, one or two navigation axes), or the first "
                                 + "set of spectra (one signal axis, at most one navigation axis: one spectrum or a stack such as endmember spectra [k, nE]), "
-                                + "or the first spectral dataset of any of these shapes (any-spectra: one signal axis, at most two navigation axes)"));
+                                + "or the first spectral dataset of any of these shapes (any-spectra: one signal axis, at most two navigation axes), "
+                                + "or the first single 2-D image (image: two signal axes, no navigation axis)"));
     }
 
     @Override
@@ -71,6 +74,7 @@ public final class ReadStep implements Step {
             d = switch (parameters.getString("kind")) {
                 case SPECTRA -> pickSpectra(file, all);
                 case ANY_SPECTRA -> pickAnySpectra(file, all);
+                case IMAGE -> pickImage(file, all);
                 default -> pickSpectrumImage(file, all);
             };
         }
@@ -97,6 +101,15 @@ public final class ReadStep implements Step {
             }
         }
         throw new InvalidFileException(file, "holds no spectrum, line scan or spectrum image (found " + String.join("; ", shapes(all)) + ")");
+    }
+
+    private static Dataset pickImage(Path file, List<Dataset> all) throws InvalidFileException {
+        for (Dataset d : all) {
+            if (d.signalAxes().size() == 2 && d.navigationDimension() == 0) {
+                return d;
+            }
+        }
+        throw new InvalidFileException(file, "holds no single 2-D image (found " + String.join("; ", shapes(all)) + ")");
     }
 
     private static List<String> shapes(List<Dataset> all) {

@@ -214,7 +214,7 @@ public final class HspyReader implements DatasetReader {
         if (!problems.isEmpty()) {
             Metadata.put(om, "_tessera_skipped", problems);
         }
-        return readData(file, fileSize, g, data, axes, metadata);
+        return readData(file, fileSize, g.getPath() + "data", data, axes, metadata);
     }
 
     @SuppressWarnings("unchecked")
@@ -267,7 +267,12 @@ public final class HspyReader implements DatasetReader {
         return new Axis(name, (int) dim, scale, offset, units, navigate);
     }
 
-    private Dataset readData(Path file, long fileSize, Group g, io.jhdf.api.Dataset data, List<Axis> axes, Metadata md)
+    /**
+     * Reads an HDF5 dataset's values into a Tessera dataset with the given axes, refusing sizes the file cannot hold.
+     *
+     * @param where the dataset's path, for messages
+     */
+    static Dataset readData(Path file, long fileSize, String where, io.jhdf.api.Dataset data, List<Axis> axes, Metadata md)
             throws InvalidFileException {
         DataType type = data.getDataType();
         long count = 1;
@@ -278,17 +283,17 @@ public final class HspyReader implements DatasetReader {
         try {
             claimed = Math.multiplyExact(count, (long) type.getSize());
         } catch (ArithmeticException e) {
-            throw new InvalidFileException(file, g.getPath() + "data: claimed size overflows");
+            throw new InvalidFileException(file, where + ": claimed size overflows");
         }
         String layout = String.valueOf(data.getDataLayout());
         if ("CONTIGUOUS".equals(layout)) {
             InvalidFileException.checkPayload(file, claimed, fileSize);
         } else if (claimed / MAX_DEFLATE_RATIO > fileSize) {
-            throw new InvalidFileException(file, g.getPath() + "data: header claims " + claimed
+            throw new InvalidFileException(file, where + ": header claims " + claimed
                     + " bytes, impossible to compress into a file of " + fileSize + " bytes (corrupt header)");
         }
         if (count > Integer.MAX_VALUE - 8 || claimed > Runtime.getRuntime().maxMemory() / 2) {
-            throw new InvalidFileException(file, g.getPath() + "data: " + claimed + " bytes (" + count
+            throw new InvalidFileException(file, where + ": " + claimed + " bytes (" + count
                     + " elements) exceed what this reader can hold in memory");
         }
         int n = (int) count;
@@ -302,7 +307,7 @@ public final class HspyReader implements DatasetReader {
         // jHDF's generic decoding: compound, enum and float16 types, and storage RawArrays does not handle
         Object flat = data.getDataFlat();
         if (type instanceof CompoundDataType && flat instanceof Map<?, ?> members) {
-            return compound(file, g, members, n, axes, md);
+            return compound(file, where, data, members, n, axes, md);
         }
         Object arr;
         if (dt != null) {
@@ -318,7 +323,7 @@ public final class HspyReader implements DatasetReader {
             dt = DType.FLOAT32;
             arr = toFloats(flat, n);
         } else if (type instanceof FixedPoint) {
-            throw new InvalidFileException(file, g.getPath() + "data: unsupported integer size " + type.getSize());
+            throw new InvalidFileException(file, where + ": unsupported integer size " + type.getSize());
         } else if (type instanceof EnumDataType && flat instanceof Object[] objs) {
             byte[] b = new byte[n];
             for (int i = 0; i < n; i++) {
@@ -327,7 +332,7 @@ public final class HspyReader implements DatasetReader {
             dt = DType.BOOL;
             arr = b;
         } else {
-            throw new InvalidFileException(file, g.getPath() + "data: unsupported HDF5 data type " + type.getClass().getSimpleName());
+            throw new InvalidFileException(file, where + ": unsupported HDF5 data type " + type.getClass().getSimpleName());
         }
         return Dataset.wrap(dt, segment(arr), ByteOrder.nativeOrder(), axes, md);
     }
@@ -374,7 +379,7 @@ public final class HspyReader implements DatasetReader {
         };
     }
 
-    private Dataset compound(Path file, Group g, Map<?, ?> members, int n, List<Axis> axes, Metadata md) throws InvalidFileException {
+    private static Dataset compound(Path file, String where, io.jhdf.api.Dataset data, Map<?, ?> members, int n, List<Axis> axes, Metadata md) throws InvalidFileException {
         if (members.size() == 2 && members.containsKey("r") && members.containsKey("i")) {
             Object re = members.get("r");
             Object im = members.get("i");
@@ -405,7 +410,7 @@ public final class HspyReader implements DatasetReader {
             }
         }
         if (chans.size() < 3 || chans.size() != members.size() || !chans.subList(0, 3).equals(List.of("R", "G", "B"))) {
-            throw new InvalidFileException(file, g.getPath() + "data: unsupported compound data type with members " + members.keySet());
+            throw new InvalidFileException(file, where + ": unsupported compound data type with members " + members.keySet());
         }
         int nc = chans.size();
         int[][] ch = new int[nc][];
@@ -416,7 +421,7 @@ public final class HspyReader implements DatasetReader {
                 ch[c][k] = (int) l[k];
             }
         }
-        if (nc == 4 && declaredMemberSize(g) == 1) {
+        if (nc == 4 && declaredMemberSize(data) == 1) {
             byte[] b = new byte[4 * n];
             for (int k = 0; k < n; k++) {
                 for (int c = 0; c < 4; c++) {
@@ -436,8 +441,7 @@ public final class HspyReader implements DatasetReader {
         return Dataset.wrap(DType.UINT16, MemorySegment.ofArray(s), ByteOrder.nativeOrder(), ax, md);
     }
 
-    private static int declaredMemberSize(Group g) {
-        io.jhdf.api.Dataset d = (io.jhdf.api.Dataset) g.getChildren().get("data");
+    private static int declaredMemberSize(io.jhdf.api.Dataset d) {
         if (d.getDataType() instanceof CompoundDataType c && !c.getMembers().isEmpty()) {
             return c.getMembers().get(0).getDataType().getSize();
         }

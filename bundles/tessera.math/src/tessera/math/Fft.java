@@ -1,7 +1,7 @@
-package tessera.eels.internal;
+package tessera.math;
 
 /**
- * In-place complex FFTs for the spectral deconvolutions: iterative radix-2 (Cooley–Tukey) for powers of two, and any
+ * In-place complex FFTs for spectra (deconvolutions) and images (autocorrelation, sliding-window FFTs): iterative radix-2 (Cooley–Tukey) for powers of two, and any
  * length through Bluestein's chirp-z algorithm (so a padding length can equal HyperSpy's, which pads to scipy's
  * {@code next_fast_len}). Convention as numpy.fft: forward {@code X_k = sum x_n exp(-2 pi i k n / N)}, inverse with
  * {@code 1/N}.
@@ -200,6 +200,45 @@ public final class Fft {
             for (int i = 0; i < n; i++) {
                 re[i] /= n;
                 im[i] /= n;
+            }
+        }
+    }
+
+    /**
+     * Transforms a row-major 2-D array {@code [ny, nx]} in place: every row, then every column, each of any length (as
+     * {@code numpy.fft.fft2}; the inverse scaled by {@code 1/(ny nx)}).
+     *
+     * @param re      real parts, length {@code ny*nx}
+     * @param im      imaginary parts, same length
+     * @param ny      number of rows ≥ 1
+     * @param nx      number of columns ≥ 1
+     * @param inverse true for the inverse transform
+     * @throws IllegalArgumentException if the lengths do not equal {@code ny*nx}
+     */
+    public static void transform2d(double[] re, double[] im, int ny, int nx, boolean inverse) {
+        if (ny < 1 || nx < 1 || re.length != (long) ny * nx || im.length != re.length) {
+            throw new IllegalArgumentException("2-D FFT of " + ny + " x " + nx + " needs two arrays of that size, got " + re.length + " and " + im.length);
+        }
+        double[] r = new double[nx];
+        double[] i = new double[nx];
+        for (int y = 0; y < ny; y++) {
+            System.arraycopy(re, y * nx, r, 0, nx);
+            System.arraycopy(im, y * nx, i, 0, nx);
+            transformAny(r, i, inverse);
+            System.arraycopy(r, 0, re, y * nx, nx);
+            System.arraycopy(i, 0, im, y * nx, nx);
+        }
+        double[] cr = new double[ny];
+        double[] ci = new double[ny];
+        for (int x = 0; x < nx; x++) {
+            for (int y = 0; y < ny; y++) {
+                cr[y] = re[y * nx + x];
+                ci[y] = im[y * nx + x];
+            }
+            transformAny(cr, ci, inverse);
+            for (int y = 0; y < ny; y++) {
+                re[y * nx + x] = cr[y];
+                im[y * nx + x] = ci[y];
             }
         }
     }
