@@ -10,7 +10,7 @@ import tessera.core.analysis.Preprocessor;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
-import tessera.eels.internal.Fft;
+import tessera.math.Fft;
 import tessera.eels.internal.Spectra;
 
 /**

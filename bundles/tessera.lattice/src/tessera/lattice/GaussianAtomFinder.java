@@ -32,7 +32,8 @@ import tessera.lattice.internal.GaussianFit;
  * <li>Refinement inside a disc of radius {@code radius} × the median nearest-neighbour distance (Atomap's
  * {@code percent_to_nn}, 0.4): centre of mass of the background-subtracted pixels, iterated to 0.01 px, then (with
  * {@code refinement} = gaussian or com+gaussian) a 2-D elliptical Gaussian fitted by Levenberg–Marquardt, which gives
- * the position uncertainties, the widths, rotation and amplitude.</li>
+ * the position uncertainties, the widths, rotation and amplitude (where the fit fails, e.g. on a column nearly as wide
+ * as the disc, it is tried once more in a disc 1.5 × wider).</li>
  * <li>With {@code sublattices} = 2 the columns are split by intensity (Otsu's threshold on the column intensities; the
  * bright ones are sublattice 0), the bright columns' fitted Gaussians are subtracted from the image and the dim columns
  * found again, at least 0.6 × the nearest-neighbour distance from every bright one, and refined in that difference image — Atomap's procedure for the B sites of a perovskite beside its bright A sites.</li>
@@ -472,10 +473,16 @@ public final class GaussianAtomFinder implements AtomFinder {
         });
     }
 
-    /** Fits each listed column; gaussian[i] = {A, σa, σb, rotation, B, rms, y0, x0, σy0, σx0}, null where the fit fails. */
+    /**
+     * Fits each listed column, in the refinement disc and, where that fails, once more in a disc 1.5 × wider;
+     * gaussian[i] = {A, σa, σb, rotation, B, rms, y0, x0, σy0, σx0}, null where both fail.
+     */
     private static void fit(double[] img, int ny, int nx, double[] ys, double[] xs, double radius, int[] which, double[][] gaussian) {
         IntStream.of(which).parallel().forEach(i -> {
             GaussianFit f = GaussianFit.fit(img, ny, nx, ys[i], xs[i], radius);
+            if (f == null) { // a column nearly as wide as the disc has no curvature left to fit: once more in a wider disc
+                f = GaussianFit.fit(img, ny, nx, ys[i], xs[i], 1.5 * radius);
+            }
             gaussian[i] = f == null ? null : new double[] {f.amplitude, f.sigmaA, f.sigmaB, f.rotation, f.background, f.rms, f.y0, f.x0, f.sy0, f.sx0};
         });
     }

@@ -21,7 +21,7 @@ import tessera.core.analysis.Preprocessor.Result;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
-import tessera.eels.internal.Fft;
+import tessera.math.Fft;
 
 /**
  * {@code tessera.eels.fourier-ratio} on the Si set of ../shared/data/eels/deconvolution_Si against HyperSpy 1.7.3
