@@ -95,6 +95,25 @@ public final class LatticeGeometry {
     }
 
     /**
+     * The k nearest neighbours of every column (a bucket grid, exact).
+     *
+     * @param ys rows (px), n ≥ 2
+     * @param xs columns (px)
+     * @param k  neighbours per column, ≥ 1
+     * @return {@code [n][min(k, n − 1)]} indices, nearest first
+     * @throws IllegalArgumentException if there are fewer than two columns or the lengths differ
+     */
+    public static int[][] nearestNeighbours(double[] ys, double[] xs, int k) {
+        check(ys, xs, 2);
+        Neighbours nb = new Neighbours(ys, xs);
+        int[][] out = new int[ys.length][];
+        for (int i = 0; i < ys.length; i++) {
+            out[i] = nb.nearest(i, k);
+        }
+        return out;
+    }
+
+    /**
      * The median of {@link #nearestNeighbourDistances}.
      *
      * @param ys rows (px)

@@ -73,9 +73,62 @@ public final class LatticeImages {
                 new int[] {0, 1}, angle, sigma, dose, read, seed);
     }
 
+    /**
+     * A graphene bicrystal: two grains of the honeycomb, rotated by {@code angle1} and {@code angle2}, meeting on the
+     * image's anti-diagonal (grain 0 above-left of the line y = ny − x·ny/nx, grain 1 below-right); the truth's
+     * sublattice is the grain.
+     *
+     * @param ny     rows
+     * @param nx     columns
+     * @param bond   C–C distance in px
+     * @param angle1 rotation of grain 0 in rad
+     * @param angle2 rotation of grain 1 in rad
+     * @param sigma  column width σ in px
+     * @param dose   counts per pixel at a column's peak (Poisson); ≤ 0 for none
+     * @param seed   random seed
+     * @return image and truth (sublattice = grain)
+     */
+    public static Simulated grapheneBicrystal(int ny, int nx, double bond, double angle1, double angle2, double sigma, double dose, long seed) {
+        double a = bond * Math.sqrt(3);
+        double[] a1 = {a, 0}, a2 = {a / 2, a * Math.sqrt(3) / 2};
+        double[][] basis = {{0, 0}, {(a1[0] + a2[0]) / 3, (a1[1] + a2[1]) / 3}};
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<double[]> cols = new ArrayList<>();
+        for (int g = 0; g < 2; g++) {
+            final int grain = g;
+            for (double[] c : columns(ny, nx, a1, a2, basis, new double[] {1, 1}, new int[] {g, g}, g == 0 ? angle1 : angle2, sigma, rnd)) {
+                boolean upper = c[0] < ny - c[1] * ny / (double) nx;
+                if (upper == (grain == 0)) {
+                    cols.add(c);
+                }
+            }
+        }
+        // columns of the two grains closer than a bond's 0.8 at the boundary: keep the first
+        List<double[]> kept = new ArrayList<>();
+        for (double[] c : cols) {
+            boolean clash = false;
+            for (double[] k : kept) {
+                if (k[3] != c[3] && Math.hypot(k[0] - c[0], k[1] - c[1]) < 0.8 * bond) {
+                    clash = true;
+                    break;
+                }
+            }
+            if (!clash) {
+                kept.add(c);
+            }
+        }
+        return render(ny, nx, kept, sigma, dose, 0, rnd);
+    }
+
     private static Simulated lattice(int ny, int nx, double[] a1, double[] a2, double[][] basis, double[] peak, int[] sub, double angle, double sigma,
             double dose, double read, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
+        return render(ny, nx, columns(ny, nx, a1, a2, basis, peak, sub, angle, sigma, rnd), sigma, dose, read, rnd);
+    }
+
+    /** Columns (y, x, peak, sublattice) of a rotated lattice with a random sub-cell origin, covering the image. */
+    private static List<double[]> columns(int ny, int nx, double[] a1, double[] a2, double[][] basis, double[] peak, int[] sub, double angle, double sigma,
+            SplittableRandom rnd) {
         double ox = rnd.nextDouble() * a1[0], oy = rnd.nextDouble() * a2[1];
         double c = Math.cos(angle), s = Math.sin(angle);
         int reach = (int) Math.ceil(Math.hypot(ny, nx) / Math.min(Math.hypot(a1[0], a1[1]), Math.hypot(a2[0], a2[1]))) + 2;
@@ -91,6 +144,10 @@ public final class LatticeImages {
                 }
             }
         }
+        return cols;
+    }
+
+    private static Simulated render(int ny, int nx, List<double[]> cols, double sigma, double dose, double read, SplittableRandom rnd) {
         double[] img = new double[ny * nx];
         int r = (int) Math.ceil(4 * sigma);
         for (double[] col : cols) {

@@ -108,8 +108,14 @@ public final class StepCatalog {
         Optional<Contribution> la = registry.find(Registry.LATTICE, id);
         if (la.isPresent()) {
             Contribution c = la.get();
-            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.LATTICE, c.bundle(), c.bundleVersion(),
-                    new tessera.pipeline.internal.AtomFinderStep(c.create(tessera.core.analysis.AtomFinder.class))));
+            Object a = c.create(tessera.core.analysis.Algorithm.class);
+            Step s = switch (a) {
+                case tessera.core.analysis.AtomFinder af -> new tessera.pipeline.internal.AtomFinderStep(af);
+                case tessera.core.analysis.LocalDescriptor ld -> new tessera.pipeline.internal.DescriptorStep(ld);
+                default -> throw new IllegalStateException(c.id() + ": a latticeAnalyzers contribution must be an AtomFinder or a LocalDescriptor, not "
+                        + a.getClass().getName());
+            };
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.LATTICE, c.bundle(), c.bundleVersion(), s));
         }
         Optional<Contribution> dm = registry.find(Registry.DYNAMICS, id);
         if (dm.isPresent()) {

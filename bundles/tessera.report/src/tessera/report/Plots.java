@@ -161,6 +161,26 @@ public final class Plots {
      * @throws IllegalArgumentException if the dataset is not a single 2-D image or the arrays differ in length
      */
     public static void writeAtomOverlay(Dataset image, double[] ys, double[] xs, int[] cls, double radius, String title, Path file) throws IOException {
+        writeAtomOverlay(image, ys, xs, cls, radius, null, title, file);
+    }
+
+    /**
+     * As {@link #writeAtomOverlay(Dataset, double[], double[], int[], double, String, Path)}, with a boundary drawn as
+     * white dots, e.g. the midpoints between neighbouring columns of different classes (a grain boundary).
+     *
+     * @param image    one image {@code [ny, nx]}
+     * @param ys       column rows (px of the image)
+     * @param xs       column columns (px of the image)
+     * @param cls      class of each column (≥ 0)
+     * @param radius   circle radius in px of the image
+     * @param boundary boundary points {@code [2][m]} (rows, columns in px of the image), or null
+     * @param title    caption (blank: none)
+     * @param file     the PNG file (replaced if it exists)
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the dataset is not a single 2-D image or the arrays differ in length
+     */
+    public static void writeAtomOverlay(Dataset image, double[] ys, double[] xs, int[] cls, double radius, double[][] boundary, String title, Path file)
+            throws IOException {
         if (image.signalAxes().size() != 2 || image.navigationDimension() != 0) {
             throw new IllegalArgumentException("an atom overlay needs one 2-D image, got shape " + java.util.Arrays.toString(image.shape()));
         }
@@ -196,6 +216,13 @@ public final class Plots {
             g2.setColor(tessera.report.internal.Colormaps.category(cls[i]));
             double cy = (ys[i] + 0.5) * f, cx = (xs[i] + 0.5) * f;
             g2.draw(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        }
+        if (boundary != null) {
+            g2.setColor(java.awt.Color.WHITE);
+            double d = Math.max(3, 0.35 * r);
+            for (int i = 0; i < boundary[0].length; i++) {
+                g2.fill(new java.awt.geom.Ellipse2D.Double((boundary[1][i] + 0.5) * f - d / 2, (boundary[0][i] + 0.5) * f - d / 2, d, d));
+            }
         }
         if (title != null && !title.isBlank()) {
             g2.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 16));

@@ -589,6 +589,40 @@ public final class Signal {
 
     private static final String DYNAMICS_STEP = "tessera.dynamics.msm";
 
+    /** The atomic columns of this image with the defaults ({@link #find_atoms(Value)}). */
+    @Export
+    public Object find_atoms() {
+        return find_atoms(null);
+    }
+
+    /**
+     * The atomic columns of this image (one 2-D image), found and refined as Atomap does (step
+     * {@code tessera.lattice.gaussian}, docs/lattice.md): positions in pixels of the image, (y, x).
+     *
+     * @param options {@code separation} (px), {@code smoothing} (px), {@code threshold}, {@code refinement}
+     *                ({@code "none"}, {@code "com"}, {@code "gaussian"}, {@code "com+gaussian"}), {@code radius}
+     *                (fraction of the nearest-neighbour distance), {@code sublattices} (1 or 2)
+     * @return an object whose members are the finder's outputs as signals in snake_case: {@code positions}
+     *         {@code [n, 2]}, {@code position_std}, {@code sublattice}, {@code intensity} and, when computed,
+     *         {@code gaussian} {@code [n, 6]} and {@code lattice_vectors} {@code [sublattices, 2, 2]}
+     * @throws IllegalArgumentException if an option is unknown, or for the bad data of
+     *                                  {@link tessera.core.analysis.AtomFinder#find}
+     */
+    @Export
+    public Object find_atoms(Value options) {
+        Map<String, Object> o = Options.of(options, "find_atoms");
+        Map<String, Object> out = outputs(ATOMS_STEP, Map.of("image", dataset), parameters(ATOMS_STEP, o, Map.of()));
+        Map<String, Signal> m = new LinkedHashMap<>();
+        out.forEach((name, v) -> {
+            if (v instanceof Dataset d) {
+                m.put(LearningResults.snake(name), view(d, d.metadata().title(), d));
+            }
+        });
+        return LearningResults.proxy(m);
+    }
+
+    private static final String ATOMS_STEP = "tessera.lattice.gaussian";
+
     /** X-ray line intensities with the file's lines and HyperSpy's default windows ({@link #get_lines_intensity(Value)}). */
     @Export
     public Object get_lines_intensity() {

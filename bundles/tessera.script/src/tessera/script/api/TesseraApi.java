@@ -58,7 +58,9 @@ public final class TesseraApi {
      * The file must be inside the working directory or a path given on the command line.
      *
      * @param filename the file, relative to the working directory
-     * @param options  {@code dataset}: index of the dataset in the file (default: the first spectrum image or line scan)
+     * @param options  {@code dataset}: index of the dataset in the file (default: the first of the {@code kind});
+     *                 {@code kind}: {@code "spectrum-image"} (default: a spectrum image or line scan), {@code "spectra"},
+     *                 {@code "any-spectra"} or {@code "image"} (one 2-D image)
      * @return the signal
      * @throws SecurityException    if the path is outside what the script may read
      * @throws InvalidFileException if the file is missing or no reader can read it
@@ -71,8 +73,11 @@ public final class TesseraApi {
         if (o.get("dataset") != null) {
             p.put("dataset", o.remove("dataset"));
         }
+        if (o.get("kind") != null) {
+            p.put("kind", String.valueOf(o.remove("kind")));
+        }
         if (!o.isEmpty()) {
-            throw new IllegalArgumentException("load: unknown option(s) " + o.keySet() + "; known: [dataset]");
+            throw new IllegalArgumentException("load: unknown option(s) " + o.keySet() + "; known: [dataset, kind]");
         }
         try {
             if (!Files.isRegularFile(file)) {

@@ -250,6 +250,7 @@ class UnmixingResults:
 _DYNAMICS_OUTPUTS = ('counts', 'transition_matrix', 'stationary_distribution', 'implied_timescales', 'mean_first_passage_times',
                      'implied_timescales_by_lag', 'transition_matrix_std', 'transition_matrix_low95', 'transition_matrix_high95',
                      'stationary_distribution_std')
+_ATOM_OUTPUTS = ('positions', 'position_std', 'sublattice', 'intensity', 'gaussian', 'lattice_vectors')
 
 
 class Signal:
@@ -302,6 +303,13 @@ class Signal:
         h = _call(self._h.transition_matrix, options)
         import types
         return types.SimpleNamespace(**{n: Signal(getattr(h, n)) for n in _DYNAMICS_OUTPUTS if hasattr(h, n)})
+
+    def find_atoms(self, **options):
+        """The atomic columns of this image (docs/lattice.md): a namespace of signals (positions [n, 2] as (y, x) px,
+        position_std, sublattice, intensity, and the Gaussian fits and lattice vectors when computed)."""
+        h = _call(self._h.find_atoms, options)
+        import types
+        return types.SimpleNamespace(**{n: Signal(getattr(h, n)) for n in _ATOM_OUTPUTS if hasattr(h, n)})
 
     def cluster_analysis(self, cluster_source="decomposition", **options):
         _call(self._h.cluster_analysis, _source(options, cluster_source))

@@ -1,0 +1,93 @@
+package tessera.cli.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tessera.core.analysis.ClusterResult;
+import tessera.core.io.InvalidFileException;
+import tessera.core.registry.Registry;
+import tessera.pipeline.AtomsJob;
+import tessera.pipeline.LatticeJob;
+import tessera.pipeline.RunResult;
+
+/**
+ * {@code tessera lattice IMAGE --descriptor neighbours|bond-orientation --clusters K --out DIR}: local crystallography
+ * through {@link LatticeJob} (columns, neighbourhood descriptors, k-means classes; provenance and rerun). This class
+ * only turns options into step parameters and prints the class sizes.
+ */
+@Command(name = "lattice", description = { "Local crystallography: find the atomic columns, describe each one's neighbourhood, and cluster the descriptors",
+        "into classes (grains, phases, variants); writes classes.npy, features.npy, lattice.csv, classes.png (with the class boundary), report.html",
+        "and provenance.xmi into DIR." })
+final class LatticeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "a file with a single 2-D image")
+    Path file;
+
+    @Option(names = "--descriptor", defaultValue = "neighbours", paramLabel = "D",
+            description = "neighbours (vectors to the N nearest neighbours ordered by angle) or bond-orientation (psi_k); default ${DEFAULT-VALUE}")
+    String descriptor;
+
+    @Option(names = "--neighbours", paramLabel = "N", description = "neighbours per column (default: 4 for neighbours, 3 for bond-orientation)")
+    Integer neighbours;
+
+    @Option(names = "--symmetry", paramLabel = "K", description = "k of psi_k for bond-orientation (default 6)")
+    Integer symmetry;
+
+    @Option(names = "--clusters", defaultValue = "2", paramLabel = "K", description = "number of classes (default ${DEFAULT-VALUE})")
+    int clusters;
+
+    @Option(names = "--clusterer", defaultValue = LatticeJob.KMEANS, paramLabel = "ID", description = "clusterer contribution (default ${DEFAULT-VALUE})")
+    String clusterer;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed of the clustering (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--sublattices", paramLabel = "N", description = "atom finding: 1, or 2 for bright and dim sublattices (default 1)")
+    Integer sublattices;
+
+    @Option(names = "--separation", paramLabel = "PX", description = "atom finding: smallest distance between columns in px (default: from the autocorrelation)")
+    Double separation;
+
+    @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidFileException(file, "no such file");
+        }
+        Map<String, Object> finder = new LinkedHashMap<>();
+        if (sublattices != null) {
+            finder.put("sublattices", sublattices);
+        }
+        if (separation != null) {
+            finder.put("separation", separation);
+        }
+        Map<String, Object> desc = new LinkedHashMap<>();
+        if (neighbours != null) {
+            desc.put("neighbours", neighbours);
+        }
+        if (symmetry != null) {
+            desc.put("symmetry", symmetry);
+        }
+        String id = descriptor.contains(".") ? descriptor : "tessera.lattice." + descriptor;
+        StderrProgress progress = new StderrProgress(System.err);
+        RunResult run = LatticeJob.run(Registry.get(), file, out, AtomsJob.GAUSSIAN, finder, id, desc, clusterer, Map.of("k", clusters, "seed", seed), progress,
+                progress::stage);
+        ClusterResult c = (ClusterResult) run.value(LatticeJob.CLUSTER_STEP + ".result");
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d columns in %d classes:", c.labels().length, c.sizes().length));
+        int[] sizes = c.sizes();
+        for (int k = 0; k < sizes.length; k++) {
+            b.append(String.format(Locale.ROOT, " %d: %d", k, sizes[k]));
+        }
+        System.out.println(b);
+        progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
+        return 0;
+    }
+}
