@@ -2,7 +2,7 @@ package tessera.lattice.internal;
 
 /**
  * Image filters on row-major {@code [ny, nx]} double arrays, borders by nearest-edge extension (as
- * {@code scipy.ndimage}'s {@code mode="nearest"}).
+ * {@code scipy.ndimage}'s {@code mode="nearest"}); rows and columns in parallel, the same result on any thread count.
  */
 public final class Filters {
     private Filters() {
@@ -32,7 +32,7 @@ public final class Filters {
             k[i] /= s;
         }
         double[] tmp = new double[img.length];
-        for (int y = 0; y < ny; y++) {
+        java.util.stream.IntStream.range(0, ny).parallel().forEach(y -> {
             int row = y * nx;
             for (int x = 0; x < nx; x++) {
                 double acc = 0;
@@ -42,9 +42,9 @@ public final class Filters {
                 }
                 tmp[row + x] = acc;
             }
-        }
+        });
         double[] out = new double[img.length];
-        for (int y = 0; y < ny; y++) {
+        java.util.stream.IntStream.range(0, ny).parallel().forEach(y -> {
             for (int x = 0; x < nx; x++) {
                 double acc = 0;
                 for (int i = -r; i <= r; i++) {
@@ -53,7 +53,7 @@ public final class Filters {
                 }
                 out[y * nx + x] = acc;
             }
-        }
+        });
         return out;
     }
 
@@ -68,15 +68,15 @@ public final class Filters {
      */
     public static double[] maximum(double[] img, int ny, int nx, int r) {
         double[] tmp = new double[img.length];
-        double[] line = new double[Math.max(nx, ny)];
-        double[] res = new double[Math.max(nx, ny)];
-        for (int y = 0; y < ny; y++) {
+        java.util.stream.IntStream.range(0, ny).parallel().forEach(y -> {
+            double[] line = new double[nx], res = new double[nx];
             System.arraycopy(img, y * nx, line, 0, nx);
             max1d(line, nx, r, res);
             System.arraycopy(res, 0, tmp, y * nx, nx);
-        }
+        });
         double[] out = new double[img.length];
-        for (int x = 0; x < nx; x++) {
+        java.util.stream.IntStream.range(0, nx).parallel().forEach(x -> {
+            double[] line = new double[ny], res = new double[ny];
             for (int y = 0; y < ny; y++) {
                 line[y] = tmp[y * nx + x];
             }
@@ -84,7 +84,7 @@ public final class Filters {
             for (int y = 0; y < ny; y++) {
                 out[y * nx + x] = res[y];
             }
-        }
+        });
         return out;
     }
 
