@@ -39,8 +39,9 @@ import tessera.lattice.internal.GaussianFit;
  * found again, at least 0.6 × the nearest-neighbour distance from every bright one, and refined in that difference image — Atomap's procedure for the B sites of a perovskite beside its bright A sites.</li>
  * <li>The lattice of each sublattice by {@link LatticeGeometry#fit}.</li>
  * </ol>
- * Positions are in pixels (row, column; pixel centres at integers); the image's calibration goes into each output's
- * metadata. Sources: M. Nord et al., Adv. Struct. Chem. Imaging 3 (2017) 9, doi:10.1186/s40679-017-0042-5 (Atomap);
+ * Dark columns on a bright background ({@code contrast} = dark: annular bright field) are found in the inverted
+ * image (max − pixel), whose values the intensities and fits then refer to. Positions are in pixels (row, column;
+ * pixel centres at integers); the image's calibration goes into each output's metadata. Sources: M. Nord et al., Adv. Struct. Chem. Imaging 3 (2017) 9, doi:10.1186/s40679-017-0042-5 (Atomap);
  * N. Otsu, IEEE Trans. Syst. Man Cybern. 9 (1979) 62, doi:10.1109/TSMC.1979.4310076; S. van der Walt et al., PeerJ 2
  * (2014) e453, doi:10.7717/peerj.453 (scikit-image's {@code peak_local_max}).
  */
@@ -60,7 +61,9 @@ public final class GaussianAtomFinder implements AtomFinder {
             ParameterSpec.ofDouble("threshold", 0.1, 0.0, 1.0, "", "a maximum counts if the smoothed image there is above min + threshold × (max − min)"),
             ParameterSpec.ofChoice("refinement", "com+gaussian", REFINEMENTS, "centre of mass, 2-D Gaussian fit, or both (the fit starting from the centre of mass)"),
             ParameterSpec.ofDouble("radius", 0.4, 0.05, 1.0, "", "refinement disc radius as a fraction of the median nearest-neighbour distance"),
-            ParameterSpec.ofInt("sublattices", 1, 1, 2, "1: all columns alike; 2: bright and dim sublattices, the dim refined after subtracting the bright"));
+            ParameterSpec.ofInt("sublattices", 1, 1, 2, "1: all columns alike; 2: bright and dim sublattices, the dim refined after subtracting the bright"),
+            ParameterSpec.ofChoice("contrast", "bright", List.of("bright", "dark"),
+                    "bright columns (HAADF, ADF) or dark columns on a bright background (ABF, some BF): dark images are inverted (max − pixel) first"));
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -107,6 +110,11 @@ public final class GaussianAtomFinder implements AtomFinder {
         }
         if (!(hi > lo)) {
             throw new IllegalArgumentException("the image is constant (" + lo + "): no columns to find");
+        }
+        if ("dark".equals(p.getString("contrast"))) {
+            for (int i = 0; i < img.length; i++) {
+                img[i] = hi - img[i];
+            }
         }
         monitor.begin("atom finding", 4);
         double sep = p.getDouble("separation");
@@ -211,13 +219,16 @@ public final class GaussianAtomFinder implements AtomFinder {
         monitor.worked(1);
         final double[] inten = intensities(img, ny, nx, ys, xs, radius);
         final int[] fsub = sub;
-        final int fn = n;
         // order: sublattice by sublattice, brightest first
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        // a column refined to a centre outside the image (an edge column's fit running off) is not a column of it
+        final double[] fys = ys, fxs = xs;
+        Integer[] order = IntStream.range(0, n).filter(i -> fys[i] >= -0.5 && fxs[i] >= -0.5 && fys[i] <= ny - 0.5 && fxs[i] <= nx - 0.5).boxed()
+                .toArray(Integer[]::new);
+        if (order.length == 0) {
+            throw new IllegalArgumentException("no atomic column found inside the image");
         }
         Arrays.sort(order, (a, b) -> fsub[a] != fsub[b] ? Integer.compare(fsub[a], fsub[b]) : Double.compare(inten[b], inten[a]));
+        n = order.length;
         double[] pos = new double[2 * n], std = new double[2 * n], in = new double[n], g = new double[6 * n];
         int[] sl = new int[n];
         boolean anyFit = false;
@@ -239,7 +250,7 @@ public final class GaussianAtomFinder implements AtomFinder {
         Arrays.fill(lv, Double.NaN);
         for (int s = 0; s < ns; s++) {
             final int fs = s;
-            int[] members = IntStream.range(0, fn).filter(k -> sl[k] == fs).toArray();
+            int[] members = IntStream.range(0, sl.length).filter(k -> sl[k] == fs).toArray();
             double[] my = new double[members.length], mx = new double[members.length];
             for (int q = 0; q < members.length; q++) {
                 my[q] = pos[2 * members[q]];

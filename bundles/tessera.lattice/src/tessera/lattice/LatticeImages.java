@@ -120,6 +120,35 @@ public final class LatticeImages {
         return render(ny, nx, kept, sigma, dose, 0, rnd);
     }
 
+    /**
+     * A series of one perovskite lattice ([001], as {@link #perovskite}) drifting by known amounts: frame f shows the
+     * lattice of frame 0 translated by {@code drift[f]}, with fresh noise.
+     *
+     * @param ny        rows
+     * @param nx        columns
+     * @param a         lattice parameter in px
+     * @param bRelative B column peak relative to A
+     * @param sigma     column width σ in px
+     * @param dose      counts per pixel at an A column's peak
+     * @param drift     per frame (dy, dx) in px, {@code [frames][2]}
+     * @param seed      random seed
+     * @return the frames; the truth of each is its columns (frame 0's translated)
+     */
+    public static Simulated[] perovskiteSeries(int ny, int nx, double a, double bRelative, double sigma, double dose, double[][] drift, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<double[]> cols = columns(ny, nx, new double[] {a, 0}, new double[] {0, a}, new double[][] {{0, 0}, {a / 2, a / 2}}, new double[] {1, bRelative},
+                new int[] {0, 1}, 0.1, sigma, rnd);
+        Simulated[] out = new Simulated[drift.length];
+        for (int f = 0; f < drift.length; f++) {
+            List<double[]> moved = new ArrayList<>();
+            for (double[] c : cols) {
+                moved.add(new double[] {c[0] + drift[f][0], c[1] + drift[f][1], c[2], c[3]});
+            }
+            out[f] = render(ny, nx, moved, sigma, dose, 0, rnd);
+        }
+        return out;
+    }
+
     private static Simulated lattice(int ny, int nx, double[] a1, double[] a2, double[][] basis, double[] peak, int[] sub, double angle, double sigma,
             double dose, double read, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -31,16 +31,19 @@ public final class ReadStep implements Step {
     public static final String ANY_SPECTRA = "any-spectra";
     /** kind: one 2-D image (two signal axes, no navigation axis) */
     public static final String IMAGE = "image";
+    /** kind: an image series (two signal axes, one navigation axis: frames) */
+    public static final String IMAGE_SERIES = "image-series";
 
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
                 "index of the dataset in the file; -1 = the first dataset of the 'kind' asked for"),
-                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA, IMAGE),
+                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA, IMAGE, IMAGE_SERIES),
                         "with dataset = -1: the first spectrum image or line scan (one signal axis, one or two navigation axes), or the first "
                                 + "set of spectra (one signal axis, at most one navigation axis: one spectrum or a stack such as endmember spectra [k, nE]), "
                                 + "or the first spectral dataset of any of these shapes (any-spectra: one signal axis, at most two navigation axes), "
-                                + "or the first single 2-D image (image: two signal axes, no navigation axis)"));
+                                + "or the first single 2-D image (image: two signal axes, no navigation axis), "
+                                + "or the first image series (image-series: two signal axes, one navigation axis of frames)"));
     }
 
     @Override
@@ -75,6 +78,7 @@ public final class ReadStep implements Step {
                 case SPECTRA -> pickSpectra(file, all);
                 case ANY_SPECTRA -> pickAnySpectra(file, all);
                 case IMAGE -> pickImage(file, all);
+                case IMAGE_SERIES -> pickSeries(file, all);
                 default -> pickSpectrumImage(file, all);
             };
         }
@@ -110,6 +114,15 @@ public final class ReadStep implements Step {
             }
         }
         throw new InvalidFileException(file, "holds no single 2-D image (found " + String.join("; ", shapes(all)) + ")");
+    }
+
+    private static Dataset pickSeries(Path file, List<Dataset> all) throws InvalidFileException {
+        for (Dataset d : all) {
+            if (d.signalAxes().size() == 2 && d.navigationDimension() == 1) {
+                return d;
+            }
+        }
+        throw new InvalidFileException(file, "holds no image series (found " + String.join("; ", shapes(all)) + ")");
     }
 
     private static List<String> shapes(List<Dataset> all) {

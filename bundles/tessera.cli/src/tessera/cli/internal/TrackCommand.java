@@ -1,0 +1,78 @@
+package tessera.cli.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tessera.core.io.InvalidFileException;
+import tessera.core.model.Dataset;
+import tessera.core.registry.Registry;
+import tessera.pipeline.RunResult;
+import tessera.pipeline.TrackJob;
+
+/**
+ * {@code tessera track SERIES --out DIR}: drift per frame and the atomic columns followed through an image series,
+ * through {@link TrackJob} (provenance, rerun). This class only turns options into step parameters and prints the drift.
+ */
+@Command(name = "track", description = { "Measure the drift of an image series (sub-pixel phase correlation) and follow its atomic columns through the frames;",
+        "writes drift.csv, drift.npy, tracks.npy, labels.npy (class trajectories for tessera dynamics), tracks.png, report.html and provenance.xmi into DIR." })
+final class TrackCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SERIES", description = "a file with an image series [frames, y, x]")
+    Path file;
+
+    @Option(names = "--contrast", defaultValue = "bright", paramLabel = "C", description = "bright (HAADF, ADF) or dark (ABF) columns (default ${DEFAULT-VALUE})")
+    String contrast;
+
+    @Option(names = "--separation", paramLabel = "PX", description = "atom finding: smallest distance between columns in px (default: from the autocorrelation)")
+    Double separation;
+
+    @Option(names = "--smoothing", paramLabel = "PX", description = "atom finding: smoothing sigma in px (default: 0.1 x the spacing)")
+    Double smoothing;
+
+    @Option(names = "--sublattices", paramLabel = "N", description = "1, or 2: the labels are bright (0) / dim (1) per frame (default 1)")
+    Integer sublattices;
+
+    @Option(names = "--tolerance", paramLabel = "F", description = "largest site-column distance after drift correction, x the nearest-neighbour distance (default 0.5)")
+    Double tolerance;
+
+    @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidFileException(file, "no such file");
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("contrast", contrast);
+        if (separation != null) {
+            p.put("separation", separation);
+        }
+        if (smoothing != null) {
+            p.put("smoothing", smoothing);
+        }
+        if (sublattices != null) {
+            p.put("sublattices", sublattices);
+        }
+        if (tolerance != null) {
+            p.put("tolerance", tolerance);
+        }
+        StderrProgress progress = new StderrProgress(System.err);
+        RunResult run = TrackJob.run(Registry.get(), file, out, p, progress, progress::stage);
+        Dataset drift = (Dataset) run.value(TrackJob.TRACK_STEP + ".drift");
+        Dataset tracks = (Dataset) run.value(TrackJob.TRACK_STEP + ".tracks");
+        for (int f = 0; f < drift.shape()[0]; f++) {
+            System.out.printf(Locale.ROOT, "frame %d drift %.2f %.2f px%n", f, drift.getDouble(2L * f), drift.getDouble(2L * f + 1));
+        }
+        System.out.printf(Locale.ROOT, "%d sites, %.0f in view throughout, %.1f %% of these seen in every frame%n", tracks.shape()[0],
+                drift.metadata().number("Signal.sites_in_view").orElse(Double.NaN), 100 * drift.metadata().number("Signal.tracked_throughout").orElse(Double.NaN));
+        progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
+        return 0;
+    }
+}
