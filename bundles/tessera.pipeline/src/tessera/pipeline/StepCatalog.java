@@ -112,6 +112,7 @@ public final class StepCatalog {
             Step s = switch (a) {
                 case tessera.core.analysis.AtomFinder af -> new tessera.pipeline.internal.AtomFinderStep(af);
                 case tessera.core.analysis.LocalDescriptor ld -> new tessera.pipeline.internal.DescriptorStep(ld);
+                case tessera.core.analysis.WindowDescriptor wd -> new tessera.pipeline.internal.WindowDescriptorStep(wd);
                 default -> throw new IllegalStateException(c.id() + ": a latticeAnalyzers contribution must be an AtomFinder or a LocalDescriptor, not "
                         + a.getClass().getName());
             };

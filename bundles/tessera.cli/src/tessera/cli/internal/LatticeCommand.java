@@ -16,6 +16,7 @@ import tessera.core.registry.Registry;
 import tessera.pipeline.AtomsJob;
 import tessera.pipeline.LatticeJob;
 import tessera.pipeline.RunResult;
+import tessera.pipeline.WindowsJob;
 
 /**
  * {@code tessera lattice IMAGE --descriptor neighbours|bond-orientation --clusters K --out DIR}: local crystallography
@@ -30,7 +31,8 @@ final class LatticeCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--descriptor", defaultValue = "neighbours", paramLabel = "D",
-            description = "neighbours (vectors to the N nearest neighbours ordered by angle) or bond-orientation (psi_k); default ${DEFAULT-VALUE}")
+            description = "neighbours (vectors to the N nearest neighbours ordered by angle), bond-orientation (psi_k), patches (the image around each column) "
+                    + "or fft (sliding-window FFT, decomposed and clustered window by window); default ${DEFAULT-VALUE}")
     String descriptor;
 
     @Option(names = "--neighbours", paramLabel = "N", description = "neighbours per column (default: 4 for neighbours, 3 for bond-orientation)")
@@ -41,6 +43,18 @@ final class LatticeCommand implements Callable<Integer> {
 
     @Option(names = "--clusters", defaultValue = "2", paramLabel = "K", description = "number of classes (default ${DEFAULT-VALUE})")
     int clusters;
+
+    @Option(names = "--window", paramLabel = "PX", description = "fft: window side in px (default 64)")
+    Integer window;
+
+    @Option(names = "--step", paramLabel = "PX", description = "fft: distance between windows in px (default: a quarter of the window)")
+    Integer step;
+
+    @Option(names = "--components", defaultValue = "3", paramLabel = "K", description = "fft: components of the decomposition (default ${DEFAULT-VALUE})")
+    int components;
+
+    @Option(names = "--method", defaultValue = "tessera.decompose.nmf", paramLabel = "ID", description = "fft: decomposer contribution (default ${DEFAULT-VALUE})")
+    String method;
 
     @Option(names = "--clusterer", defaultValue = LatticeJob.KMEANS, paramLabel = "ID", description = "clusterer contribution (default ${DEFAULT-VALUE})")
     String clusterer;
@@ -76,18 +90,35 @@ final class LatticeCommand implements Callable<Integer> {
         if (symmetry != null) {
             desc.put("symmetry", symmetry);
         }
-        String id = descriptor.contains(".") ? descriptor : "tessera.lattice." + descriptor;
         StderrProgress progress = new StderrProgress(System.err);
+        if ("fft".equals(descriptor) || WindowsJob.SLIDING_FFT.equals(descriptor)) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            if (window != null) {
+                w.put("window", window);
+            }
+            if (step != null) {
+                w.put("step", step);
+            }
+            RunResult run = WindowsJob.run(Registry.get(), file, out, WindowsJob.SLIDING_FFT, w, method, Map.of("components", components), clusterer,
+                    Map.of("k", clusters, "seed", seed), progress, progress::stage);
+            printSizes((ClusterResult) run.value(WindowsJob.CLUSTER_STEP + ".result"), "windows");
+            progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
+            return 0;
+        }
+        String id = descriptor.contains(".") ? descriptor : "tessera.lattice." + descriptor;
         RunResult run = LatticeJob.run(Registry.get(), file, out, AtomsJob.GAUSSIAN, finder, id, desc, clusterer, Map.of("k", clusters, "seed", seed), progress,
                 progress::stage);
-        ClusterResult c = (ClusterResult) run.value(LatticeJob.CLUSTER_STEP + ".result");
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d columns in %d classes:", c.labels().length, c.sizes().length));
+        printSizes((ClusterResult) run.value(LatticeJob.CLUSTER_STEP + ".result"), "columns");
+        progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
+        return 0;
+    }
+
+    private static void printSizes(ClusterResult c, String what) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d %s in %d classes:", c.labels().length, what, c.sizes().length));
         int[] sizes = c.sizes();
         for (int k = 0; k < sizes.length; k++) {
             b.append(String.format(Locale.ROOT, " %d: %d", k, sizes[k]));
         }
         System.out.println(b);
-        progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
-        return 0;
     }
 }

@@ -100,6 +100,44 @@ class LatticeJobTest {
         }
     }
 
+    /** Normalised patches tell a perovskite's A columns (bright centre, dim diagonals) from its B columns. */
+    @Test
+    void patchesSeparateThePerovskiteSublattices() {
+        LatticeImages.Simulated s = LatticeImages.perovskite(300, 300, 36, 0.25, 0.4, 4, 40, 0, 6);
+        Dataset img = Dataset.ofDoubles(s.image(), List.of(Axis.uncalibrated("y", 300, false), Axis.uncalibrated("x", 300, false)), new Metadata());
+        GaussianAtomFinder finder = new GaussianAtomFinder();
+        Dataset pos = finder.find(img, Parameters.of(finder.parameters(), Map.of()), ProgressMonitor.NULL).output(AtomResult.POSITIONS);
+        var pd = new tessera.lattice.PatchDescriptor();
+        Dataset f = pd.describe(img, pos, Parameters.of(pd.parameters(), Map.of()), ProgressMonitor.NULL);
+        int n = f.shape()[0], d = f.shape()[1];
+        assertEquals(d, (int) Math.pow(2 * Math.round(0.75 * 36 / Math.sqrt(2)) + 1, 2), "default size from the nearest-neighbour distance");
+        double[][] x = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                x[i][c] = f.getDouble(i, c);
+            }
+        }
+        var km = Registry.get().clusterer(LatticeJob.KMEANS);
+        int[] lab = km.cluster(x, Parameters.of(km.parameters(), Map.of("k", 2)), ProgressMonitor.NULL).labels();
+        Matching m = Matching.of(column(pos, 0), column(pos, 1), s.ys(), s.xs(), 10, 300, 300, 8);
+        int right = 0;
+        for (int j = 0; j < s.ys().length; j++) {
+            if (m.partner[j] >= 0) {
+                right += lab[m.partner[j]] == s.sublattice()[j] ? 1 : 0;
+            }
+        }
+        double acc = Math.max(right, m.matched - right) / (double) m.matched;
+        assertTrue(acc > 0.98, "columns in their sublattice's class: " + acc + " of " + m.matched);
+    }
+
+    static double[] column(Dataset pos, int c) {
+        double[] out = new double[pos.shape()[0]];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = pos.getDouble(i, c);
+        }
+        return out;
+    }
+
     @Test
     void grainBoundaryInTwoClasses(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
