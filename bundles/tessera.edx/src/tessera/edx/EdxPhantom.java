@@ -11,7 +11,7 @@ import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
 import tessera.core.model.SignalType;
-import tessera.edx.internal.Poisson;
+import tessera.math.Poisson;
 
 /**
  * Synthetic EDX spectrum images with known phases: X = Poisson(G·W·H), G the {@link EdxForwardModel} of the phantom's

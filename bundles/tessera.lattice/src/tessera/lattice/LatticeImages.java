@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * Simulated atomically resolved images with known column positions, to choose the finders' defaults and test them
  * (never tuned on a real test file): columns as 2-D Gaussians (HAADF-like, intensity ∝ Z^1.7 when the caller sets it
- * so) on a constant background, then Poisson noise at a dose in counts per pixel of the brightest column's peak, and
+ * so) on a constant background, then Poisson noise ({@link tessera.math.Poisson}) at a dose in counts per pixel of the brightest column's peak, and
  * Gaussian read-out noise. Lattices: graphene's honeycomb and a perovskite ABO3 in [001] projection (A and B columns,
  * oxygen omitted as in ADF).
  * <p>
@@ -191,7 +191,7 @@ public final class LatticeImages {
         double background = 0.05;
         for (int i = 0; i < img.length; i++) {
             double mean = (img[i] + background) * (dose > 0 ? dose : 1);
-            double v = dose > 0 ? poisson(rnd, mean) : mean;
+            double v = dose > 0 ? tessera.math.Poisson.sample(mean, rnd) : mean;
             img[i] = v + (read > 0 ? read * gaussian(rnd) : 0);
         }
         List<double[]> inside = cols.stream().filter(col -> col[0] >= 2 * sigma && col[1] >= 2 * sigma && col[0] <= ny - 1 - 2 * sigma && col[1] <= nx - 1 - 2 * sigma).toList();
@@ -210,20 +210,4 @@ public final class LatticeImages {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** Poisson variate: Knuth's product method below 30, else the normal approximation rounded (mean ≥ 30). */
-    private static double poisson(SplittableRandom r, double mean) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean < 30) {
-            double l = Math.exp(-mean), p = 1;
-            int k = 0;
-            do {
-                k++;
-                p *= r.nextDouble();
-            } while (p > l);
-            return k - 1;
-        }
-        return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(r)));
-    }
 }

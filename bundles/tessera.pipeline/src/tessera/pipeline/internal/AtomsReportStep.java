@@ -66,19 +66,7 @@ public final class AtomsReportStep implements Step {
     @Override
     public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws IOException {
         Path st = context.outputDirectory();
-        DatasetWriter npy = context.registry().formats().writerFor(st.resolve("x.npy"));
-        Map<String, Dataset> d = new LinkedHashMap<>();
-        for (String n : AtomResult.ALWAYS) {
-            d.put(n, (Dataset) inputs.get(n));
-        }
-        for (String n : AtomResult.WHEN_ASKED) {
-            if (inputs.get(n) instanceof Dataset x) {
-                d.put(n, x);
-            }
-        }
-        for (Map.Entry<String, Dataset> e : d.entrySet()) {
-            npy.write(e.getValue(), st.resolve(DynamicsReportStep.snake(e.getKey()) + ".npy"));
-        }
+        Map<String, Dataset> d = NamedOutputs.write(context, inputs, AtomResult.ALWAYS, AtomResult.WHEN_ASKED);
         Dataset image = (Dataset) inputs.get("image");
         double[] pos = d.get(AtomResult.POSITIONS).toDoubleArray(), std = d.get(AtomResult.POSITION_STD).toDoubleArray();
         double[] sub = d.get(AtomResult.SUBLATTICE).toDoubleArray(), in = d.get(AtomResult.INTENSITY).toDoubleArray();

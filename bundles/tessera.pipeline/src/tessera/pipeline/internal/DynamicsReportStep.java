@@ -62,19 +62,7 @@ public final class DynamicsReportStep implements Step {
     @Override
     public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws IOException {
         Path st = context.outputDirectory();
-        DatasetWriter npy = context.registry().formats().writerFor(st.resolve("x.npy"));
-        Map<String, Dataset> d = new LinkedHashMap<>();
-        for (String n : DynamicsResult.ALWAYS) {
-            d.put(n, (Dataset) inputs.get(n));
-        }
-        for (String n : DynamicsResult.WHEN_ASKED) {
-            if (inputs.get(n) instanceof Dataset x) {
-                d.put(n, x);
-            }
-        }
-        for (Map.Entry<String, Dataset> e : d.entrySet()) {
-            npy.write(e.getValue(), st.resolve(snake(e.getKey()) + ".npy"));
-        }
+        Map<String, Dataset> d = NamedOutputs.write(context, inputs, DynamicsResult.ALWAYS, DynamicsResult.WHEN_ASKED);
         Dataset t = d.get(DynamicsResult.TRANSITION_MATRIX);
         int n = t.shape()[0];
         // as an image: both class axes as the map's axes (rows: class at t, columns: class at t + lag)
@@ -176,8 +164,4 @@ public final class DynamicsReportStep implements Step {
         return MapReportStep.esc(String.valueOf(s));
     }
 
-    /** {@code transitionMatrixLow95} → {@code transition_matrix_low95} */
-    static String snake(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
 }

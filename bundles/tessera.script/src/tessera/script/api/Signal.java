@@ -577,14 +577,7 @@ public final class Signal {
     @Export
     public Object transition_matrix(Value options) {
         Map<String, Object> o = Options.of(options, "transition_matrix");
-        Map<String, Object> out = outputs(DYNAMICS_STEP, Map.of("labels", dataset), parameters(DYNAMICS_STEP, o, Map.of("random_state", "seed")));
-        Map<String, Signal> m = new LinkedHashMap<>();
-        out.forEach((name, v) -> {
-            if (v instanceof Dataset d) {
-                m.put(LearningResults.snake(name), view(d, d.metadata().title(), d));
-            }
-        });
-        return LearningResults.proxy(m);
+        return outputSignals(DYNAMICS_STEP, Map.of("labels", dataset), parameters(DYNAMICS_STEP, o, Map.of("random_state", "seed")));
     }
 
     private static final String DYNAMICS_STEP = "tessera.dynamics.msm";
@@ -611,9 +604,13 @@ public final class Signal {
     @Export
     public Object find_atoms(Value options) {
         Map<String, Object> o = Options.of(options, "find_atoms");
-        Map<String, Object> out = outputs(ATOMS_STEP, Map.of("image", dataset), parameters(ATOMS_STEP, o, Map.of()));
+        return outputSignals(ATOMS_STEP, Map.of("image", dataset), parameters(ATOMS_STEP, o, Map.of()));
+    }
+
+    /** Runs a step and returns its dataset outputs as signals, members named in snake_case. */
+    private Object outputSignals(String step, Map<String, Object> inputs, Map<String, Object> params) {
         Map<String, Signal> m = new LinkedHashMap<>();
-        out.forEach((name, v) -> {
+        outputs(step, inputs, params).forEach((name, v) -> {
             if (v instanceof Dataset d) {
                 m.put(LearningResults.snake(name), view(d, d.metadata().title(), d));
             }

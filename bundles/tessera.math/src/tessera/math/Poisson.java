@@ -1,8 +1,8 @@
-package tessera.edx.internal;
+package tessera.math;
 
 import java.util.SplittableRandom;
 
-/** Poisson variates for the phantoms. Not API. */
+/** Poisson variates for simulated counts (the EDX phantoms, the lattice images). */
 public final class Poisson {
     private Poisson() {
     }
