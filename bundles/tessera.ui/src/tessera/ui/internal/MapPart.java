@@ -19,7 +19,8 @@ import tessera.core.model.Axis;
  * through the {@link ColorMap#viridis} colour map with a colour bar, or a cluster label map drawn in the
  * qualitative {@link ColorMap#label} colours (noise grey) with a legend; and a scale bar in nm (from the x
  * navigation axis' calibration). Clicking a pixel or dragging a rectangle selects it; listeners receive
- * {@code {x0, y0, x1, y1}} (inclusive pixel indices; x0 == x1 and y0 == y1 for one pixel).
+ * {@code {x0, y0, x1, y1}} (inclusive pixel indices; x0 == x1 and y0 == y1 for one pixel). Points such as the
+ * atomic columns of an image can be drawn over it, coloured by class; clicking one selects it ({@link #onPoint}).
  */
 public final class MapPart {
     private static final int BAR = 70;
@@ -33,6 +34,10 @@ public final class MapPart {
     private int[] selection;
     private int[] dragFrom;
     private int[][] marks;
+    private double[] pointY, pointX;
+    private int[] pointClass;
+    private int pointSelected = -1;
+    private final List<java.util.function.IntConsumer> pointListeners = new ArrayList<>();
 
     /**
      * Creates the view.
@@ -48,6 +53,14 @@ public final class MapPart {
         canvas.addListener(SWT.MouseDown, e -> dragFrom = pixelAt(e.x, e.y));
         canvas.addListener(SWT.MouseUp, e -> {
             int[] to = pixelAt(e.x, e.y);
+            if (pointY != null && dragFrom != null && to != null && dragFrom[0] == to[0] && dragFrom[1] == to[1]) {
+                int near = nearestPoint(e.x, e.y);
+                if (near >= 0) {
+                    dragFrom = null;
+                    selectPoint(near);
+                    return;
+                }
+            }
             if (dragFrom != null && to != null) {
                 select(Math.min(dragFrom[0], to[0]), Math.min(dragFrom[1], to[1]), Math.max(dragFrom[0], to[0]), Math.max(dragFrom[1], to[1]));
             }
@@ -101,14 +114,95 @@ public final class MapPart {
         return marks == null ? null : marks.clone();
     }
 
+    /**
+     * Draws points over the shown image, e.g. the atomic columns of an image, as circles coloured by class
+     * ({@link ColorMap#label}), until the next image is shown. Clicking near one selects it ({@link #onPoint}).
+     *
+     * @param ys  rows (px of the image)
+     * @param xs  columns (px of the image)
+     * @param cls class of each point (≥ 0), e.g. the sublattice
+     */
+    public void points(double[] ys, double[] xs, int[] cls) {
+        pointY = ys.clone();
+        pointX = xs.clone();
+        pointClass = cls.clone();
+        pointSelected = -1;
+        canvas.redraw();
+    }
+
+    /** @return the number of points drawn over the image (0 without any) */
+    public int pointCount() {
+        return pointY == null ? 0 : pointY.length;
+    }
+
+    /** @return the selected point, or −1 */
+    public int selectedPoint() {
+        return pointSelected;
+    }
+
+    /**
+     * Registers a listener for point selections.
+     *
+     * @param l receives the point's index
+     */
+    public void onPoint(java.util.function.IntConsumer l) {
+        pointListeners.add(l);
+    }
+
+    /**
+     * Selects a point and tells the listeners, as a click on it does.
+     *
+     * @param i the point's index
+     * @throws IndexOutOfBoundsException if there is no such point
+     */
+    public void selectPoint(int i) {
+        if (pointY == null || i < 0 || i >= pointY.length) {
+            throw new IndexOutOfBoundsException("no point " + i + " of " + pointCount());
+        }
+        pointSelected = i;
+        canvas.redraw();
+        for (java.util.function.IntConsumer l : pointListeners) {
+            l.accept(i);
+        }
+    }
+
+    /** The point nearest a canvas position, if within 8 screen px of it, else −1. */
+    private int nearestPoint(int cx, int cy) {
+        double[] p = placement();
+        int best = -1;
+        double bd = 8;
+        for (int i = 0; i < pointY.length; i++) {
+            double d = Math.hypot(p[0] + (pointX[i] + 0.5) * p[2] - cx, p[1] + (pointY[i] + 0.5) * p[2] - cy);
+            if (d < bd) {
+                bd = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
     private void show(double[][] img, String name, Axis xAxis, int k) {
         this.marks = null;
+        this.pointY = null;
+        this.pointX = null;
+        this.pointClass = null;
+        this.pointSelected = -1;
         this.values = img;
         this.title = name;
         this.xAxis = xAxis;
         this.clusters = k;
         disposeImage();
         image = new Image(canvas.getDisplay(), k >= 0 ? ColorMap.labelImage(img) : ColorMap.image(img));
+        canvas.redraw();
+    }
+
+    /**
+     * Changes the text above the shown image.
+     *
+     * @param name what the image (and anything drawn over it) shows
+     */
+    public void title(String name) {
+        title = name;
         canvas.redraw();
     }
 
@@ -220,6 +314,18 @@ public final class MapPart {
                 gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
                 gc.drawOval(cx - r, cy - r, 2 * r, 2 * r);
                 gc.drawText(String.valueOf(i), cx + r + 1, cy - r - 1, true);
+            }
+            gc.setLineWidth(1);
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        }
+        if (pointY != null) {
+            gc.setLineWidth(Math.max(1, (int) Math.round(p[2] / 3)));
+            int r = (int) Math.max(3, 2.5 * p[2]);
+            for (int i = 0; i < pointY.length; i++) {
+                int cx = (int) Math.round(p[0] + (pointX[i] + 0.5) * p[2]), cy = (int) Math.round(p[1] + (pointY[i] + 0.5) * p[2]);
+                org.eclipse.swt.graphics.Color c = new org.eclipse.swt.graphics.Color(ColorMap.label(Math.max(0, pointClass[i])));
+                gc.setForeground(i == pointSelected ? canvas.getDisplay().getSystemColor(SWT.COLOR_RED) : c);
+                gc.drawOval(cx - r, cy - r, 2 * r, 2 * r);
             }
             gc.setLineWidth(1);
             gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));

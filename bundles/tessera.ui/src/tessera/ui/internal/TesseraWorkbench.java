@@ -30,6 +30,7 @@ import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
 import tessera.pipeline.AnalyzeJob;
+import tessera.pipeline.StepDescriptor;
 
 /**
  * The Tessera workbench window: six views (data explorer, provenance, spectrum, map, decomposition,
@@ -218,6 +219,7 @@ public final class TesseraWorkbench {
         host(VIEWS.get(3), parent);
         map = new MapPart(parent);
         map.onSelect(this::showSelection);
+        map.onPoint(this::showAtom);
         return map;
     }
 
@@ -330,6 +332,10 @@ public final class TesseraWorkbench {
 
     private void showDataset() {
         Dataset d = session.current();
+        if (WorkbenchSession.isImage(d)) {
+            showImage(d);
+            return;
+        }
         Axis e = d.signalAxes().get(0);
         spectrum.clear();
         selectionSeries = null;
@@ -349,6 +355,41 @@ public final class TesseraWorkbench {
         decomposition.forwardModel(model, d.metadata().elements());
     }
 
+    /** An image (no spectra): the map view shows it, the spectrum view is empty, the form offers the atom finders. */
+    private void showImage(Dataset d) {
+        spectrum.clear();
+        selectionSeries = null;
+        componentSeries = null;
+        lastResult = null;
+        means = null;
+        int ny = d.shape()[0], nx = d.shape()[1];
+        double[][] img = new double[ny][nx];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                img[y][x] = d.getDouble((long) y * nx + x);
+            }
+        }
+        map.show(img, "image " + ny + " × " + nx + " (run an atom finder: " + String.join(", ", session.algorithms().stream().filter(WorkbenchSession::isAtomFinder)
+                .map(StepDescriptor::id).toList()) + ")", d.signalAxes().get(1));
+        provenance.show(session.record());
+        decomposition.forwardModel(List.of(), List.of());
+    }
+
+    /** Draws the columns over the image, coloured by sublattice; the map's title counts them. */
+    private void showAtoms(WorkbenchSession.Atoms a) {
+        map.points(a.ys(), a.xs(), a.sublattice());
+        int bright = (int) java.util.Arrays.stream(a.sublattice()).filter(v -> v == 0).count();
+        map.title(String.format(java.util.Locale.ROOT, "%d atomic columns (sublattice 0: %d, 1: %d); click one for its neighbours", a.count(), bright, a.count() - bright));
+    }
+
+    /** A column was clicked: the status line describes it and its neighbours. */
+    private void showAtom(int i) {
+        WorkbenchSession.Atoms a = session.atoms();
+        if (a != null && i < a.count()) {
+            status.show(a.describe(i));
+        }
+    }
+
     private static Axis xAxis(Dataset d) {
         List<Axis> nav = d.navigationAxes();
         return nav.isEmpty() ? null : nav.get(nav.size() - 1);
@@ -357,6 +398,10 @@ public final class TesseraWorkbench {
     private void showSelection(int[] r) {
         Dataset d = session.current();
         if (d == null) {
+            return;
+        }
+        if (WorkbenchSession.isImage(d)) {
+            status.show(String.format(java.util.Locale.ROOT, "pixel (%d, %d): %.6g", r[0], r[1], d.getDouble((long) r[1] * d.shape()[1] + r[0])));
             return;
         }
         double[] sp = Spectra.sum(d, r[0], r[1], r[2], r[3]);
@@ -405,6 +450,11 @@ public final class TesseraWorkbench {
         return status.run(name, () -> session.run(stepId, parameters, endmembers), r -> {
             lastResult = r;
             means = null;
+            if (r instanceof WorkbenchSession.Atoms a) {
+                provenance.show(session.record());
+                showAtoms(a);
+                return;
+            }
             if (r instanceof DecompositionResult dr) {
                 decomposition.show(dr, Spectra.energies(session.current()));
             } else if (r instanceof ClusterResult cr) {

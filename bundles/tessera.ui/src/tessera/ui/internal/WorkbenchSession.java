@@ -52,6 +52,7 @@ public final class WorkbenchSession {
     private DecompositionResult separation;
     private DecompositionResult unmixing;
     private ClusterResult clusters;
+    private Atoms atoms;
     private StepDescriptor clusterStep;
 
     /** endmember source of an unmixing: the factors of the last decomposition (e.g. N-FINDR's endmembers) */
@@ -143,13 +144,96 @@ public final class WorkbenchSession {
         record.monitor().reset();
         Path abs = file.toAbsolutePath().normalize();
         record.input(abs, file.toString());
-        Dataset d = (Dataset) record.run(READ, Map.of("file", abs), Map.of(), null).get("data");
+        Dataset d = (Dataset) record.run(READ, Map.of("file", abs), readParameters(abs), null).get("data");
         opened.put(abs, d);
         current = d;
         currentFile = abs;
         forget();
         changed("open " + abs);
         return d;
+    }
+
+    /**
+     * The read step's parameters for a file: the default (its first spectrum image or line scan) unless it holds none
+     * but a single 2-D image, which is then opened as an image (for the atom finders).
+     */
+    private Map<String, Object> readParameters(Path file) {
+        try {
+            List<Dataset> all = registry.formats().read(file);
+            boolean spectral = all.stream().anyMatch(x -> x.signalAxes().size() == 1 && x.navigationDimension() >= 1 && x.navigationDimension() <= 2);
+            boolean image = all.stream().anyMatch(WorkbenchSession::isImage);
+            return !spectral && image ? Map.of("kind", "image") : Map.of();
+        } catch (Exception e) {
+            return Map.of(); // the recorded read reports the problem
+        }
+    }
+
+    /**
+     * @param d a dataset
+     * @return true for one 2-D image (two signal axes, no navigation axis)
+     */
+    public static boolean isImage(Dataset d) {
+        return d != null && d.signalAxes().size() == 2 && d.navigationDimension() == 0;
+    }
+
+    /**
+     * Atomic columns found in the current image by an atom finder step.
+     *
+     * @param stepId     the finder's id
+     * @param ys         rows (px)
+     * @param xs         columns (px)
+     * @param std        position standard deviations {@code [n][2]} (px; NaN where none)
+     * @param sublattice sublattice of each column
+     * @param intensity  column intensity
+     * @param pixelSize  pixel size in {@code units}
+     * @param units      "nm", "px" or the axis's own units
+     */
+    public record Atoms(String stepId, double[] ys, double[] xs, double[][] std, int[] sublattice, double[] intensity, double pixelSize, String units) {
+        /** @return the number of columns */
+        public int count() {
+            return ys.length;
+        }
+
+        /**
+         * What the workbench says about one column: its sublattice, position in px and in the pixel unit with σ,
+         * intensity, and its three nearest neighbours with their distances.
+         *
+         * @param i the column
+         * @return one line
+         */
+        public String describe(int i) {
+            int[] nb = tessera.lattice.LatticeGeometry.nearestNeighbours(ys, xs, 3)[i];
+            StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "column %d (sublattice %d): (y, x) = (%.2f, %.2f) px", i, sublattice[i], ys[i], xs[i]));
+            if (!Double.isNaN(std[i][0])) {
+                b.append(String.format(java.util.Locale.ROOT, " ± (%.2f, %.2f)", std[i][0], std[i][1]));
+            }
+            if (!"px".equals(units)) {
+                b.append(String.format(java.util.Locale.ROOT, " = (%.4f, %.4f) %s", ys[i] * pixelSize, xs[i] * pixelSize, units));
+            }
+            b.append(String.format(java.util.Locale.ROOT, ", intensity %.4g; neighbours", intensity[i]));
+            for (int j : nb) {
+                double d = Math.hypot(ys[j] - ys[i], xs[j] - xs[i]);
+                b.append(String.format(java.util.Locale.ROOT, " %d at %.2f px%s", j, d, "px".equals(units) ? "" : String.format(java.util.Locale.ROOT, " (%.4f %s)", d * pixelSize, units)));
+            }
+            return b.toString();
+        }
+    }
+
+    /** @return the columns the last atom finder found in the current image, or null */
+    public Atoms atoms() {
+        return atoms;
+    }
+
+    /**
+     * Whether a step is an atom finder as the workbench runs it: input {@code image} (DATASET), outputs
+     * {@code positions} and {@code sublattice} (DATASET), e.g. {@code tessera.lattice.gaussian}.
+     *
+     * @param d a step
+     * @return true for an atom finder step
+     */
+    public static boolean isAtomFinder(StepDescriptor d) {
+        return Registry.LATTICE.equals(d.kind()) && has(d.input("image"), PortType.DATASET) && has(d.output("positions"), PortType.DATASET)
+                && has(d.output("sublattice"), PortType.DATASET);
     }
 
     /** @return files opened so far with their datasets, in order */
@@ -205,6 +289,7 @@ public final class WorkbenchSession {
     }
 
     private void forget() {
+        atoms = null;
         decomposition = null;
         separation = null;
         unmixing = null;
@@ -286,7 +371,7 @@ public final class WorkbenchSession {
     /**
      * Algorithms the decomposition view offers: every installed decomposer, blind source separation and unmixing
      * step ({@code tessera.core.decomposers}: {@code decomposer}, {@code separation}, {@code unmixing}), then every
-     * clusterer step, each group in id order. Embeddings ({@code <embedding>} contributions such as UMAP or MDS,
+     * clusterer step, then every atom finder ({@code tessera.core.latticeAnalyzers}), each group in id order. Embeddings ({@code <embedding>} contributions such as UMAP or MDS,
      * whose output is a dataset) and discriminants (LDA) are not offered: the view has no place to show or feed
      * them; pipelines, scripts and the CLI run them.
      *
@@ -294,9 +379,9 @@ public final class WorkbenchSession {
      */
     public List<StepDescriptor> algorithms() {
         List<StepDescriptor> out = new ArrayList<>();
-        for (String point : List.of(Registry.DECOMPOSERS, Registry.CLUSTERERS)) {
+        for (String point : List.of(Registry.DECOMPOSERS, Registry.CLUSTERERS, Registry.LATTICE)) {
             for (Contribution c : registry.contributions(point)) {
-                record.catalog().find(c.id()).filter(d -> isDecomposer(d) || isSeparator(d) || isUnmixer(d) || isClusterer(d)).ifPresent(out::add);
+                record.catalog().find(c.id()).filter(d -> isDecomposer(d) || isSeparator(d) || isUnmixer(d) || isClusterer(d) || isAtomFinder(d)).ifPresent(out::add);
             }
         }
         return out;
@@ -336,8 +421,10 @@ public final class WorkbenchSession {
      * @param stepId     e.g. {@code tessera.decompose.nmf}
      * @param parameters raw values by parameter name (validated against the step's {@link ParameterSpec}s)
      * @param endmembers for an unmixing, one of {@link #ENDMEMBER_SOURCES} or null; ignored by the other steps
-     * @return the step's result: a {@link DecompositionResult} or a {@link ClusterResult}
-     * @throws IllegalStateException    if no dataset is open, or the unmixing's endmember source has not been run
+     * @return the step's result: a {@link DecompositionResult}, a {@link ClusterResult} or, for an atom finder on an
+     *         image, the {@link Atoms}
+     * @throws IllegalStateException    if no dataset is open, or the unmixing's endmember source has not been run, or an
+     *                                  atom finder is run on a dataset that is not one image
      * @throws IllegalArgumentException if no such step is installed or the workbench does not run its kind (an embedding,
      *                                  a discriminant), or {@code endmembers} is no source
      * @throws Exception                what the step throws (invalid parameters: IllegalArgumentException naming the parameter)
@@ -347,6 +434,30 @@ public final class WorkbenchSession {
             throw new IllegalStateException("open a spectrum image first");
         }
         StepDescriptor d = record.catalog().find(stepId).orElseThrow(() -> new IllegalArgumentException("no installed step '" + stepId + "'"));
+        if (isAtomFinder(d)) {
+            if (!isImage(current)) {
+                throw new IllegalStateException("an atom finder needs one 2-D image; the open dataset is " + java.util.Arrays.toString(current.shape()));
+            }
+            record.monitor().reset();
+            Map<String, Object> out = record.run(stepId, Map.of("image", current), parameters, null);
+            double[] pos = ((Dataset) out.get("positions")).toDoubleArray(), sd = ((Dataset) out.get("positionStd")).toDoubleArray();
+            Dataset subs = (Dataset) out.get("sublattice");
+            int n = pos.length / 2;
+            double[] ys = new double[n], xs = new double[n];
+            double[][] std = new double[n][];
+            int[] sub = new int[n];
+            for (int i = 0; i < n; i++) {
+                ys[i] = pos[2 * i];
+                xs[i] = pos[2 * i + 1];
+                std[i] = new double[] {sd[2 * i], sd[2 * i + 1]};
+                sub[i] = (int) subs.getDouble(i);
+            }
+            Dataset p = (Dataset) out.get("positions");
+            atoms = new Atoms(stepId, ys, xs, std, sub, ((Dataset) out.get("intensity")).toDoubleArray(), p.metadata().number("Signal.pixel_size").orElse(1),
+                    String.valueOf(p.metadata().get("Signal.pixel_units")));
+            changed("run " + stepId + " " + parameters);
+            return atoms;
+        }
         boolean clusterer = isClusterer(d);
         boolean separator = isSeparator(d);
         boolean unmixer = isUnmixer(d);
