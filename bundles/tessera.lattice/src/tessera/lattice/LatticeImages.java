@@ -149,6 +149,67 @@ public final class LatticeImages {
         return out;
     }
 
+    /**
+     * A series of a square lattice whose columns switch among configurations by a known Markov chain: each column's
+     * configuration (its peak intensity {@code levels[c]}) follows the transition matrix {@code t} frame to frame,
+     * independently of the others — a stand-in for
+     * defects changing under the beam (Ziatdinov et al. 2017, Maksov et al. 2019); the starts are drawn uniformly.
+     *
+     * @param frames number of frames
+     * @param n      image side in px
+     * @param a      lattice parameter in px
+     * @param levels peak intensity of each configuration (relative)
+     * @param t      transition matrix {@code [c][c]}, rows summing to 1
+     * @param sigma  column width σ in px
+     * @param dose   counts per pixel at a peak of intensity 1
+     * @param seed   random seed
+     * @return {@code frames} images (row-major, {@code n*n}) and, as the last element, the true configuration of each
+     *         column in each frame as a {@code [columns*frames]} array (column-major by frame: index column·frames + f),
+     *         then the columns' rows and columns
+     */
+    public static double[][] switchingSeries(int frames, int n, double a, double[] levels, double[][] t, double sigma, double dose, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<double[]> cols = columns(n, n, new double[] {a, 0}, new double[] {0, a}, new double[][] {{0, 0}}, new double[] {1}, new int[] {0}, 0.0, sigma, rnd);
+        List<double[]> inside = cols.stream().filter(c -> c[0] >= 2 * sigma && c[1] >= 2 * sigma && c[0] <= n - 1 - 2 * sigma && c[1] <= n - 1 - 2 * sigma).toList();
+        int m = inside.size(), k = levels.length;
+        int[] state = new int[m];
+        for (int i = 0; i < m; i++) {
+            state[i] = rnd.nextInt(k);
+        }
+        double[][] out = new double[frames + 3][];
+        double[] truth = new double[m * frames];
+        for (int f = 0; f < frames; f++) {
+            List<double[]> frame = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                if (f > 0) {
+                    double u = rnd.nextDouble(), acc = 0;
+                    int next = k - 1;
+                    for (int j = 0; j < k; j++) {
+                        acc += t[state[i]][j];
+                        if (u < acc) {
+                            next = j;
+                            break;
+                        }
+                    }
+                    state[i] = next;
+                }
+                truth[i * frames + f] = state[i];
+                double[] c = inside.get(i);
+                frame.add(new double[] {c[0], c[1], levels[state[i]], 0});
+            }
+            out[f] = render(n, n, frame, sigma, dose, 0, rnd).image();
+        }
+        double[] ys = new double[m], xs = new double[m];
+        for (int i = 0; i < m; i++) {
+            ys[i] = inside.get(i)[0];
+            xs[i] = inside.get(i)[1];
+        }
+        out[frames] = truth;
+        out[frames + 1] = ys;
+        out[frames + 2] = xs;
+        return out;
+    }
+
     private static Simulated lattice(int ny, int nx, double[] a1, double[] a2, double[][] basis, double[] peak, int[] sub, double angle, double sigma,
             double dose, double read, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);

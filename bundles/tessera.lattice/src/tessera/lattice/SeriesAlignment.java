@@ -46,6 +46,28 @@ public final class SeriesAlignment {
      * @throws IllegalArgumentException if the arrays are not {@code ny*nx} long or upsample < 1
      */
     public static double[] shift(double[] reference, double[] moving, int ny, int nx, int upsample, boolean phase) {
+        return shift(reference, moving, ny, nx, upsample, phase, 0);
+    }
+
+    /**
+     * As {@link #shift(double[], double[], int, int, int, boolean)}, the whole-pixel peak searched only within
+     * ±{@code maxShift} px in y and x (0: everywhere) — a lattice image correlates about equally well at every
+     * lattice translation, and a bound below half the column spacing keeps the right one.
+     *
+     * @param reference pixels {@code [ny*nx]}
+     * @param moving    pixels {@code [ny*nx]}
+     * @param ny        rows
+     * @param nx        columns
+     * @param upsample  sub-pixel precision 1/upsample px
+     * @param phase     phase correlation (true) or plain cross-correlation (false)
+     * @param maxShift  largest |dy|, |dx| in px for the peak, or 0 for no bound
+     * @return (dy, dx) in px
+     * @throws IllegalArgumentException if the arrays are not {@code ny*nx} long, upsample < 1 or maxShift < 0
+     */
+    public static double[] shift(double[] reference, double[] moving, int ny, int nx, int upsample, boolean phase, int maxShift) {
+        if (maxShift < 0) {
+            throw new IllegalArgumentException("maxShift must be ≥ 0, got " + maxShift);
+        }
         if (reference.length != (long) ny * nx || moving.length != reference.length) {
             throw new IllegalArgumentException("images of " + ny + " × " + nx + " px expected, got " + reference.length + " and " + moving.length + " values");
         }
@@ -70,6 +92,12 @@ public final class SeriesAlignment {
         int best = 0;
         double bv = -1;
         for (int k = 0; k < n; k++) {
+            if (maxShift > 0) {
+                int ky = k / nx, kx = k % nx;
+                if (Math.min(ky, ny - ky) > maxShift || Math.min(kx, nx - kx) > maxShift) {
+                    continue;
+                }
+            }
             double v = cr[k] * cr[k] + ci[k] * ci[k];
             if (v > bv) {
                 bv = v;
@@ -165,7 +193,31 @@ public final class SeriesAlignment {
     }
 
     /**
-     * The drift of every frame of a series relative to its first: each frame registered with frame 0.
+     * A frame minus its mean, times a 2-D Hann window: the correlation of two tapered frames falls off with the shift,
+     * so of the equally good translations of a lattice image (every lattice vector matches the columns again) the
+     * smallest wins — without it, columns that change intensity between frames let a shift by a whole lattice vector
+     * win (seen on simulated switching columns: 174 of 200 frames registered 2 cells off).
+     */
+    static double[] tapered(double[] img, int ny, int nx) {
+        double mean = 0;
+        for (double v : img) {
+            mean += v / img.length;
+        }
+        double[] out = new double[img.length];
+        for (int y = 0; y < ny; y++) {
+            double wy = ny > 1 ? 0.5 - 0.5 * Math.cos(2 * Math.PI * y / (ny - 1)) : 1;
+            for (int x = 0; x < nx; x++) {
+                double wx = nx > 1 ? 0.5 - 0.5 * Math.cos(2 * Math.PI * x / (nx - 1)) : 1;
+                out[y * nx + x] = (img[y * nx + x] - mean) * wy * wx;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The drift of every frame of a series relative to its first: each frame registered with frame 0, both frames
+     * mean-subtracted and Hann-tapered first ({@link #tapered}), so a drift is found modulo nothing but must be
+     * smaller than about half the field of view.
      *
      * @param frames   frames {@code [f][ny*nx]}
      * @param ny       rows
@@ -176,11 +228,32 @@ public final class SeriesAlignment {
      *         0 for frame 0
      */
     public static double[][] drift(double[][] frames, int ny, int nx, int upsample, boolean phase) {
+        return drift(frames, ny, nx, upsample, phase, 0);
+    }
+
+    /**
+     * The drift of every frame relative to the first; with {@code maxStep} > 0 each frame is registered with the one
+     * before it, the whole-pixel peak within ±maxStep px ({@link #shift(double[], double[], int, int, int, boolean, int)}),
+     * and the steps are summed — for lattice images whose columns change between frames, where a shift by a lattice
+     * vector can otherwise win.
+     *
+     * @param frames   frames {@code [f][ny*nx]}
+     * @param ny       rows
+     * @param nx       columns
+     * @param upsample sub-pixel precision 1/upsample px
+     * @param phase    phase correlation (true) or plain cross-correlation (false)
+     * @param maxStep  largest drift between consecutive frames in px, or 0 to register every frame with the first
+     * @return drift {@code [f][2]} (dy, dx) in px, 0 for frame 0
+     */
+    public static double[][] drift(double[][] frames, int ny, int nx, int upsample, boolean phase, int maxStep) {
         double[][] d = new double[frames.length][2];
+        double[] first = tapered(frames[0], ny, nx), prev = first;
         for (int i = 1; i < frames.length; i++) {
-            double[] s = shift(frames[0], frames[i], ny, nx, upsample, phase);
-            d[i][0] = -s[0];
-            d[i][1] = -s[1];
+            double[] cur = tapered(frames[i], ny, nx);
+            double[] s = shift(maxStep > 0 ? prev : first, cur, ny, nx, upsample, phase, maxStep);
+            d[i][0] = (maxStep > 0 ? d[i - 1][0] : 0) - s[0];
+            d[i][1] = (maxStep > 0 ? d[i - 1][1] : 0) - s[1];
+            prev = cur;
         }
         return d;
     }

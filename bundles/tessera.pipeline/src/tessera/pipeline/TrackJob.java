@@ -30,7 +30,8 @@ public final class TrackJob {
     }
 
     /**
-     * @param parameters the tracking step's parameters (finder, contrast, separation, smoothing, sublattices, upsample, tolerance)
+     * @param parameters the tracking step's parameters (finder, contrast, separation, smoothing, sublattices, upsample, tolerance,
+     *                   classes)
      * @param file       the series file's name, for the report
      * @return the document
      */
@@ -40,7 +41,7 @@ public final class TrackJob {
         s.add(new StepSpec(TRACK_STEP, TrackColumnsStep.ID, Map.of("series", Ref.parse("read.data")), new LinkedHashMap<>(parameters), null));
         Map<String, Ref> in = new LinkedHashMap<>();
         in.put("series", Ref.parse("read.data"));
-        for (String n : List.of("drift", "tracks", "labels")) {
+        for (String n : List.of("drift", "tracks", "labels", "intensities")) {
             in.put(n, Ref.parse(TRACK_STEP + "." + n));
         }
         s.add(new StepSpec("report", TrackReportStep.ID, in, Map.of("file", file), null));

@@ -41,6 +41,12 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "F", description = "largest site-column distance after drift correction, x the nearest-neighbour distance (default 0.5)")
     Double tolerance;
 
+    @Option(names = "--max-step", paramLabel = "PX", description = "register each frame with the one before, within this many px (default: every frame with the first)")
+    Integer maxStep;
+
+    @Option(names = "--classes", paramLabel = "K", description = "labels: K intensity classes of the columns (k-means; 0 = the sublattice, the default)")
+    Integer classes;
+
     @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -62,6 +68,12 @@ final class TrackCommand implements Callable<Integer> {
         }
         if (tolerance != null) {
             p.put("tolerance", tolerance);
+        }
+        if (classes != null) {
+            p.put("classes", classes);
+        }
+        if (maxStep != null) {
+            p.put("maxStep", maxStep);
         }
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = TrackJob.run(Registry.get(), file, out, p, progress, progress::stage);

@@ -34,8 +34,9 @@ import tessera.pipeline.StepContext;
  * fraction ({@code Signal.tracked_throughout}) counts the sites that stay at least the tolerance inside the field of
  * view in every frame. Outputs:
  * {@code drift} {@code [frames, 2]} (dy, dx px), {@code tracks} {@code [sites, frames, 2]} (drift-corrected y, x px;
- * NaN where not seen) and {@code labels} {@code [sites, frames]} (the column's sublattice in each frame, −1 where not
- * seen), which {@code tessera dynamics} takes as class trajectories.
+ * NaN where not seen), {@code intensities} {@code [sites, frames]} and {@code labels} {@code [sites, frames]} (the
+ * column's sublattice in each frame, or with {@code classes} = k its intensity class, −1 where not seen), which
+ * {@code tessera dynamics} takes as class trajectories.
  */
 public final class TrackColumnsStep implements Step {
     /** step id */
@@ -49,9 +50,13 @@ public final class TrackColumnsStep implements Step {
                 ParameterSpec.ofDouble("smoothing", 0.0, 0.0, null, "px", "the finder's smoothing (0: its default)"),
                 ParameterSpec.ofInt("sublattices", 1, 1, 2, "the finder's sublattices; the labels are the sublattice per frame"),
                 ParameterSpec.ofInt("upsample", 100, 1, 1000, "drift precision 1/upsample px"),
+                ParameterSpec.ofInt("maxStep", 0, 0, 10_000, "largest drift between consecutive frames in px: register each frame with the one before "
+                        + "within it (0: every frame with the first, unbounded)"),
                 ParameterSpec.ofChoice("normalization", "none", List.of("none", "phase"),
                         "drift by plain cross-correlation (none) or phase correlation (phase, scikit-image's default; fragile on low-dose lattice images)"),
-                ParameterSpec.ofDouble("tolerance", 0.5, 0.01, 2.0, "", "largest site–column distance after drift correction, × frame 0's median nearest-neighbour distance"));
+                ParameterSpec.ofDouble("tolerance", 0.5, 0.01, 2.0, "", "largest site–column distance after drift correction, × frame 0's median nearest-neighbour distance"),
+                ParameterSpec.ofInt("classes", 0, 0, 20, "labels: 0 = the sublattice per frame; k ≥ 2 = k intensity classes of the columns over all frames "
+                        + "(k-means through tessera.cluster.kmeans, class 0 the brightest)"));
     }
 
     @Override
@@ -70,8 +75,53 @@ public final class TrackColumnsStep implements Step {
     @Override
     public List<Port> outputs() {
         return List.of(Port.of("drift", PortType.DATASET, "drift per frame [frames, 2] (dy, dx px)"),
+                Port.of("intensities", PortType.DATASET, "column intensity per site and frame [sites, frames] (NaN: not seen)"),
                 Port.of("tracks", PortType.DATASET, "drift-corrected column positions [sites, frames, 2] (px; NaN: not seen)"),
                 Port.of("labels", PortType.DATASET, "sublattice per site and frame [sites, frames] (-1: not seen)"));
+    }
+
+    /**
+     * Labels by intensity: the seen (site, frame) intensities clustered into k classes by the k-means contribution
+     * (seed 0), renumbered so that class 0 is the brightest; −1 stays where a site is not seen.
+     */
+    private static void intensityClasses(StepContext context, double[] inten, int[] lab, int k) {
+        int seen = 0;
+        for (double v : inten) {
+            seen += Double.isNaN(v) ? 0 : 1;
+        }
+        if (seen < k) {
+            throw new IllegalArgumentException(seen + " seen columns are too few for " + k + " intensity classes");
+        }
+        double[][] x = new double[seen][1];
+        int[] at = new int[seen];
+        for (int i = 0, q = 0; i < inten.length; i++) {
+            if (!Double.isNaN(inten[i])) {
+                x[q][0] = inten[i];
+                at[q++] = i;
+            }
+        }
+        tessera.core.analysis.Clusterer km = context.registry().clusterer("tessera.cluster.kmeans");
+        tessera.core.analysis.ClusterResult r = km.cluster(x, Parameters.of(km.parameters(), Map.of("k", k, "seed", 0L)), ProgressMonitor.NULL);
+        double[] mean = new double[k];
+        int[] count = new int[k];
+        for (int q = 0; q < seen; q++) {
+            mean[r.labels()[q]] += x[q][0];
+            count[r.labels()[q]]++;
+        }
+        Integer[] order = new Integer[k];
+        for (int c = 0; c < k; c++) {
+            order[c] = c;
+            mean[c] /= Math.max(1, count[c]);
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(mean[b], mean[a]));
+        int[] rank = new int[k];
+        for (int c = 0; c < k; c++) {
+            rank[order[c]] = c;
+        }
+        java.util.Arrays.fill(lab, -1);
+        for (int q = 0; q < seen; q++) {
+            lab[at[q]] = rank[r.labels()[q]];
+        }
     }
 
     @Override
@@ -102,9 +152,11 @@ public final class TrackColumnsStep implements Step {
                 frames[f][i] = v[i];
             }
         }
-        double[][] drift = SeriesAlignment.drift(frames, ny, nx, parameters.getInt("upsample"), "phase".equals(parameters.getString("normalization")));
+        double[][] drift = SeriesAlignment.drift(frames, ny, nx, parameters.getInt("upsample"), "phase".equals(parameters.getString("normalization")),
+                parameters.getInt("maxStep"));
         List<double[][]> cols = new ArrayList<>();
         List<int[]> subs = new ArrayList<>();
+        List<double[]> ints = new ArrayList<>();
         Metadata src = new Metadata();
         if (series.metadata().get("General.original_filename") != null) {
             src.set("General.original_filename", series.metadata().get("General.original_filename"));
@@ -122,6 +174,7 @@ public final class TrackColumnsStep implements Step {
             }
             cols.add(c);
             subs.add(sl);
+            ints.add(r.output(AtomResult.INTENSITY).toDoubleArray());
             context.log(String.format(java.util.Locale.ROOT, "frame %d: %d columns, drift (%.2f, %.2f) px", f, c.length, drift[f][0], drift[f][1]));
         }
         double[][] c0 = cols.get(0);
@@ -135,13 +188,19 @@ public final class TrackColumnsStep implements Step {
         int ns = t.sites();
         double[] tr = new double[ns * nf * 2], dr = new double[nf * 2];
         int[] lab = new int[ns * nf];
+        double[] inten = new double[ns * nf];
         for (int s = 0; s < ns; s++) {
             for (int f = 0; f < nf; f++) {
                 tr[(s * nf + f) * 2] = t.positions()[s][f][0];
                 tr[(s * nf + f) * 2 + 1] = t.positions()[s][f][1];
                 int c = t.column()[s][f];
                 lab[s * nf + f] = c < 0 ? -1 : subs.get(f)[c];
+                inten[s * nf + f] = c < 0 ? Double.NaN : ints.get(f)[c];
             }
+        }
+        int k = parameters.getInt("classes");
+        if (k >= 2) {
+            intensityClasses(context, inten, lab, k);
         }
         for (int f = 0; f < nf; f++) {
             dr[2 * f] = drift[f][0];
@@ -154,10 +213,12 @@ public final class TrackColumnsStep implements Step {
                 .set("Signal.tracked_throughout_all_sites", t.trackedThroughout()).set("Signal.tolerance_px", tol)
                 .set("Signal.pixel_size", st.xAxis().scale()).set("Signal.pixel_units", st.xAxis().units());
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("intensities", Dataset.ofDoubles(inten, List.of(Axis.uncalibrated("site", ns, true), frameAxis.withNavigate(false)), md.copy().title("column intensity per site and frame")));
         out.put("drift", Dataset.ofDoubles(dr, List.of(frameAxis.withNavigate(true), Axis.uncalibrated("(dy, dx) px", 2, false)), md.copy().title("drift per frame (px)")));
         out.put("tracks", Dataset.ofDoubles(tr, List.of(Axis.uncalibrated("site", ns, true), frameAxis.withNavigate(true), Axis.uncalibrated("(y, x) px", 2, false)),
                 md.copy().title("column tracks (px, drift-corrected)")));
-        out.put("labels", Dataset.ofInts(lab, List.of(Axis.uncalibrated("site", ns, true), frameAxis.withNavigate(false)), md.copy().title("sublattice per site and frame")));
+        out.put("labels", Dataset.ofInts(lab, List.of(Axis.uncalibrated("site", ns, true), frameAxis.withNavigate(false)),
+                md.copy().title(k >= 2 ? "intensity class per site and frame" : "sublattice per site and frame")));
         context.log(String.format(java.util.Locale.ROOT, "%d sites, %d stay in view, %.1f %% of these seen in every frame", ns, view[1], 100 * inView));
         return out;
     }

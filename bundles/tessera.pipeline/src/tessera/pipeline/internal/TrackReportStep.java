@@ -22,7 +22,7 @@ import tessera.report.Plots;
 
 /**
  * {@code tessera.pipeline.track-report}: the outputs of {@code tessera track}: {@code drift.npy}, {@code tracks.npy},
- * {@code labels.npy} (class trajectories for {@code tessera dynamics}), {@value #CSV} (drift per frame in px and in the
+ * {@code labels.npy} (class trajectories for {@code tessera dynamics}), {@code intensities.npy}, {@value #CSV} (drift per frame in px and in the
  * image's units), {@value #OVERLAY} (frame 0 with the sites, blue when seen in every frame, orange when lost in some)
  * and {@value #REPORT}.
  */
@@ -49,7 +49,8 @@ public final class TrackReportStep implements Step {
     @Override
     public List<Port> inputs() {
         return List.of(Port.of("series", PortType.DATASET, "the image series"), Port.of("drift", PortType.DATASET, "drift [frames, 2]"),
-                Port.of("tracks", PortType.DATASET, "tracks [sites, frames, 2]"), Port.of("labels", PortType.DATASET, "labels [sites, frames]"));
+                Port.of("tracks", PortType.DATASET, "tracks [sites, frames, 2]"), Port.of("labels", PortType.DATASET, "labels [sites, frames]"),
+                Port.optional("intensities", PortType.DATASET, "column intensity [sites, frames]"));
     }
 
     @Override
@@ -65,6 +66,9 @@ public final class TrackReportStep implements Step {
         npy.write(drift, st.resolve("drift.npy"));
         npy.write(tracks, st.resolve("tracks.npy"));
         npy.write(labels, st.resolve("labels.npy"));
+        if (inputs.get("intensities") instanceof Dataset in) {
+            npy.write(in, st.resolve("intensities.npy"));
+        }
         int nf = drift.shape()[0], ns = tracks.shape()[0];
         double px = drift.metadata().number("Signal.pixel_size").orElse(1);
         Object units = drift.metadata().get("Signal.pixel_units");

@@ -118,7 +118,9 @@ class TrackTest {
     void abfMovieTrackedAndASingleImageRefused(@TempDir Path tmp) throws Exception {
         RunResult run = TrackJob.run(Registry.get(), MOVIE, tmp.resolve("out"), Map.of("contrast", "dark"), ProgressMonitor.NULL, x -> { });
         Dataset drift = (Dataset) run.value(TrackJob.TRACK_STEP + ".drift");
-        assertEquals(-SKIMAGE_NONE[2][0], drift.getDouble(3, 0), 1e-9, "drift of frame 3 = −(skimage's shift, normalization=None)");
+        // the job tapers the frames (Hann) against lattice aliasing: within 0.1 px of scikit-image's untapered shift here
+        assertEquals(-SKIMAGE_NONE[2][0], drift.getDouble(3, 0), 0.1, "dy of frame 3 ≈ −(skimage's shift, normalization=None)");
+        assertEquals(-SKIMAGE_NONE[2][1], drift.getDouble(3, 1), 0.1, "dx of frame 3 ≈ −(skimage's shift, normalization=None)");
         double through = drift.metadata().number("Signal.tracked_throughout").orElseThrow();
         System.out.printf("ABF movie: %d sites, %.1f %% tracked through all five frames%n", ((Dataset) run.value(TrackJob.TRACK_STEP + ".tracks")).shape()[0], 100 * through);
         assertTrue(through > 0.75, "tracked: " + through);
