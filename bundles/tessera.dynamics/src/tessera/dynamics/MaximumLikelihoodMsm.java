@@ -233,7 +233,7 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
         return new Metadata().title(title);
     }
 
-    private static Dataset matrix(double[][] m, Metadata md) {
+    static Dataset matrix(double[][] m, Metadata md) {
         int n = m.length;
         double[] v = new double[n * n];
         for (int i = 0; i < n; i++) {
@@ -242,7 +242,7 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
         return Dataset.ofDoubles(v, List.of(Axis.uncalibrated("class at t", n, true), Axis.uncalibrated("class at t + lag", n, false)), md);
     }
 
-    private static Dataset vector(double[] v, String axis, Metadata md) {
+    static Dataset vector(double[] v, String axis, Metadata md) {
         return Dataset.ofDoubles(v.clone(), List.of(Axis.uncalibrated(axis, v.length, false)), md);
     }
 

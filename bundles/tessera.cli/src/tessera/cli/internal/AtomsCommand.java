@@ -2,7 +2,6 @@ package tessera.cli.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,12 +53,8 @@ final class AtomsCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file, "no such file");
         }
-        Map<String, Object> p = new LinkedHashMap<>();
-        put(p, "separation", separation);
-        put(p, "smoothing", smoothing);
-        put(p, "threshold", threshold);
-        put(p, "refinement", refinement);
-        put(p, "sublattices", sublattices);
+        Map<String, Object> p = new StepParameters().put("separation", separation).put("smoothing", smoothing).put("threshold", threshold)
+                .put("refinement", refinement).put("sublattices", sublattices).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = AtomsJob.run(Registry.get(), file, out, method, p, progress, progress::stage);
         Dataset sub = (Dataset) run.value(AtomsJob.FINDER_STEP + "." + AtomResult.SUBLATTICE);
@@ -72,11 +67,5 @@ final class AtomsCommand implements Callable<Integer> {
                 pos.metadata().get("Signal.pixel_size"), pos.metadata().get("Signal.pixel_units"));
         progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
         return 0;
-    }
-
-    private static void put(Map<String, Object> p, String name, Object value) {
-        if (value != null) {
-            p.put(name, value);
-        }
     }
 }

@@ -2,7 +2,6 @@ package tessera.cli.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,13 +40,14 @@ final class DynamicsCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", description = "number of classes (default: the largest label + 1)")
     Integer classes;
 
-    @Option(names = "--samples", defaultValue = "1000", paramLabel = "N", description = "posterior samples for the intervals (default ${DEFAULT-VALUE}; 0: none)")
-    int samples;
+    @Option(names = "--samples", paramLabel = "N", description = "posterior samples for the intervals (tessera.dynamics.msm; default 1000; 0: none)")
+    Integer samples;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed of the posterior samples (default: drawn and recorded)")
     Long seed;
 
-    @Option(names = "--model", defaultValue = DynamicsJob.MSM, paramLabel = "ID", description = "dynamics model contribution (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = DynamicsJob.MSM, paramLabel = "ID",
+            description = "dynamics model contribution (default ${DEFAULT-VALUE}; tessera.dynamics.hmm for labels with misclassified frames)")
     String model;
 
     @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
@@ -58,19 +58,8 @@ final class DynamicsCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file, "no such file");
         }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("lag", lag);
-        p.put("reversible", reversible);
-        p.put("samples", samples);
-        if (lags != null) {
-            p.put("lags", lags);
-        }
-        if (classes != null) {
-            p.put("classes", classes);
-        }
-        if (seed != null) {
-            p.put("seed", seed);
-        }
+        Map<String, Object> p = new StepParameters().put("lag", lag).put("reversible", reversible ? Boolean.TRUE : null).put("samples", samples).put("lags", lags)
+                .put("classes", classes).put("seed", seed).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = DynamicsJob.run(Registry.get(), file, out, model, p, progress, progress::stage);
         Dataset t = (Dataset) run.value(DynamicsJob.MODEL_STEP + "." + DynamicsResult.TRANSITION_MATRIX);

@@ -2,7 +2,6 @@ package tessera.cli.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,29 +75,11 @@ final class LatticeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file, "no such file");
         }
-        Map<String, Object> finder = new LinkedHashMap<>();
-        if (sublattices != null) {
-            finder.put("sublattices", sublattices);
-        }
-        if (separation != null) {
-            finder.put("separation", separation);
-        }
-        Map<String, Object> desc = new LinkedHashMap<>();
-        if (neighbours != null) {
-            desc.put("neighbours", neighbours);
-        }
-        if (symmetry != null) {
-            desc.put("symmetry", symmetry);
-        }
+        Map<String, Object> finder = new StepParameters().put("sublattices", sublattices).put("separation", separation).map();
+        Map<String, Object> desc = new StepParameters().put("neighbours", neighbours).put("symmetry", symmetry).map();
         StderrProgress progress = new StderrProgress(System.err);
         if ("fft".equals(descriptor) || WindowsJob.SLIDING_FFT.equals(descriptor)) {
-            Map<String, Object> w = new LinkedHashMap<>();
-            if (window != null) {
-                w.put("window", window);
-            }
-            if (step != null) {
-                w.put("step", step);
-            }
+            Map<String, Object> w = new StepParameters().put("window", window).put("step", step).map();
             RunResult run = WindowsJob.run(Registry.get(), file, out, WindowsJob.SLIDING_FFT, w, method, Map.of("components", components), clusterer,
                     Map.of("k", clusters, "seed", seed), progress, progress::stage);
             printSizes((ClusterResult) run.value(WindowsJob.CLUSTER_STEP + ".result"), "windows");

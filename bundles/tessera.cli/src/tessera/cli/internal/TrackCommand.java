@@ -2,7 +2,6 @@ package tessera.cli.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,26 +54,8 @@ final class TrackCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file, "no such file");
         }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("contrast", contrast);
-        if (separation != null) {
-            p.put("separation", separation);
-        }
-        if (smoothing != null) {
-            p.put("smoothing", smoothing);
-        }
-        if (sublattices != null) {
-            p.put("sublattices", sublattices);
-        }
-        if (tolerance != null) {
-            p.put("tolerance", tolerance);
-        }
-        if (classes != null) {
-            p.put("classes", classes);
-        }
-        if (maxStep != null) {
-            p.put("maxStep", maxStep);
-        }
+        Map<String, Object> p = new StepParameters().put("contrast", contrast).put("separation", separation).put("smoothing", smoothing)
+                .put("sublattices", sublattices).put("tolerance", tolerance).put("classes", classes).put("maxStep", maxStep).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = TrackJob.run(Registry.get(), file, out, p, progress, progress::stage);
         Dataset drift = (Dataset) run.value(TrackJob.TRACK_STEP + ".drift");

@@ -34,10 +34,12 @@ public record DynamicsResult(String algorithmId, int lag, Map<String, Dataset> o
     public static final String STATIONARY_STD = "stationaryDistributionStd";
     /** implied timescales against lag {@code [lags, n − 1]} in frames; the lags under {@code Signal.lags} */
     public static final String TIMESCALES_BY_LAG = "impliedTimescalesByLag";
+    /** emission matrix E {@code [n hidden states, n observed classes]} of a hidden Markov model: P(observed class k | hidden state i), rows sum to 1 */
+    public static final String EMISSION = "emissionMatrix";
     /** the outputs every model gives, in order */
     public static final java.util.List<String> ALWAYS = java.util.List.of(COUNTS, TRANSITION_MATRIX, STATIONARY, TIMESCALES, MFPT);
-    /** the outputs a model gives when asked (posterior samples, lags), in order */
-    public static final java.util.List<String> WHEN_ASKED = java.util.List.of(T_STD, T_LOW, T_HIGH, STATIONARY_STD, TIMESCALES_BY_LAG);
+    /** the outputs a model gives when asked (posterior samples, lags) or when it has them (a hidden model's emissions), in order */
+    public static final java.util.List<String> WHEN_ASKED = java.util.List.of(T_STD, T_LOW, T_HIGH, STATIONARY_STD, TIMESCALES_BY_LAG, EMISSION);
 
     /** Copies the outputs, keeping their order. */
     public DynamicsResult {

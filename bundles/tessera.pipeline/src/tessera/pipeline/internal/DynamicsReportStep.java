@@ -149,7 +149,25 @@ public final class DynamicsReportStep implements Step {
             }
             h.append("</tr>\n");
         }
-        return h.append("</table>\n</body></html>\n").toString();
+        h.append("</table>\n");
+        Dataset em = d.get(DynamicsResult.EMISSION);
+        if (em != null) {
+            int obs = em.shape()[1];
+            h.append("<h2>Emission matrix (hidden state → observed class)</h2><p>P(label k | hidden state i): the diagonal is how often a state is labelled right.</p><table><tr><th>state \\ label</th>");
+            for (int k = 0; k < obs; k++) {
+                h.append("<th>").append(k).append("</th>");
+            }
+            h.append("</tr>\n");
+            for (int i = 0; i < em.shape()[0]; i++) {
+                h.append("<tr><th>").append(i).append("</th>");
+                for (int k = 0; k < obs; k++) {
+                    h.append(String.format(Locale.ROOT, "<td>%.4f</td>", em.getDouble((long) i * obs + k)));
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        return h.append("</body></html>\n").toString();
     }
 
     private static String fmt(double v) {

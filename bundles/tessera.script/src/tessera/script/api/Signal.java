@@ -564,20 +564,26 @@ public final class Signal {
      * AtomAI's {@code transition_matrix} takes them, but counted as deeptime does (transitions pooled over all
      * trajectories; a frame not seen breaks a trajectory); step {@code tessera.dynamics.msm} (docs/dynamics.md).
      *
-     * @param options {@code lag} (frames, default 1), {@code reversible}, {@code lags} (e.g. {@code "1,2,3"}),
-     *                {@code samples}, {@code prior}, {@code seed} (alias {@code random_state}), {@code classes}
+     * @param options {@code model} ({@code "msm"}, the default, or {@code "hmm"}: the hidden Markov model
+     *                {@code tessera.dynamics.hmm} for labels with misclassified frames, or a dynamics model's id),
+     *                {@code lag} (frames, default 1), {@code reversible}, {@code lags} (e.g. {@code "1,2,3"}),
+     *                {@code samples}, {@code prior}, {@code seed} (alias {@code random_state}), {@code classes}; the
+     *                hidden model takes {@code lag}, {@code classes}, {@code misclassification}, {@code maxIterations},
+     *                {@code tol}
      * @return an object whose members are the model's outputs as signals in snake_case: {@code transition_matrix},
      *         {@code counts}, {@code stationary_distribution}, {@code implied_timescales},
      *         {@code mean_first_passage_times} and, with samples, {@code transition_matrix_std},
      *         {@code transition_matrix_low95}, {@code transition_matrix_high95}, {@code stationary_distribution_std};
-     *         with lags, {@code implied_timescales_by_lag}
+     *         with lags, {@code implied_timescales_by_lag}; for the hidden model {@code emission_matrix}
      * @throws IllegalArgumentException if an option is unknown, or for the bad data of
      *                                  {@link tessera.core.analysis.DynamicsModel#estimate}
      */
     @Export
     public Object transition_matrix(Value options) {
         Map<String, Object> o = Options.of(options, "transition_matrix");
-        return outputSignals(DYNAMICS_STEP, Map.of("labels", dataset), parameters(DYNAMICS_STEP, o, Map.of("random_state", "seed")));
+        Object model = o.remove("model");
+        String step = model == null || "msm".equals(model) ? DYNAMICS_STEP : "hmm".equals(model) ? "tessera.dynamics.hmm" : String.valueOf(model);
+        return outputSignals(step, Map.of("labels", dataset), parameters(step, o, Map.of("random_state", "seed")));
     }
 
     private static final String DYNAMICS_STEP = "tessera.dynamics.msm";

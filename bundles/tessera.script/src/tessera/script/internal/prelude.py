@@ -249,7 +249,7 @@ class UnmixingResults:
 
 _DYNAMICS_OUTPUTS = ('counts', 'transition_matrix', 'stationary_distribution', 'implied_timescales', 'mean_first_passage_times',
                      'implied_timescales_by_lag', 'transition_matrix_std', 'transition_matrix_low95', 'transition_matrix_high95',
-                     'stationary_distribution_std')
+                     'stationary_distribution_std', 'emission_matrix')
 _ATOM_OUTPUTS = ('positions', 'position_std', 'sublattice', 'intensity', 'gaussian', 'lattice_vectors')
 
 

@@ -49,6 +49,10 @@ class DynamicsFacadeTest {
         try (ScriptSession py = Scripts.session(ScriptLanguage.PYTHON, dir, List.of(file.toString()), new ByteArrayOutputStream())) {
             py.eval("m = tessera.load(args[0]).transition_matrix(lag=1, samples=0)", "t.py", false);
             assertEquals(t[1][0], py.eval("float(m.transition_matrix.data[1, 0])", "t.py", false).asDouble(), 1e-15);
+            // the hidden Markov model on these clean labels: emissions the identity, T the labels' own
+            py.eval("h = tessera.load(args[0]).transition_matrix(model='hmm')", "t.py", false);
+            assertEquals(1.0, py.eval("float(h.emission_matrix.data[0, 0])", "t.py", false).asDouble(), 1e-4);
+            assertEquals(t[1][0], py.eval("float(h.transition_matrix.data[1, 0])", "t.py", false).asDouble(), 1e-3);
         }
     }
 
