@@ -238,4 +238,90 @@ public final class Plots {
             }
         });
     }
+
+    /**
+     * The state graph of a Markov model: one node per class on a circle, its area ∝ the stationary probability π_i
+     * and its self-transition T_ii written inside; an arrow i → j for every T_ij ≥ {@code min}, its width ∝ T_ij and
+     * labelled with it (i ≠ j), written as a PNG file atomically.
+     *
+     * @param t     transition matrix {@code [n][n]}
+     * @param pi    stationary distribution {@code [n]}
+     * @param min   smallest transition probability drawn (e.g. 0.01)
+     * @param title caption
+     * @param file  the PNG file (replaced if it exists)
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the sizes differ or n &lt; 1
+     */
+    public static void writeStateGraph(double[][] t, double[] pi, double min, String title, Path file) throws IOException {
+        int n = t.length;
+        if (n < 1 || pi.length != n) {
+            throw new IllegalArgumentException("a state graph needs T [n][n] and π [n], got " + n + " and " + pi.length);
+        }
+        int size = 560;
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, size, size);
+        double cx = size / 2.0, cy = size / 2.0 + 10, ring = n == 1 ? 0 : size * 0.32;
+        double[] x = new double[n], y = new double[n], r = new double[n];
+        double pmax = 0;
+        for (double v : pi) {
+            pmax = Math.max(pmax, v);
+        }
+        for (int i = 0; i < n; i++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * i / n;
+            x[i] = cx + ring * Math.cos(a);
+            y[i] = cy + ring * Math.sin(a);
+            r[i] = 16 + 34 * Math.sqrt(pmax > 0 ? pi[i] / pmax : 1);
+        }
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i == j || !(t[i][j] >= min)) {
+                    continue;
+                }
+                double dx = x[j] - x[i], dy = y[j] - y[i], len = Math.hypot(dx, dy);
+                double ux = dx / len, uy = dy / len, ox = -uy * 7, oy = ux * 7; // offset so i→j and j→i do not overlap
+                double x0 = x[i] + ux * r[i] + ox, y0 = y[i] + uy * r[i] + oy, x1 = x[j] - ux * r[j] + ox, y1 = y[j] - uy * r[j] + oy;
+                g.setColor(tessera.report.internal.Colormaps.category(i));
+                g.setStroke(new java.awt.BasicStroke((float) (1 + 10 * t[i][j]), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+                g.draw(new java.awt.geom.Line2D.Double(x0, y0, x1, y1));
+                java.awt.geom.Path2D head = new java.awt.geom.Path2D.Double();
+                head.moveTo(x1, y1);
+                head.lineTo(x1 - ux * 12 + uy * 6, y1 - uy * 12 - ux * 6);
+                head.lineTo(x1 - ux * 12 - uy * 6, y1 - uy * 12 + ux * 6);
+                head.closePath();
+                g.fill(head);
+                g.setColor(java.awt.Color.BLACK);
+                String lbl = String.format(java.util.Locale.ROOT, "%.3f", t[i][j]);
+                // a third of the way from the source, so that crossing arrows and i → j / j → i keep their labels apart
+                g.drawString(lbl, (float) (x0 + (x1 - x0) / 3 + ox * 1.8 - 12), (float) (y0 + (y1 - y0) / 3 + oy * 1.8 + 4));
+            }
+        }
+        g.setStroke(new java.awt.BasicStroke(2f));
+        for (int i = 0; i < n; i++) {
+            g.setColor(tessera.report.internal.Colormaps.category(i));
+            g.fill(new java.awt.geom.Ellipse2D.Double(x[i] - r[i], y[i] - r[i], 2 * r[i], 2 * r[i]));
+            g.setColor(java.awt.Color.BLACK);
+            g.draw(new java.awt.geom.Ellipse2D.Double(x[i] - r[i], y[i] - r[i], 2 * r[i], 2 * r[i]));
+            g.setColor(java.awt.Color.WHITE);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+            String name = String.valueOf(i);
+            g.drawString(name, (float) (x[i] - 4), (float) (y[i] - 2));
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+            g.drawString(String.format(java.util.Locale.ROOT, "%.3f", t[i][i]), (float) (x[i] - 14), (float) (y[i] + 13));
+        }
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 15));
+        g.drawString(title == null ? "" : title, 12, 22);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        g.drawString(String.format(java.util.Locale.ROOT, "node area ∝ stationary probability; inside: T_ii; arrows: T_ij ≥ %.3g", min), 12, size - 10);
+        g.dispose();
+        AtomicFiles.write(file, tmp -> {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
 }

@@ -25,7 +25,8 @@ import tessera.report.Plots;
 /**
  * {@code tessera.pipeline.dynamics-report}: the outputs of {@code tessera dynamics} from a dynamics model's datasets:
  * every dataset as {@code <name>.npy}, {@value #CSV} (one row per transition i → j: count, T, its 95 % interval),
- * the heat map of T ({@code transition_matrix.png}) and {@value #REPORT} (T with intervals, π, implied timescales,
+ * the heat map of T ({@code transition_matrix.png}), the state graph ({@code state_graph.png}: nodes sized by π,
+ * arrows by T) and {@value #REPORT} (T with intervals, π, implied timescales,
  * also against lag, mean first-passage times, the detailed-balance test).
  */
 public final class DynamicsReportStep implements Step {
@@ -68,6 +69,16 @@ public final class DynamicsReportStep implements Step {
         // as an image: both class axes as the map's axes (rows: class at t, columns: class at t + lag)
         Dataset heat = t.withAxes(List.of(tessera.core.model.Axis.uncalibrated("class at t", n, true), tessera.core.model.Axis.uncalibrated("class at t + lag", n, true)));
         Plots.writePng(heat, "transition matrix T", st.resolve("transition_matrix.png"));
+        double[][] tm = new double[n][n];
+        double[] pis = new double[n];
+        Dataset pid = d.get(DynamicsResult.STATIONARY);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                tm[i][j] = t.getDouble((long) i * n + j);
+            }
+            pis[i] = pid.getDouble(i);
+        }
+        Plots.writeStateGraph(tm, pis, 0.01, "state graph", st.resolve("state_graph.png"));
         StringBuilder csv = new StringBuilder("from,to,count,T,T_low95,T_high95\n");
         Dataset c = d.get(DynamicsResult.COUNTS), lo = d.get(DynamicsResult.T_LOW), hi = d.get(DynamicsResult.T_HIGH);
         for (int i = 0; i < n; i++) {
@@ -93,7 +104,7 @@ public final class DynamicsReportStep implements Step {
             h.append(String.format(Locale.ROOT, "; detailed-balance likelihood-ratio test: G = %.3g, %.0f degrees of freedom, p %s", num(db.get("G")), num(db.get("dof")),
                     pv < 1e-12 ? "< 1e-12" : String.format(Locale.ROOT, "= %.3g", pv)));
         }
-        h.append(".</p>\n<h2>Transition matrix</h2><img src=\"transition_matrix.png\" alt=\"transition matrix heat map\">\n");
+        h.append(".</p>\n<h2>Transition matrix</h2><img src=\"transition_matrix.png\" alt=\"transition matrix heat map\"> <img src=\"state_graph.png\" alt=\"state graph\">\n");
         h.append("<p>T<sub>ij</sub> = P(class j at t + lag | class i at t)").append(lo != null ? ", with the 95 % posterior interval" : "").append(".</p>\n<table><tr><th>from \\ to</th>");
         for (int j = 0; j < n; j++) {
             h.append("<th>").append(j).append("</th>");

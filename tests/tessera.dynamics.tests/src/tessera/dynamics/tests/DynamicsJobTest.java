@@ -43,7 +43,7 @@ class DynamicsJobTest {
                 s -> { });
         Dataset t = (Dataset) run.value(DynamicsJob.MODEL_STEP + "." + DynamicsResult.TRANSITION_MATRIX);
         assertArrayEquals(MarkovChainsTest.reference().get("lag3.T"), t.toDoubleArray(), 1e-12);
-        for (String f : List.of("transition_matrix.npy", "transition_matrix_low95.npy", "counts.npy", "stationary_distribution.npy", "implied_timescales_by_lag.npy",
+        for (String f : List.of("transition_matrix.npy", "transition_matrix_low95.npy", "counts.npy", "stationary_distribution.npy", "implied_timescales_by_lag.npy", "state_graph.png",
                 "mean_first_passage_times.npy", "transitions.csv", "transition_matrix.png", "report.html", "provenance.xmi")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
