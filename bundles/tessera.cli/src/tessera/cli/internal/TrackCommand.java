@@ -65,6 +65,13 @@ final class TrackCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%d sites, %.0f in view throughout, %.1f %% of these seen in every frame%n", tracks.shape()[0],
                 drift.metadata().number("Signal.sites_in_view").orElse(Double.NaN), 100 * drift.metadata().number("Signal.tracked_throughout").orElse(Double.NaN));
+        if (drift.metadata().get("Signal.tracked_throughout_by_sublattice") instanceof java.util.List<?> by && by.size() > 1) {
+            StringBuilder b = new StringBuilder("seen in every frame by sublattice:");
+            for (int q = 0; q < by.size(); q++) {
+                b.append(String.format(Locale.ROOT, " %d: %.1f %%", q, 100 * ((Number) by.get(q)).doubleValue()));
+            }
+            System.out.println(b);
+        }
         progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
         return 0;
     }

@@ -105,6 +105,9 @@ public final class TrackReportStep implements Step {
                 + String.format(Locale.ROOT, "<p>%d frames; %d sites (the columns of frame 0), %.0f of them in view in every frame, %.1f %% of these seen in every frame "
                         + "(tolerance %.3g px after drift correction).</p>%n", nf, ns, drift.metadata().number("Signal.sites_in_view").orElse(Double.NaN), 100 * through,
                         drift.metadata().number("Signal.tolerance_px").orElse(Double.NaN))
+                + (drift.metadata().get("Signal.tracked_throughout_by_sublattice") instanceof List<?> by && by.size() > 1
+                        ? "<p>Seen in every frame, by sublattice of frame 0: " + String.join(", ", java.util.stream.IntStream.range(0, by.size())
+                                .mapToObj(q -> q + ": " + String.format(Locale.ROOT, "%.1f %%", 100 * ((Number) by.get(q)).doubleValue())).toList()) + ".</p>\n" : "")
                 + "<h2>Drift</h2><p>Where frame 0's content is in each frame, by phase correlation with frame 0 (Guizar-Sicairos et al. 2008).</p>"
                 + "<table><tr><th>frame</th><th>dy (px)</th><th>dx (px)</th><th>dy (" + MapReportStep.esc(u) + ")</th><th>dx (" + MapReportStep.esc(u) + ")</th><th>sites seen</th></tr>\n"
                 + rows + "</table>\n<img src=\"" + OVERLAY + "\" alt=\"sites over frame 0\" style=\"max-width:900px\">\n"
