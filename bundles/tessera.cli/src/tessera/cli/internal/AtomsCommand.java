@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.analysis.AtomResult;
@@ -30,11 +31,7 @@ final class AtomsCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = AtomsJob.GAUSSIAN, paramLabel = "ID", description = "atom finder contribution (default ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--separation", paramLabel = "PX", description = "smallest distance between columns in px (default: 0.4 × the spacing from the autocorrelation)")
-    Double separation;
 
-    @Option(names = "--smoothing", paramLabel = "PX", description = "σ of the Gaussian smoothing in px (default: 0.1 × the spacing)")
-    Double smoothing;
 
     @Option(names = "--threshold", paramLabel = "F", description = "relative intensity threshold of a maximum, 0..1 (default 0.1)")
     Double threshold;
@@ -42,8 +39,9 @@ final class AtomsCommand implements Callable<Integer> {
     @Option(names = "--refinement", paramLabel = "R", description = "none, com, gaussian or com+gaussian (default com+gaussian)")
     String refinement;
 
-    @Option(names = "--sublattices", paramLabel = "N", description = "1, or 2 for bright and dim sublattices (default 1)")
-    Integer sublattices;
+
+    @Mixin
+    AtomFindingOptions finding = new AtomFindingOptions();
 
     @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
@@ -53,8 +51,7 @@ final class AtomsCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file, "no such file");
         }
-        Map<String, Object> p = new StepParameters().put("separation", separation).put("smoothing", smoothing).put("threshold", threshold)
-                .put("refinement", refinement).put("sublattices", sublattices).map();
+        Map<String, Object> p = finding.parameters().put("threshold", threshold).put("refinement", refinement).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = AtomsJob.run(Registry.get(), file, out, method, p, progress, progress::stage);
         Dataset sub = (Dataset) run.value(AtomsJob.FINDER_STEP + "." + AtomResult.SUBLATTICE);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.analysis.ClusterResult;
@@ -61,11 +62,10 @@ final class LatticeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed of the clustering (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--sublattices", paramLabel = "N", description = "atom finding: 1, or 2 for bright and dim sublattices (default 1)")
-    Integer sublattices;
 
-    @Option(names = "--separation", paramLabel = "PX", description = "atom finding: smallest distance between columns in px (default: from the autocorrelation)")
-    Double separation;
+
+    @Mixin
+    AtomFindingOptions finding = new AtomFindingOptions();
 
     @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
@@ -75,7 +75,7 @@ final class LatticeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file, "no such file");
         }
-        Map<String, Object> finder = new StepParameters().put("sublattices", sublattices).put("separation", separation).map();
+        Map<String, Object> finder = finding.parameters().map();
         Map<String, Object> desc = new StepParameters().put("neighbours", neighbours).put("symmetry", symmetry).map();
         StderrProgress progress = new StderrProgress(System.err);
         if ("fft".equals(descriptor) || WindowsJob.SLIDING_FFT.equals(descriptor)) {

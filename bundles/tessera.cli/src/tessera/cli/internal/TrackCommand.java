@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.io.InvalidFileException;
@@ -25,17 +26,9 @@ final class TrackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SERIES", description = "a file with an image series [frames, y, x]")
     Path file;
 
-    @Option(names = "--contrast", defaultValue = "bright", paramLabel = "C", description = "bright (HAADF, ADF) or dark (ABF) columns (default ${DEFAULT-VALUE})")
-    String contrast;
 
-    @Option(names = "--separation", paramLabel = "PX", description = "atom finding: smallest distance between columns in px (default: from the autocorrelation)")
-    Double separation;
 
-    @Option(names = "--smoothing", paramLabel = "PX", description = "atom finding: smoothing sigma in px (default: 0.1 x the spacing)")
-    Double smoothing;
 
-    @Option(names = "--sublattices", paramLabel = "N", description = "1, or 2: the labels are bright (0) / dim (1) per frame (default 1)")
-    Integer sublattices;
 
     @Option(names = "--tolerance", paramLabel = "F", description = "largest site-column distance after drift correction, x the nearest-neighbour distance (default 0.5)")
     Double tolerance;
@@ -46,6 +39,9 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "K", description = "labels: K intensity classes of the columns (k-means; 0 = the sublattice, the default)")
     Integer classes;
 
+    @Mixin
+    AtomFindingOptions finding = new AtomFindingOptions();
+
     @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -54,8 +50,7 @@ final class TrackCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file, "no such file");
         }
-        Map<String, Object> p = new StepParameters().put("contrast", contrast).put("separation", separation).put("smoothing", smoothing)
-                .put("sublattices", sublattices).put("tolerance", tolerance).put("classes", classes).put("maxStep", maxStep).map();
+        Map<String, Object> p = finding.parameters().put("tolerance", tolerance).put("classes", classes).put("maxStep", maxStep).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = TrackJob.run(Registry.get(), file, out, p, progress, progress::stage);
         Dataset drift = (Dataset) run.value(TrackJob.TRACK_STEP + ".drift");
