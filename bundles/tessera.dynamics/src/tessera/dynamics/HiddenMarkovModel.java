@@ -63,35 +63,15 @@ public final class HiddenMarkovModel implements DynamicsModel {
     public DynamicsResult estimate(Dataset labels, Parameters p, ProgressMonitor monitor) {
         try {
             return run(labels, p, monitor);
-        } catch (IncompatibleDataException e) {
-            throw e;
         } catch (IllegalArgumentException e) {
-            throw IncompatibleDataException.of(labels, e);
+            throw IncompatibleDataException.of(labels, e); // returns an IncompatibleDataException as it is
         }
     }
 
     private DynamicsResult run(Dataset labels, Parameters p, ProgressMonitor monitor) {
         int[][] tr = MaximumLikelihoodMsm.trajectories(labels);
-        int frames = tr[0].length, lag = p.getInt("lag");
-        if (frames < 2) {
-            throw new IllegalArgumentException("the series has a single frame: dynamics need at least two");
-        }
-        if (lag >= frames) {
-            throw new IllegalArgumentException("lag " + lag + " is not shorter than the series (" + frames + " frames)");
-        }
-        int max = -1;
-        for (int[] t : tr) {
-            for (int v : t) {
-                max = Math.max(max, v);
-            }
-        }
-        int n = p.getInt("classes") > 0 ? p.getInt("classes") : max + 1;
-        if (max >= n) {
-            throw new IllegalArgumentException("label " + max + " but classes = " + n);
-        }
-        if (n < 2) {
-            throw new IllegalArgumentException("fewer than two classes (" + n + "): there is no transition to model");
-        }
+        int lag = p.getInt("lag");
+        int n = MaximumLikelihoodMsm.classes(tr, lag, p.getInt("classes"));
         List<int[]> seqs = sequences(tr, lag);
         double[][] c0 = MarkovChains.counts(tr, n, lag);
         double[][] t = new double[n][n];

@@ -76,36 +76,16 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
     public DynamicsResult estimate(Dataset labels, Parameters p, ProgressMonitor monitor) {
         try {
             return run(labels, p, monitor);
-        } catch (IncompatibleDataException e) {
-            throw e;
         } catch (IllegalArgumentException e) {
-            throw IncompatibleDataException.of(labels, e); // bad data: the message names the file
+            throw IncompatibleDataException.of(labels, e); // returns an IncompatibleDataException as it is // bad data: the message names the file
         }
     }
 
     private DynamicsResult run(Dataset labels, Parameters p, ProgressMonitor monitor) {
         int[][] tr = trajectories(labels);
         int frames = tr[0].length;
-        if (frames < 2) {
-            throw new IllegalArgumentException("the series has a single frame: dynamics need at least two");
-        }
         int lag = p.getInt("lag");
-        if (lag >= frames) {
-            throw new IllegalArgumentException("lag " + lag + " is not shorter than the series (" + frames + " frames)");
-        }
-        int max = -1;
-        for (int[] t : tr) {
-            for (int v : t) {
-                max = Math.max(max, v);
-            }
-        }
-        int n = p.getInt("classes") > 0 ? p.getInt("classes") : max + 1;
-        if (max >= n) {
-            throw new IllegalArgumentException("label " + max + " but classes = " + n);
-        }
-        if (n < 2) {
-            throw new IllegalArgumentException("fewer than two classes (" + n + "): there is no transition to model");
-        }
+        int n = classes(tr, lag, p.getInt("classes"));
         int samples = p.getInt("samples");
         monitor.begin("Markov model (" + n + " classes, lag " + lag + ")", samples + 2L);
         try {
@@ -206,6 +186,40 @@ public final class MaximumLikelihoodMsm implements DynamicsModel {
         }
         Metadata md = meta("implied timescales (frames) against lag").set("Signal.lags", List.copyOf(ls));
         return Dataset.ofDoubles(v, List.of(Axis.uncalibrated("lag", ls.size(), true), Axis.uncalibrated("process", n - 1, false)), md);
+    }
+
+    /**
+     * Checks what every dynamics model needs of class trajectories and a lag, and counts the classes.
+     *
+     * @param tr      trajectories {@code [sites][frames]}
+     * @param lag     τ in frames
+     * @param classes the {@code classes} parameter (0: the largest label + 1)
+     * @return n ≥ 2
+     * @throws IllegalArgumentException for a single frame, a lag not shorter than the series, a label ≥ classes, or
+     *                                  fewer than two classes
+     */
+    static int classes(int[][] tr, int lag, int classes) {
+        int frames = tr[0].length;
+        if (frames < 2) {
+            throw new IllegalArgumentException("the series has a single frame: dynamics need at least two");
+        }
+        if (lag >= frames) {
+            throw new IllegalArgumentException("lag " + lag + " is not shorter than the series (" + frames + " frames)");
+        }
+        int max = -1;
+        for (int[] t : tr) {
+            for (int v : t) {
+                max = Math.max(max, v);
+            }
+        }
+        int n = classes > 0 ? classes : max + 1;
+        if (max >= n) {
+            throw new IllegalArgumentException("label " + max + " but classes = " + n);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("fewer than two classes (" + n + "): there is no transition to model");
+        }
+        return n;
     }
 
     /** @return the labels as {@code [sites][frames]}, checked */

@@ -47,8 +47,23 @@ public final class ColumnTracks {
          * @return {seen in every frame, sites in view}
          */
         public int[] inView(double[][] sites, double[][] drift, int ny, int nx, double margin) {
+            return inView(sites, drift, ny, nx, margin, java.util.stream.IntStream.range(0, column.length).toArray());
+        }
+
+        /**
+         * As {@link #inView(double[][], double[][], int, int, double)} for some of the sites only (e.g. one sublattice).
+         *
+         * @param sites  frame 0's columns {@code [sites][2]} (y, x px)
+         * @param drift  per frame (dy, dx) px
+         * @param ny     rows of a frame
+         * @param nx     columns of a frame
+         * @param margin px
+         * @param which  the sites counted
+         * @return {seen in every frame, sites in view}
+         */
+        public int[] inView(double[][] sites, double[][] drift, int ny, int nx, double margin, int[] which) {
             int seen = 0, in = 0;
-            for (int s = 0; s < column.length; s++) {
+            for (int s : which) {
                 boolean inside = true;
                 for (double[] d : drift) {
                     double y = sites[s][0] + d[0], x = sites[s][1] + d[1];

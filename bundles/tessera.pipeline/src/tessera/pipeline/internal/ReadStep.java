@@ -33,17 +33,20 @@ public final class ReadStep implements Step {
     public static final String IMAGE = "image";
     /** kind: an image series (two signal axes, one navigation axis: frames) */
     public static final String IMAGE_SERIES = "image-series";
+    /** kind: the first spectrum image or line scan, else the first single 2-D image (what a viewer opens) */
+    public static final String AUTO = "auto";
 
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
                 "index of the dataset in the file; -1 = the first dataset of the 'kind' asked for"),
-                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA, IMAGE, IMAGE_SERIES),
+                ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA, IMAGE, IMAGE_SERIES, AUTO),
                         "with dataset = -1: the first spectrum image or line scan (one signal axis, one or two navigation axes), or the first "
                                 + "set of spectra (one signal axis, at most one navigation axis: one spectrum or a stack such as endmember spectra [k, nE]), "
                                 + "or the first spectral dataset of any of these shapes (any-spectra: one signal axis, at most two navigation axes), "
                                 + "or the first single 2-D image (image: two signal axes, no navigation axis), "
-                                + "or the first image series (image-series: two signal axes, one navigation axis of frames)"));
+                                + "or the first image series (image-series: two signal axes, one navigation axis of frames), "
+                                + "or the first spectrum image, else the first single image (auto)"));
     }
 
     @Override
@@ -79,6 +82,8 @@ public final class ReadStep implements Step {
                 case ANY_SPECTRA -> pickAnySpectra(file, all);
                 case IMAGE -> pickImage(file, all);
                 case IMAGE_SERIES -> pickSeries(file, all);
+                case AUTO -> all.stream().anyMatch(x -> x.signalAxes().size() == 1 && x.navigationDimension() >= 1 && x.navigationDimension() <= 2)
+                        || all.stream().noneMatch(x -> x.signalAxes().size() == 2 && x.navigationDimension() == 0) ? pickSpectrumImage(file, all) : pickImage(file, all);
                 default -> pickSpectrumImage(file, all);
             };
         }

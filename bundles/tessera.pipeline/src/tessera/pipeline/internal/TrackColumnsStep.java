@@ -215,21 +215,8 @@ public final class TrackColumnsStep implements Step {
         List<Double> bySub = new ArrayList<>();
         for (int q = 0; q < nsub; q++) {
             final int fq = q;
-            double[][] only = java.util.stream.IntStream.range(0, c0.length).filter(i -> sub0[i] == fq).mapToObj(i -> c0[i]).toArray(double[][]::new);
-            int[] idx = java.util.stream.IntStream.range(0, c0.length).filter(i -> sub0[i] == fq).toArray();
-            int seenAll = 0, in = 0;
-            for (int q2 = 0; q2 < idx.length; q2++) {
-                boolean inside = true;
-                for (double[] dd : drift) {
-                    double yy = only[q2][0] + dd[0], xx = only[q2][1] + dd[1];
-                    inside &= yy >= tol && xx >= tol && yy <= ny - 1 - tol && xx <= nx - 1 - tol;
-                }
-                if (inside) {
-                    in++;
-                    seenAll += java.util.Arrays.stream(t.column()[idx[q2]]).allMatch(v -> v >= 0) ? 1 : 0;
-                }
-            }
-            bySub.add(in == 0 ? Double.NaN : (double) seenAll / in);
+            int[] v = t.inView(c0, drift, ny, nx, tol, java.util.stream.IntStream.range(0, c0.length).filter(i -> sub0[i] == fq).toArray());
+            bySub.add(v[1] == 0 ? Double.NaN : (double) v[0] / v[1]);
         }
         Metadata md = src.copy().set("Signal.tracked_throughout", inView).set("Signal.sites_in_view", view[1]).set("Signal.tracked_throughout_by_sublattice", bySub)
                 .set("Signal.tracked_throughout_all_sites", t.trackedThroughout()).set("Signal.tolerance_px", tol)

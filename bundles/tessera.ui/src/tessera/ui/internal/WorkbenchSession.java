@@ -134,7 +134,8 @@ public final class WorkbenchSession {
 
     /**
      * Opens a file through the pipeline's read step (recorded as an input entity with its SHA-256 and a read activity)
-     * and makes its dataset the current one.
+     * and makes its dataset the current one: its first spectrum image or line scan, else its first single 2-D image
+     * (read kind {@code auto}).
      *
      * @param file a file any installed reader opens
      * @return the dataset, with calibrated axes and metadata
@@ -144,28 +145,13 @@ public final class WorkbenchSession {
         record.monitor().reset();
         Path abs = file.toAbsolutePath().normalize();
         record.input(abs, file.toString());
-        Dataset d = (Dataset) record.run(READ, Map.of("file", abs), readParameters(abs), null).get("data");
+        Dataset d = (Dataset) record.run(READ, Map.of("file", abs), Map.of("kind", "auto"), null).get("data");
         opened.put(abs, d);
         current = d;
         currentFile = abs;
         forget();
         changed("open " + abs);
         return d;
-    }
-
-    /**
-     * The read step's parameters for a file: the default (its first spectrum image or line scan) unless it holds none
-     * but a single 2-D image, which is then opened as an image (for the atom finders).
-     */
-    private Map<String, Object> readParameters(Path file) {
-        try {
-            List<Dataset> all = registry.formats().read(file);
-            boolean spectral = all.stream().anyMatch(x -> x.signalAxes().size() == 1 && x.navigationDimension() >= 1 && x.navigationDimension() <= 2);
-            boolean image = all.stream().anyMatch(WorkbenchSession::isImage);
-            return !spectral && image ? Map.of("kind", "image") : Map.of();
-        } catch (Exception e) {
-            return Map.of(); // the recorded read reports the problem
-        }
     }
 
     /**
