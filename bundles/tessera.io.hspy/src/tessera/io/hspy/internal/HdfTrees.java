@@ -37,7 +37,7 @@ import io.jhdf.object.datatype.EnumDataType;
  * Scalar numbers become {@link Long} or {@link Double}, numeric arrays {@code long[]} or
  * {@code double[]} (flattened), string arrays {@code List<String>}.
  */
-final class HdfTrees {
+public final class HdfTrees {
     /** metadata datasets above this many elements are not copied into the tree */
     static final long MAX_METADATA_ARRAY = 1 << 20;
     private static final Pattern INTS = Pattern.compile("-?\\d+");
@@ -156,7 +156,7 @@ final class HdfTrees {
      * @param a attribute
      * @return Boolean, Long, Double, String, null (for {@code "_None_"}), long[], double[] or List of String
      */
-    static Object attributeValue(Attribute a) {
+    public static Object attributeValue(Attribute a) {
         Object d = a.getData();
         boolean isEnum = a.getDataType() instanceof EnumDataType;
         return convert(d, isEnum);
@@ -247,7 +247,7 @@ final class HdfTrees {
      *
      * @return the value, or null if too large
      */
-    static Object datasetValue(Dataset ds) {
+    public static Object datasetValue(Dataset ds) {
         if (ds.getSize() > MAX_METADATA_ARRAY) {
             return null;
         }

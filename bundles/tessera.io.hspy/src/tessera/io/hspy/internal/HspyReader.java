@@ -272,7 +272,7 @@ public final class HspyReader implements DatasetReader {
      *
      * @param where the dataset's path, for messages
      */
-    static Dataset readData(Path file, long fileSize, String where, io.jhdf.api.Dataset data, List<Axis> axes, Metadata md)
+    public static Dataset readData(Path file, long fileSize, String where, io.jhdf.api.Dataset data, List<Axis> axes, Metadata md)
             throws InvalidFileException {
         DataType type = data.getDataType();
         long count = 1;
@@ -380,9 +380,20 @@ public final class HspyReader implements DatasetReader {
     }
 
     private static Dataset compound(Path file, String where, io.jhdf.api.Dataset data, Map<?, ?> members, int n, List<Axis> axes, Metadata md) throws InvalidFileException {
-        if (members.size() == 2 && members.containsKey("r") && members.containsKey("i")) {
-            Object re = members.get("r");
-            Object im = members.get("i");
+        Object re = null;
+        Object im = null;
+        if (members.size() == 2) {
+            // HyperSpy writes complex as {r, i}; Velox writes {realFloat, imagFloat} and {realFloatHalfEven|Odd, imagFloatHalfEven|Odd}
+            for (Map.Entry<?, ?> m : members.entrySet()) {
+                String name = String.valueOf(m.getKey()).toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("r") || name.startsWith("real")) {
+                    re = m.getValue();
+                } else if (name.equals("i") || name.startsWith("imag")) {
+                    im = m.getValue();
+                }
+            }
+        }
+        if (re != null && im != null) {
             boolean dbl = re instanceof double[];
             if (dbl) {
                 double[] r = toDoubles(re, n);
