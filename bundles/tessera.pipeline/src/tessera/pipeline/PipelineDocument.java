@@ -241,6 +241,35 @@ public record PipelineDocument(String name, String description, Map<String, Stri
         return new PipelineDocument(name, description, inputs, l);
     }
 
+    /**
+     * The document with a dataset chosen for one of its file inputs: every read step ({@code tessera.pipeline.read})
+     * fed by that input gets the selector's {@code dataset} index or {@code path} parameter, so the choice is part of the
+     * plan, recorded in the provenance and repeated by a re-run.
+     *
+     * @param input    the pipeline input's name
+     * @param selector the selection ({@link FileSelector#selects()} true)
+     * @return a copy of this document
+     */
+    public PipelineDocument withSelection(String input, tessera.core.io.FileSelector selector) {
+        List<StepSpec> l = new ArrayList<>(steps);
+        l.replaceAll(s -> {
+            Ref f = s.inputs().get("file");
+            if (!"tessera.pipeline.read".equals(s.step()) || f == null || f.step() != null || !input.equals(f.port())) {
+                return s;
+            }
+            java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(s.parameters());
+            p.remove("dataset");
+            p.remove("path");
+            if (selector.index() >= 0) {
+                p.put("dataset", (long) selector.index());
+            } else {
+                p.put("path", selector.path());
+            }
+            return new StepSpec(s.name(), s.step(), s.inputs(), p, s.when());
+        });
+        return new PipelineDocument(name, description, inputs, l);
+    }
+
     /** @return the document as indented JSON, in the format {@link #parse} reads (stable key order) */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();

@@ -207,6 +207,16 @@ public final class PipelineEngine {
     public RunResult run(PipelineDocument doc, String source, Map<String, Path> inputs, Path outDir, RunOptions options)
             throws InvalidPipelineException, PipelineRunException, IOException {
         validate(doc, inputs.keySet(), source);
+        // FILE#N and FILE#/path: the file is the input, the selection goes into the read steps' parameters
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> in : inputs.entrySet()) {
+            tessera.core.io.FileSelector sel = tessera.core.io.FileSelector.parse(in.getValue());
+            files.put(in.getKey(), sel.file());
+            if (sel.selects()) {
+                doc = doc.withSelection(in.getKey(), sel);
+            }
+        }
+        inputs = files;
         for (Map.Entry<String, Path> in : inputs.entrySet()) {
             if (!Files.isRegularFile(in.getValue())) {
                 throw new InvalidFileException(in.getValue(), "no such file (pipeline input '" + in.getKey() + "')");

@@ -1,6 +1,5 @@
 package tessera.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.analysis.AtomResult;
-import tessera.core.io.InvalidFileException;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
 import tessera.pipeline.AtomsJob;
@@ -48,9 +46,7 @@ final class AtomsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
+        tessera.core.io.FileSelector.requireFile(file);
         Map<String, Object> p = finding.parameters().put("threshold", threshold).put("refinement", refinement).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = AtomsJob.run(Registry.get(), file, out, method, p, progress, progress::stage);

@@ -1,6 +1,5 @@
 package tessera.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.analysis.DynamicsResult;
-import tessera.core.io.InvalidFileException;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
 import tessera.pipeline.DynamicsJob;
@@ -55,9 +53,7 @@ final class DynamicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
+        tessera.core.io.FileSelector.requireFile(file);
         Map<String, Object> p = new StepParameters().put("lag", lag).put("reversible", reversible ? Boolean.TRUE : null).put("samples", samples).put("lags", lags)
                 .put("classes", classes).put("seed", seed).map();
         StderrProgress progress = new StderrProgress(System.err);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.model.Axis;
+import tessera.core.io.FileSelector;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
@@ -18,10 +19,15 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code tessera info FILE [--json]}: shape, dtype, axes and metadata of every dataset in a file. */
-@Command(name = "info", description = "Show shape, dtype, calibrated axes and metadata of a file.")
+/**
+ * {@code tessera info FILE [--json]}: shape, dtype, axes and metadata of every dataset in a file, numbered from 0 (the
+ * numbers {@code FILE#N} selects), with each dataset's path inside HDF5-based files ({@code FILE#/path}); {@code FILE#N}
+ * or {@code FILE#/path} shows that dataset only.
+ */
+@Command(name = "info", description = "Show shape, dtype, calibrated axes and metadata of every dataset of a file, numbered for FILE#N "
+        + "(FILE#/path for HDF5-based files); FILE#N shows that dataset only.")
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "file to inspect")
+    @Parameters(index = "0", paramLabel = "FILE", description = "file to inspect; FILE#N or FILE#/path for one of its datasets")
     Path file;
 
     @Option(names = "--json", description = "print JSON instead of text")
@@ -30,8 +36,11 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Registry reg = Registry.get();
+        FileSelector sel = FileSelector.parse(file);
+        Path file = sel.file();
         Contribution reader = reg.formats().readerFor(file);
-        List<Dataset> ds = reg.formats().read(file);
+        List<Dataset> all = reg.formats().read(file);
+        List<Dataset> ds = sel.selects() ? List.of(sel.select(all)) : all;
         if (json) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("file", file.toString());
@@ -48,7 +57,10 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println(file + "  (" + reader.name() + ", " + reader.id() + ")");
         for (int i = 0; i < ds.size(); i++) {
             Dataset d = ds.get(i);
-            System.out.printf("dataset %d: %s%n", i, d.metadata().title());
+            System.out.printf("dataset %d: %s%n", sel.selects() ? all.indexOf(d) : i, d.metadata().title());
+            if (d.metadata().get(FileSelector.PATH_KEY) != null) {
+                System.out.println("  path " + d.metadata().get(FileSelector.PATH_KEY));
+            }
             System.out.printf("  shape %s  dtype %s  signal type %s%n", java.util.Arrays.toString(d.shape()), d.dtype().numpyName(),
                     d.metadata().signalType());
             for (Axis a : d.axes()) {

@@ -1,6 +1,5 @@
 package tessera.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.analysis.ClusterResult;
-import tessera.core.io.InvalidFileException;
 import tessera.core.registry.Registry;
 import tessera.pipeline.AtomsJob;
 import tessera.pipeline.LatticeJob;
@@ -72,9 +70,7 @@ final class LatticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
+        tessera.core.io.FileSelector.requireFile(file);
         Map<String, Object> finder = finding.parameters().map();
         Map<String, Object> desc = new StepParameters().put("neighbours", neighbours).put("symmetry", symmetry).map();
         StderrProgress progress = new StderrProgress(System.err);

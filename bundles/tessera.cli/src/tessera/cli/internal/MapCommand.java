@@ -115,9 +115,7 @@ final class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
+        tessera.core.io.FileSelector.requireFile(file);
         if (lowLoss != null && !Files.isRegularFile(lowLoss)) {
             throw new InvalidFileException(lowLoss, "no such file");
         }

@@ -1,6 +1,5 @@
 package tessera.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tessera.core.io.InvalidFileException;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
 import tessera.pipeline.RunResult;
@@ -47,9 +45,7 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
+        tessera.core.io.FileSelector.requireFile(file);
         Map<String, Object> p = finding.parameters().put("tolerance", tolerance).put("classes", classes).put("maxStep", maxStep).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = TrackJob.run(Registry.get(), file, out, p, progress, progress::stage);

@@ -8,6 +8,7 @@ import java.util.Map;
 import tessera.core.analysis.LiteratureReference;
 import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
+import tessera.core.io.FileSelector;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Dataset;
 import tessera.pipeline.Port;
@@ -17,8 +18,8 @@ import tessera.pipeline.StepContext;
 
 /**
  * {@code tessera.pipeline.read}: reads a file with the installed readers (format sniffed by
- * magic number, then extension) and picks one dataset: by index, or by default the first
- * spectrum image or line scan (one signal axis, one or two navigation axes).
+ * magic number, then extension) and picks one dataset: by index or by path inside the file ({@link FileSelector}), or
+ * by default the first dataset of the kind asked for (a spectrum image or line scan, spectra, an image, ...).
  */
 public final class ReadStep implements Step {
     /** step id */
@@ -39,11 +40,13 @@ public final class ReadStep implements Step {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
-                "index of the dataset in the file; -1 = the first dataset of the 'kind' asked for"),
+                "index of the dataset in the file (as tessera info numbers them, from 0; FILE#N on the command line); -1 = by path, or the first dataset of the 'kind' asked for"),
+                ParameterSpec.ofString("path", "", "for HDF5-based files: the dataset (or signal group) at this path inside the file, e.g. /Data/Image/<id> "
+                        + "(FILE#/path on the command line); empty = by index or kind"),
                 ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA, IMAGE, IMAGE_SERIES, AUTO),
                         "with dataset = -1: the first spectrum image or line scan (one signal axis, one or two navigation axes), or the first "
                                 + "set of spectra (one signal axis, at most one navigation axis: one spectrum or a stack such as endmember spectra [k, nE]), "
-                                + "or the first spectral dataset of any of these shapes (any-spectra: one signal axis, at most two navigation axes), "
+                                + "or the spectral dataset of any of these shapes with the most navigation axes, the first of equals (any-spectra: one signal axis, at most two navigation axes: a spectrum image before a line scan before a spectrum), "
                                 + "or the first single 2-D image (image: two signal axes, no navigation axis), "
                                 + "or the first image series (image-series: two signal axes, one navigation axis of frames), "
                                 + "or the first spectrum image, else the first single image (auto)"));
@@ -70,12 +73,13 @@ public final class ReadStep implements Step {
         long t0 = System.nanoTime();
         List<Dataset> all = context.registry().formats().read(file);
         int index = parameters.getInt("dataset");
+        String path = parameters.getString("path");
         Dataset d;
-        if (index >= 0) {
-            if (index >= all.size()) {
-                throw new InvalidFileException(file, "has " + all.size() + " datasets, no dataset " + index);
-            }
-            d = all.get(index);
+        if (index >= 0 && path != null && !path.isEmpty()) {
+            throw new InvalidFileException(file, "select a dataset by index (" + index + ") or by path (" + path + "), not both");
+        }
+        if (index >= 0 || (path != null && !path.isEmpty())) {
+            d = new FileSelector(file, index, index >= 0 ? null : path).select(all);
         } else {
             d = switch (parameters.getString("kind")) {
                 case SPECTRA -> pickSpectra(file, all);
@@ -104,10 +108,16 @@ public final class ReadStep implements Step {
     }
 
     private static Dataset pickAnySpectra(Path file, List<Dataset> all) throws InvalidFileException {
+        // the most spatial first: a spectrum image before a line scan before single spectra (a Velox file lists its
+        // spectra before the spectrum image), the first of equals
+        Dataset best = null;
         for (Dataset d : all) {
-            if (d.signalAxes().size() == 1 && d.navigationDimension() <= 2) {
-                return d;
+            if (d.signalAxes().size() == 1 && d.navigationDimension() <= 2 && (best == null || d.navigationDimension() > best.navigationDimension())) {
+                best = d;
             }
+        }
+        if (best != null) {
+            return best;
         }
         throw new InvalidFileException(file, "holds no spectrum, line scan or spectrum image (found " + String.join("; ", shapes(all)) + ")");
     }

@@ -11,6 +11,7 @@ import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 
+import tessera.core.io.FileSelector;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
@@ -57,8 +58,10 @@ public final class TesseraApi {
      * {@code hs.load}: step {@code tessera.pipeline.read}; the file is recorded as an input with its SHA-256.
      * The file must be inside the working directory or a path given on the command line.
      *
-     * @param filename the file, relative to the working directory
+     * @param filename the file, relative to the working directory; {@code FILE#N} or {@code FILE#/path} selects one of its
+     *                 datasets (as on the command line)
      * @param options  {@code dataset}: index of the dataset in the file (default: the first of the {@code kind});
+     *                 {@code path}: the dataset's path inside an HDF5-based file;
      *                 {@code kind}: {@code "spectrum-image"} (default: a spectrum image or line scan), {@code "spectra"},
      *                 {@code "any-spectra"} or {@code "image"} (one 2-D image)
      * @return the signal
@@ -68,22 +71,58 @@ public final class TesseraApi {
     @Export
     public Signal load(String filename, Value options) {
         Map<String, Object> o = Options.of(options, "load");
-        Path file = host.files().forLoad(filename);
         Map<String, Object> p = new LinkedHashMap<>();
+        // FILE#N / FILE#/path: the name is cut before the file is looked up, so a re-run (which resolves recorded names) sees the same split
+        String name = filename;
+        Path file = null;
+        SecurityException refused = null;
+        try {
+            file = host.files().forLoad(filename);
+        } catch (SecurityException e) {
+            refused = e;
+        }
+        for (int i = filename.indexOf('#'); i > 0 && (file == null || !Files.isRegularFile(file)); i = filename.indexOf('#', i + 1)) {
+            Path candidate;
+            try {
+                candidate = host.files().forLoad(filename.substring(0, i));
+            } catch (SecurityException e) {
+                continue;
+            }
+            if (Files.isRegularFile(candidate)) {
+                try {
+                    FileSelector sel = FileSelector.parse(Path.of(candidate + filename.substring(i)));
+                    if (sel.index() >= 0) {
+                        p.put("dataset", (long) sel.index());
+                    } else if (sel.path() != null) {
+                        p.put("path", sel.path());
+                    }
+                } catch (InvalidFileException e) {
+                    throw new IllegalArgumentException("load('" + filename + "'): " + e.problem(), e);
+                }
+                name = filename.substring(0, i);
+                file = candidate;
+            }
+        }
+        if (file == null) {
+            throw refused;
+        }
         if (o.get("dataset") != null) {
             p.put("dataset", o.remove("dataset"));
+        }
+        if (o.get("path") != null) {
+            p.put("path", String.valueOf(o.remove("path")));
         }
         if (o.get("kind") != null) {
             p.put("kind", String.valueOf(o.remove("kind")));
         }
         if (!o.isEmpty()) {
-            throw new IllegalArgumentException("load: unknown option(s) " + o.keySet() + "; known: [dataset, kind]");
+            throw new IllegalArgumentException("load: unknown option(s) " + o.keySet() + "; known: [dataset, path, kind]");
         }
         try {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidFileException(file, "no such file");
             }
-            Path abs = host.record().input(file, filename);
+            Path abs = host.record().input(file, name);
             Dataset d = (Dataset) host.record().run("tessera.pipeline.read", Map.of("file", abs), p, host.files().workingDirectory()).get("data");
             return new Signal(host, d);
         } catch (RuntimeException e) {

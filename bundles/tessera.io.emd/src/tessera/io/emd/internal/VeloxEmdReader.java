@@ -61,8 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class VeloxEmdReader implements DatasetReader {
     /** original-metadata key saying why a spectrum image is absent */
     public static final String PRUNED = "Tessera.spectrum_image_absent";
-    /** metadata key of the signal's group path inside the file */
-    public static final String PATH = "General.hdf5_path";
+    /** metadata key of the signal's group path inside the file ({@code FILE#/path} selects by it) */
+    public static final String PATH = tessera.core.io.FileSelector.PATH_KEY;
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n'};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MAX_JSON = 1 << 24;
@@ -238,7 +238,7 @@ public final class VeloxEmdReader implements DatasetReader {
                 Dataset ds;
                 Metadata md = metadata(om, "EDS", true);
                 md.set(Metadata.SIGNAL_TYPE, "EDS_TEM");
-                md.set(PATH, g.getPath());
+                md.set(PATH, groupPath(g));
                 if (count == 1) {
                     axes.add(energy);
                     ds = Dataset.wrap(raw.dtype(), raw.data(), raw.byteOrder(), axes, md);
@@ -313,7 +313,7 @@ public final class VeloxEmdReader implements DatasetReader {
                     }
                 }
             }
-            md.set(PATH, g.getPath());
+            md.set(PATH, groupPath(g));
             return frameFirst(raw, ny, nx, frames, kept, axes, md);
         }
 
@@ -438,7 +438,7 @@ public final class VeloxEmdReader implements DatasetReader {
             Metadata md = metadata(firstMetadata, "EDS", true);
             md.set(Metadata.SIGNAL_TYPE, "EDS_TEM");
             md.set("Acquisition_instrument.TEM.Detector.EDS.number_of_frames", map(firstMetadata.get("ImportedDataParameter")).get("Number_of_frames"));
-            md.set(PATH, streams.getPath());
+            md.set(PATH, groupPath(streams));
             out.add(Dataset.wrap(cube.wide() ? DType.UINT32 : DType.UINT16, cube.counts(), ByteOrder.nativeOrder(), axes, md));
         }
 
@@ -712,6 +712,12 @@ public final class VeloxEmdReader implements DatasetReader {
     /** Children of a group in name order (h5py's order, which HyperSpy follows). */
     private static List<Node> sorted(Group g) {
         return new ArrayList<>(new TreeMap<>(g.getChildren()).values());
+    }
+
+    /** A group's path without the trailing slash jHDF gives it. */
+    private static String groupPath(Group g) {
+        String p = g.getPath();
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static String last(String path) {

@@ -35,7 +35,7 @@ import tessera.core.model.Metadata;
  */
 public final class Hdf5Reader implements DatasetReader {
     /** metadata key of the dataset's path inside the file */
-    public static final String PATH = "General.hdf5_path";
+    public static final String PATH = tessera.core.io.FileSelector.PATH_KEY;
 
     /** Public no-argument constructor for the extension registry. */
     public Hdf5Reader() {
