@@ -462,7 +462,10 @@ public final class NcemEmdReader implements DatasetReader {
 
     private static Map<String, Object> attributes(Node n, Map<String, String> rename) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (Map.Entry<String, Attribute> e : n.getAttributes().entrySet()) {
+        // in h5py's order (by name), so that of two keys renamed alike the later one wins, as in HyperSpy
+        List<Map.Entry<String, Attribute>> attrs = new ArrayList<>(n.getAttributes().entrySet());
+        attrs.sort((a, b) -> Arrays.compareUnsigned(a.getKey().getBytes(StandardCharsets.UTF_8), b.getKey().getBytes(StandardCharsets.UTF_8)));
+        for (Map.Entry<String, Attribute> e : attrs) {
             Object v = NcemArrays.attributeValue(e.getValue());
             if (v != null) {
                 m.put(rename.getOrDefault(e.getKey(), e.getKey()), v);
