@@ -283,7 +283,7 @@ public final class NcemEmdReader implements DatasetReader {
         List<NcemArrays.Values> parts = new ArrayList<>();
         for (String g : groups) {
             String where = "/" + g + "/" + name;
-            if (!(h.getByPath(g + "/" + name) instanceof io.jhdf.api.Dataset ds)) {
+            if (!(node(h, g + "/" + name) instanceof io.jhdf.api.Dataset ds)) {
                 throw new InvalidFileException(file, where + " is missing");
             }
             if (NcemArrays.dtypeOf(ds.getDataType()) == null) {
@@ -343,7 +343,7 @@ public final class NcemEmdReader implements DatasetReader {
             }
             String dimName = "dim" + dimIndex;
             String where = "/" + dir0 + "/" + dimName;
-            if (!(h.getByPath(dir0 + "/" + dimName) instanceof io.jhdf.api.Dataset dim)) {
+            if (!(node(h, dir0 + "/" + dimName) instanceof io.jhdf.api.Dataset dim)) {
                 throw new InvalidFileException(file, where + " is missing (one dim vector per data dimension)");
             }
             double[] cal = calibration(file, fileSize, where, dim, shape[i]);
@@ -454,7 +454,7 @@ public final class NcemEmdReader implements DatasetReader {
                 om.put(g, attributes(grp, Map.of()));
             }
         }
-        if (prismatic && h.getByPath(SIMULATION_PARAMETERS) instanceof Group sim) {
+        if (prismatic && node(h, SIMULATION_PARAMETERS) instanceof Group sim) {
             om.put("simulation_parameters", attributes(sim, PRISMATIC_KEYS));
         }
         return om;
@@ -488,6 +488,24 @@ public final class NcemEmdReader implements DatasetReader {
             m.put(kv[i], kv[i + 1]);
         }
         return Map.copyOf(m);
+    }
+
+    /** @return the node at a slash-separated path below {@code g}, or null if any part is missing */
+    private static Node node(Group g, String path) {
+        Node n = g;
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!(n instanceof Group grp)) {
+                return null;
+            }
+            n = grp.getChildren().get(part);
+            if (n == null) {
+                return null;
+            }
+        }
+        return n;
     }
 
     private static String dirname(String p) {
