@@ -66,10 +66,18 @@ import tessera.core.model.Metadata;
  *
  * <p><b>Metadata.</b> {@code General.title} is the group name (prismatic: without {@code _depth}; HyperSpy's
  * {@code "__unnamed__"} is kept), {@code General.original_filename} the file name, {@code Signal.signal_type}
- * {@code "electron_diffraction"} for groups whose path contains {@code CBED}, else {@code ""}. The original metadata
+ * {@code "electron_diffraction"} for groups whose path contains {@code CBED}, else the data group's {@code signal_type}
+ * attribute when it is not empty (written by HyperSpy's and Tessera's writers; HyperSpy 1.7.3 itself ignores it and
+ * gives {@code ""}), else {@code ""}. The original metadata
  * holds {@code EMD_version} (root {@code version_major.version_minor}), the attributes of the root groups
  * {@code microscope}, {@code sample}, {@code user} and {@code comments}, and for prismatic files
  * {@code simulation_parameters} with the prismatic short keys spelt out as HyperSpy does.
+ *
+ * <p><b>HyperSpy 1.7.3, not RosettaSciIO.</b> Where they differ this reader follows HyperSpy 1.7.3: RosettaSciIO
+ * (2024 and later) also leaves py4DSTEM arrays with a {@code dim0} vector untransposed, keeps units text without
+ * brackets instead of dropping it, and reads py4DSTEM's {@code "A"} as Å. Beyond HyperSpy, this reader refuses what
+ * HyperSpy reads with a silent mistake or a Python error: dim vectors whose length contradicts the data, a zero or
+ * non-finite step, missing dim vectors, stacks of differing shapes.
  *
  * <p><b>Errors.</b> Anything unreadable (a corrupt or truncated HDF5 structure, a missing dim vector, a dim vector whose
  * length is neither 1, 2 nor the axis size, datasets of one stack with different shapes, a payload larger than the
@@ -197,7 +205,7 @@ public final class NcemEmdReader implements DatasetReader {
             Metadata md = new Metadata(new LinkedHashMap<>(), omCopy);
             md.set(Metadata.TITLE, title.replace("_depth", ""));
             md.set("General.original_filename", file.getFileName().toString());
-            md.set(Metadata.SIGNAL_TYPE, dir.contains("CBED") ? "electron_diffraction" : "");
+            md.set(Metadata.SIGNAL_TYPE, signalType(h, dir));
             try {
                 out.add(readGroups(file, fileSize, h, groups, name, title, prismatic, om, md));
             } catch (Unsupported u) {
@@ -213,6 +221,22 @@ public final class NcemEmdReader implements DatasetReader {
             }
         }
         return out;
+    }
+
+    /**
+     * HyperSpy's signal type: {@code electron_diffraction} for a group path containing {@code CBED}, else {@code ""};
+     * a non-empty {@code signal_type} attribute of the data group (as HyperSpy's and Tessera's writers store it, and
+     * HyperSpy 1.7.3 ignores) is kept instead.
+     */
+    private static String signalType(HdfFile h, String dir) {
+        if (dir.contains("CBED")) {
+            return "electron_diffraction";
+        }
+        if (node(h, dir) instanceof Group g && g.getAttributes().get("signal_type") != null) {
+            String t = NcemArrays.text(g, "signal_type");
+            return t == null ? "" : t;
+        }
+        return "";
     }
 
     /** A dataset that is well formed but holds no numbers (skipped, not an error). */

@@ -261,6 +261,8 @@ class NcemEmdReaderTest {
         assertEquals("Titan", ((Map<?, ?>) back.get(1).metadata().original().get("microscope")).get("name"));
         assertEquals(300L, ((Map<?, ?>) back.get(1).metadata().original().get("microscope")).get("voltage"));
         assertEquals("0.2", back.get(0).metadata().original().get("EMD_version"));
+        assertEquals("EELS", back.get(1).metadata().get(Metadata.SIGNAL_TYPE));
+        assertEquals("", back.get(0).metadata().get(Metadata.SIGNAL_TYPE));
 
         // the committed file HyperSpy was checked on reads as what the writer writes now
         List<Dataset> committed = new NcemEmdReader().read(RES.resolve("tessera_written.emd"));
