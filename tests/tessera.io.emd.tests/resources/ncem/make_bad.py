@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Writes the malformed NCEM EMD files of NcemEmdReaderTest with h5py (one per class of bad input).
+"""Writes the malformed NCEM EMD files of NcemEmdReaderTest with h5py (one per class of bad input), and
+mixed_types.emd: a complex64, a bool and a string dataset in one file.
 
     /usr/bin/python3 tests/tessera.io.emd.tests/resources/ncem/make_bad.py
 """
@@ -46,4 +47,13 @@ with emd("bad_no_group.emd") as f:
 # a dim vector whose values are all equal: zero step
 with emd("bad_zero_scale.emd") as f:
     group(f, "data/flat", np.arange(4, dtype=np.int16), [np.zeros(4)])
-print("wrote the bad files")
+# complex64 and bool data are read; the string dataset is skipped with a note
+with emd("mixed_types.emd") as f:
+    group(f, "data/cplx", (np.arange(6) + 1j * np.arange(6)[::-1]).reshape(2, 3).astype(np.complex64),
+          [np.arange(2.0) + 10, np.arange(3.0) * 0.5])
+    group(f, "data/mask", np.array([[True, False], [False, True]]), [np.arange(2.0), np.arange(2.0)])
+    g = f.create_group("data/text")
+    g.attrs["emd_group_type"] = 1
+    g.create_dataset("data", data=np.array([b"a", b"bc"], dtype=object), dtype=h5py.string_dtype("ascii"))
+    g.create_dataset("dim1", data=np.arange(2.0))
+print("wrote the bad files and mixed_types.emd")

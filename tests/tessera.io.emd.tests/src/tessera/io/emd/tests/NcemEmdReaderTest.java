@@ -209,6 +209,30 @@ class NcemEmdReaderTest {
         return a;
     }
 
+    /**
+     * complex64 and bool keep their NumPy types (values and axes as HyperSpy 1.7.3 reads {@code mixed_types.emd}); the
+     * string dataset HyperSpy reads as an object array is skipped, with a note in the original metadata.
+     */
+    @Test
+    void complexAndBoolReadStringsSkipped() throws IOException {
+        List<Dataset> l = new NcemEmdReader().read(RES.resolve("mixed_types.emd"));
+        assertEquals(List.of("cplx", "mask"), l.stream().map(d -> d.metadata().title()).toList());
+        Dataset c = l.get(0);
+        assertEquals(DType.COMPLEX64, c.dtype());
+        assertArrayEquals(new int[] {3, 2}, c.shape());
+        double[][] want = {{0, 5}, {3, 2}, {1, 4}, {4, 1}, {2, 3}, {5, 0}};
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i][0], c.getDouble(i), 0);
+            assertEquals(want[i][1], c.getImaginary(i), 0);
+        }
+        assertEquals(new Axis("axis2", 3, 0.5, 0, "nm", false), c.axis(0));
+        assertEquals(new Axis("axis1", 2, 1, 10, "nm", false), c.axis(1));
+        Dataset m = l.get(1);
+        assertEquals(DType.BOOL, m.dtype());
+        assertArrayEquals(new double[] {1, 0, 0, 1}, m.toDoubleArray(), 0);
+        assertEquals(List.of("/data/text/data holds strings (NumPy dtype object), not numbers"), c.metadata().original().get("_tessera_skipped"));
+    }
+
     // ---- the writer ----
 
     private static Dataset spectrumImage() {
