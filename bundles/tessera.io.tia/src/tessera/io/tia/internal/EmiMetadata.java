@@ -24,6 +24,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Metadata;
@@ -112,7 +113,7 @@ final class EmiMetadata {
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(false);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
+            b.setErrorHandler(new DefaultHandler()); // errors end in the exception below, nothing on stderr
             root = b.parse(new ByteArrayInputStream(all, off, len)).getDocumentElement();
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
             throw new InvalidFileException(emi, "ObjectInfo XML at offset " + off + " is not well-formed: "

@@ -411,6 +411,7 @@ final class SerFile {
         return v.length == 1 ? (Object) v[0] : v;
     }
 
+    /** Offsets of the valid elements; whether they lie inside the file is checked where they are used. */
     private static long[] offsets(Bin b, long at, int n, boolean wide, String what) throws IOException {
         long w = wide ? 8 : 4;
         byte[] raw = b.bytes(at, n * w, what);
@@ -418,9 +419,8 @@ final class SerFile {
         long[] o = new long[n];
         for (int i = 0; i < n; i++) {
             long v = wide ? bb.getLong() : Integer.toUnsignedLong(bb.getInt());
-            if (v < 0 || v >= b.size()) {
-                throw new InvalidFileException(b.file(), what + " entry " + i + " points to offset " + Long.toUnsignedString(v)
-                        + ", outside the file (" + b.size() + " bytes)");
+            if (v < 0) {
+                throw new InvalidFileException(b.file(), what + " entry " + i + " is " + Long.toUnsignedString(v) + ", beyond any file size");
             }
             o[i] = v;
         }
