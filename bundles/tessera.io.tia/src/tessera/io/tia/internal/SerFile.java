@@ -46,8 +46,8 @@ import tessera.core.model.OffHeap;
  * <p><b>Result</b>, as HyperSpy 1.7.3 builds it: shape {@code [navigation..., signal...]} with
  * the navigation axes from the dimension records (in file order, or reversed when the x/y
  * tags show that the first two positions share a y coordinate, HyperSpy's "F order" test), and
- * the signal axis {@code Energy} in eV (spectra) or {@code [y, x]} (images, rows flipped so that
- * row 0 is the top row). Elements beyond ValidNumberElements (an interrupted acquisition) are
+ * the signal axis {@code Energy} in eV (spectra) or {@code [y, x]} (images; rows in the reverse of
+ * their file order, as HyperSpy's {@code data[..., ::-1, :]}: TIA stores the bottom row first). Elements beyond ValidNumberElements (an interrupted acquisition) are
  * NaN for float types and 0 otherwise. Length units "meters" become nm and "1/meters" "1 / nm"
  * (scale and, unlike HyperSpy, offset converted too). Image units come from the .emi's first
  * ObjectInfo ({@link EmiMetadata#guessImageUnits}), metres without it.

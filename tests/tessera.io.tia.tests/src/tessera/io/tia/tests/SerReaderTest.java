@@ -252,6 +252,29 @@ class SerReaderTest {
         assertFalse(new SerReader().sniff(null, "#FORMAT".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
+    @Test
+    void everyDataType() throws IOException {
+        // the 128 x 128 int32 image with its data type code changed and its width set so that the rows keep 512 bytes:
+        // the values are the file's bytes reinterpreted, rows in reverse order (TIA stores the bottom row first)
+        DType[] types = {DType.UINT8, DType.UINT16, DType.UINT32, DType.INT8, DType.INT16, DType.INT32, DType.FLOAT32,
+                DType.FLOAT64, DType.COMPLEX64, DType.COMPLEX128};
+        byte[] raw = Files.readAllBytes(DATA.resolve(IMAGE));
+        for (int code = 1; code <= 10; code++) {
+            DType t = types[code - 1];
+            int width = 512 / t.byteSize();
+            Path f = variant(IMAGE, "type" + code + "_1.ser", -1, Map.of(88 + 40, u16(code), 88 + 42, u32(width)));
+            Dataset d = new SerReader().read(f).get(0);
+            assertEquals(t, d.dtype(), "code " + code);
+            assertArrayEquals(new int[] {128, width}, d.shape());
+            byte[] got = d.data().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            for (int r = 0; r < 128; r++) {
+                assertArrayEquals(Arrays.copyOfRange(raw, 138 + (127 - r) * 512, 138 + (128 - r) * 512), Arrays.copyOfRange(got, r * 512, (r + 1) * 512),
+                        "code " + code + " row " + r);
+            }
+            assertEquals(ByteOrder.LITTLE_ENDIAN, d.byteOrder());
+        }
+    }
+
     // ---- bad input: every case an InvalidFileException naming the file, one line
 
     private static final String SPECTRA = "formats/tia/old/16x16-line_profile_horizontal_10x1024_1.ser"; // 0x0210, 10 x 1024 int32
