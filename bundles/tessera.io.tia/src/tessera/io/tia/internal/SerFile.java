@@ -5,10 +5,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,8 +108,11 @@ final class SerFile {
      * @throws IOException on an I/O error
      */
     static Dataset read(Path file, List<Map<String, Object>> objects, int index) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(new Bin(file, ch), objects, index);
+        try (Bin b = new Bin(file)) {
+            return read(b, objects, index);
+        } catch (InternalError e) {
+            // a mapped page that vanished: the file was truncated while being read
+            throw new InvalidFileException(file, "the file changed (shrank) while it was read", e);
         }
     }
 
