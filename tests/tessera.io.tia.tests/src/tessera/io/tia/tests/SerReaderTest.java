@@ -275,6 +275,62 @@ class SerReaderTest {
         }
     }
 
+    /**
+     * Writes a version 0x0210 series of {@code total} spectra of {@code channels} float32 values (element i holds
+     * {@code i*channels .. (i+1)*channels-1}), {@code valid} of them present, with time tags and one dimension of
+     * {@code total} (or none when {@code withDimension} is false).
+     */
+    private Path synthetic(String name, int total, int valid, int channels, boolean withDimension) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0x4949).putShort((short) 0x0197).putShort((short) 0x0210).putInt(0x4120).putInt(0x4152).putInt(total).putInt(valid);
+        int dimBytes = withDimension ? 4 + 8 + 8 + 4 + 4 + 6 + 4 : 0;
+        int oao = 30 + dimBytes;
+        b.putInt(oao).putInt(withDimension ? 1 : 0);
+        if (withDimension) {
+            b.putInt(total).putDouble(10.0).putDouble(0.5).putInt(0).putInt(6).put("Number".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0);
+        }
+        int el = 26 + 4 * channels, start = oao + 8 * total;
+        for (int i = 0; i < total; i++) {
+            b.putInt(start + i * (el + 8));
+        }
+        for (int i = 0; i < total; i++) {
+            b.putInt(start + i * (el + 8) + el);
+        }
+        for (int i = 0; i < valid; i++) {
+            b.putDouble(100.0).putDouble(2.0).putInt(0).putShort((short) 7).putInt(channels);
+            for (int k = 0; k < channels; k++) {
+                b.putFloat(i * channels + k);
+            }
+            b.putShort((short) 0x4152).putShort((short) 0).putInt(1_456_138_587 + i);
+        }
+        Path f = tmp.resolve(name);
+        Files.write(f, Arrays.copyOf(b.array(), b.position()));
+        return f;
+    }
+
+    @Test
+    void seriesWithoutDimensionsAndInterruptedAcquisition() throws IOException {
+        // no dimension record (HyperSpy 1.7.3 fails on such a series): one uncalibrated navigation axis
+        Dataset d = new SerReader().read(synthetic("nodim_1.ser", 4, 4, 16, false)).get(0);
+        assertArrayEquals(new int[] {4, 16}, d.shape());
+        assertEquals(new Axis("", 4, 1, 0, "", true), d.axis(0));
+        assertEquals(new Axis("Energy", 16, 2.0, 100.0, "eV", false), d.axis(1));
+        assertEquals(DType.FLOAT32, d.dtype());
+        for (int i = 0; i < 64; i++) {
+            assertEquals(i, d.getDouble(i), 0);
+        }
+        assertArrayEquals(new long[] {1_456_138_587, 1_456_138_588, 1_456_138_589, 1_456_138_590},
+                (long[]) Metadata.get(d.metadata().original(), "ser_header_parameters.Time"));
+        // 2 of 4 spectra acquired: the rest is NaN (float data), as HyperSpy fills it
+        Dataset p = new SerReader().read(synthetic("part_1.ser", 4, 2, 8, true)).get(0);
+        assertArrayEquals(new int[] {4, 8}, p.shape());
+        assertEquals(new Axis("", 4, 0.5, 10.0, "", true), p.axis(0));
+        assertEquals(15.0, p.getDouble(15), 0);
+        for (int i = 16; i < 32; i++) {
+            assertTrue(Double.isNaN(p.getDouble(i)), "element " + i);
+        }
+    }
+
     // ---- bad input: every case an InvalidFileException naming the file, one line
 
     private static final String SPECTRA = "formats/tia/old/16x16-line_profile_horizontal_10x1024_1.ser"; // 0x0210, 10 x 1024 int32
