@@ -52,8 +52,8 @@ import tessera.core.model.OffHeap;
  *
  * <p>Tags are read from the tag offset array (time and position arrays land in
  * {@code original_metadata.ser_header_parameters}); a series without dimension records gets
- * one uncalibrated navigation axis of ValidNumberElements (HyperSpy derives a calibration from
- * the x/y tags there).
+ * one uncalibrated navigation axis of ValidNumberElements (HyperSpy 1.7.3 means to derive a
+ * calibration from the x/y tags there but fails with an IndexError; this reader does not derive one).
  */
 final class SerFile {
     static final int SPECTRUM = 0x4120;

@@ -410,5 +410,12 @@ class SerReaderTest {
         Path emi = tmp.resolve("lonely.emi");
         Files.copy(DATA.resolve("formats/tia/old/16x16-point_spectrum-1x1024.emi"), emi);
         assertInvalid(emi, "no series file lonely_N.ser beside it");
+        // an .emi whose only series holds no valid element (skipped, as by HyperSpy): nothing left to read
+        Path dir = Files.createDirectory(tmp.resolve("empty"));
+        Path emi2 = Files.copy(DATA.resolve("formats/tia/old/16x16-point_spectrum-1x1024.emi"), dir.resolve("p.emi"));
+        byte[] ser = Files.readAllBytes(DATA.resolve("formats/tia/old/16x16-point_spectrum-1x1024_1.ser"));
+        System.arraycopy(u32(0), 0, ser, 18, 4);
+        Files.write(dir.resolve("p_1.ser"), ser);
+        assertInvalid(emi2, "none of the 1 series files beside it holds valid data");
     }
 }
