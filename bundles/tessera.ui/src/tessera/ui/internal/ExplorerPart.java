@@ -35,6 +35,9 @@ public final class ExplorerPart {
     private final Composite root;
     private final Tree tree;
     private final Consumer<Path> open;
+    private final java.util.function.Function<Path, List<String>> datasets;
+    /** text of the node that lists a file's datasets */
+    public static final String DATASETS = "datasets in the file (double-click one to open it)";
 
     /**
      * Creates the view.
@@ -42,9 +45,11 @@ public final class ExplorerPart {
      * @param parent   its parent
      * @param open     called with a file the user asks to open (dialog or drop)
      * @param selected called with a file whose node the user selects
+     * @param datasets  lists a file's datasets (numbered {@code #N} first), for its "datasets in the file" node
      */
-    public ExplorerPart(Composite parent, Consumer<Path> open, Consumer<Path> selected) {
+    public ExplorerPart(Composite parent, Consumer<Path> open, Consumer<Path> selected, java.util.function.Function<Path, List<String>> datasets) {
         this.open = open;
+        this.datasets = datasets;
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
         Button b = new Button(root, SWT.PUSH);
@@ -52,7 +57,7 @@ public final class ExplorerPart {
         b.setToolTipText("Open a spectrum image, line scan or spectrum (or drop files on the list)");
         b.addListener(SWT.Selection, e -> {
             FileDialog d = new FileDialog(root.getShell(), SWT.OPEN | SWT.MULTI);
-            d.setFilterExtensions(new String[] { "*.hspy;*.hdf5;*.h5;*.dm3;*.dm4;*.msa;*.emsa;*.npy", "*.*" });
+            d.setFilterExtensions(new String[] { "*.hspy;*.hdf5;*.h5;*.dm3;*.dm4;*.msa;*.emsa;*.npy;*.emd;*.ser;*.emi;*.bcf;*.spx;*.rpl;*.raw;*.tif;*.tiff", "*.*" });
             if (d.open() != null) {
                 for (String n : d.getFileNames()) {
                     open.accept(Path.of(d.getFilterPath(), n));
@@ -68,6 +73,20 @@ public final class ExplorerPart {
             }
             if (t != null && t.getData() instanceof Path p) {
                 selected.accept(p);
+            }
+        });
+        // a file's datasets are listed when their node is first expanded (it reads the file); a double-click opens one
+        tree.addListener(SWT.Expand, e -> {
+            TreeItem t = (TreeItem) e.item;
+            if (DATASETS.equals(t.getText()) && t.getItemCount() == 1 && t.getItem(0).getData() == null) {
+                listDatasets(t);
+            }
+        });
+        tree.addListener(SWT.DefaultSelection, e -> {
+            TreeItem t = (TreeItem) e.item;
+            if (t != null && t.getData() instanceof String selector && t.getParentItem() != null && t.getParentItem().getParentItem() != null
+                    && t.getParentItem().getParentItem().getData() instanceof Path file) {
+                open.accept(Path.of(base(file) + selector));
             }
         });
         DropTarget drop = new DropTarget(tree, DND.DROP_COPY | DND.DROP_DEFAULT);
@@ -133,6 +152,9 @@ public final class ExplorerPart {
         TreeItem md = new TreeItem(f, SWT.NONE);
         md.setText("metadata");
         metadata(md, d.metadata().tree());
+        TreeItem all = new TreeItem(f, SWT.NONE);
+        all.setText(DATASETS);
+        new TreeItem(all, SWT.NONE).setText("…");
         TreeItem rd = new TreeItem(f, SWT.NONE);
         rd.setText("readers that open it");
         for (Contribution c : readers) {
@@ -142,6 +164,32 @@ public final class ExplorerPart {
         axes.setExpanded(true);
         rd.setExpanded(true);
         tree.setSelection(f);
+    }
+
+    /**
+     * Fills a file's "datasets in the file" node: one child per dataset, whose data is its selector ({@code #N}).
+     *
+     * @param node the node (its parent's data is the file)
+     */
+    public void listDatasets(TreeItem node) {
+        if (!(node.getParentItem().getData() instanceof Path file)) {
+            return;
+        }
+        node.removeAll();
+        for (String line : datasets.apply(base(file))) {
+            TreeItem t = new TreeItem(node, SWT.NONE);
+            t.setText(line);
+            if (line.startsWith("#")) {
+                t.setData(line.substring(0, line.indexOf(' ') < 0 ? line.length() : line.indexOf(' ')));
+            }
+        }
+    }
+
+    /** The file of an explorer entry without its dataset selector ({@code x.emd#3} → {@code x.emd}). */
+    private static Path base(Path entry) {
+        String s = entry.toString();
+        int hash = s.lastIndexOf('#');
+        return hash > 0 && !java.nio.file.Files.exists(entry) ? Path.of(s.substring(0, hash)) : entry;
     }
 
     /** A calibration number with six significant digits and no trailing zeros (0.02, not 0.0200000). */

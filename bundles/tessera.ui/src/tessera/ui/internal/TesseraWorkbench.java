@@ -173,7 +173,13 @@ public final class TesseraWorkbench {
      */
     public ExplorerPart createExplorer(Composite parent) {
         host(VIEWS.get(0), parent);
-        explorer = new ExplorerPart(parent, this::open, this::selectFile);
+        explorer = new ExplorerPart(parent, this::open, this::selectFile, file -> {
+            try {
+                return session.datasets(file);
+            } catch (java.io.IOException e) {
+                return List.of(e.getMessage());
+            }
+        });
         return explorer;
     }
 
@@ -316,7 +322,7 @@ public final class TesseraWorkbench {
     public Job open(Path file) {
         return status.run("Open " + file.getFileName(), () -> {
             Dataset d = session.open(file);
-            return Map.entry(d, session.readersFor(file));
+            return Map.entry(d, session.readersFor(tessera.core.io.FileSelector.parse(file).file()));
         }, r -> {
             explorer.add(session.currentFile(), r.getKey(), r.getValue());
             showDataset();

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import tessera.core.io.FileSelector;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
 import tessera.core.analysis.ParameterSpec;
@@ -135,23 +136,48 @@ public final class WorkbenchSession {
     /**
      * Opens a file through the pipeline's read step (recorded as an input entity with its SHA-256 and a read activity)
      * and makes its dataset the current one: its first spectrum image or line scan, else its first single 2-D image
-     * (read kind {@code auto}).
+     * (read kind {@code auto}), or the dataset {@code FILE#N} or {@code FILE#/path} selects.
      *
-     * @param file a file any installed reader opens
+     * @param file a file any installed reader opens, optionally with a dataset selector
      * @return the dataset, with calibrated axes and metadata
      * @throws Exception {@link tessera.core.io.InvalidFileException} naming the file if it is missing or unreadable
      */
     public Dataset open(Path file) throws Exception {
         record.monitor().reset();
-        Path abs = file.toAbsolutePath().normalize();
-        record.input(abs, file.toString());
-        Dataset d = (Dataset) record.run(READ, Map.of("file", abs), Map.of("kind", "auto"), null).get("data");
-        opened.put(abs, d);
+        FileSelector sel = FileSelector.requireFile(file);
+        Path abs = sel.file().toAbsolutePath().normalize();
+        record.input(abs, sel.file().toString());
+        Map<String, Object> params = sel.index() >= 0 ? Map.of("dataset", (long) sel.index())
+                : sel.path() != null ? Map.of("path", sel.path()) : Map.of("kind", "auto");
+        Dataset d = (Dataset) record.run(READ, Map.of("file", abs), params, null).get("data");
+        // each selected dataset of a file is its own entry (FILE#N), the file's default dataset the plain path
+        Path key = sel.selects() ? Path.of(abs + sel.suffix()) : abs;
+        opened.put(key, d);
         current = d;
-        currentFile = abs;
+        currentFile = key;
         forget();
         changed("open " + abs);
         return d;
+    }
+
+    /**
+     * The datasets of a file as {@code tessera info} numbers them, one line each: index, title, shape, dtype and the
+     * path inside the file where the reader gives one. Reads the file (not recorded: nothing is analysed).
+     *
+     * @param file a file (a selector after {@code #} is ignored)
+     * @return the lines, in the file's order
+     * @throws java.io.IOException {@link tessera.core.io.InvalidFileException} naming the file if it cannot be read
+     */
+    public List<String> datasets(Path file) throws java.io.IOException {
+        List<Dataset> all = registry.formats().read(FileSelector.requireFile(file).file());
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Dataset d = all.get(i);
+            Object path = d.metadata().get(FileSelector.PATH_KEY);
+            out.add("#" + i + "  " + d.metadata().title() + "  " + java.util.Arrays.toString(d.shape()) + " " + d.dtype().numpyName()
+                    + (path == null ? "" : "  " + path));
+        }
+        return out;
     }
 
     /**
