@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+"""Generates expected_hyperspy.json: what HyperSpy 1.7.3 reads from every TIFF fixture.
+
+Run with the system Python that has HyperSpy 1.7.3 and tifffile 2023.2.3, after
+make_fixtures.py:
+    /usr/bin/python3 tests/tessera.io.tiff.tests/resources/make_expected.py
+The output holds, per file of resources/tiff/ (by name): shape, dtype, the axes in array
+order (name, size, scale, offset, units, navigate), the data as float64 in C order, the
+metadata tree (General.FileIO and _HyperSpy removed: HyperSpy bookkeeping) and the
+original_metadata entries the Java test compares (ImageWidth, ImageLength,
+BitsPerSample, SamplesPerPixel, Compression, ImageDescription, DateTime, the DM tags
+65003-65025, fei_metadata, CZ_SEM), JSON-safe (tuples as lists, enums as numbers).
+"""
+import glob
+import json
+import logging
+import os
+
+import numpy as np
+import hyperspy
+import hyperspy.api as hs
+import tifffile
+
+logging.disable(logging.WARNING)
+here = os.path.dirname(os.path.abspath(__file__))
+KEEP = ["ImageWidth", "ImageLength", "BitsPerSample", "SamplesPerPixel", "Compression", "ImageDescription", "DateTime",
+        "65003", "65004", "65005", "65006", "65007", "65008", "65009", "65010", "65011", "65022", "65024", "65025",
+        "fei_metadata", "CZ_SEM"]
+
+
+def clean(v):
+    return "" if v is None or str(v) == "<undefined>" else str(v)
+
+
+def jsonable(v):
+    if isinstance(v, dict):
+        return {str(k): jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [jsonable(x) for x in v]
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        return float(v)
+    if isinstance(v, bytes):
+        return v.decode("latin-1")
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    return v
+
+
+out = {"generator": "HyperSpy %s (hyperspy.io_plugins.tiff, tifffile %s) via make_expected.py"
+       % (hyperspy.__version__, tifffile.__version__), "files": {}}
+for f in sorted(glob.glob(os.path.join(here, "tiff", "*.tif"))):
+    s = hs.load(f)
+    md = s.metadata.as_dictionary()
+    md.pop("_HyperSpy", None)
+    md.get("General", {}).pop("FileIO", None)
+    om = s.original_metadata.as_dictionary()
+    axes = [{"name": clean(a.name), "units": clean(a.units), "scale": float(a.scale), "offset": float(a.offset),
+             "size": int(a.size), "navigate": bool(a.navigate)} for a in s.axes_manager._axes]  # array order
+    out["files"][os.path.basename(f)] = {
+        "shape": list(s.data.shape),
+        "dtype": str(s.data.dtype),
+        "axes": axes,
+        "data": [float(v) for v in s.data.ravel()],
+        "metadata": jsonable(md),
+        "original_metadata": {k: jsonable(om[k]) for k in KEEP if k in om},
+    }
+with open(os.path.join(here, "expected_hyperspy.json"), "w") as fh:
+    json.dump(out, fh, indent=1, sort_keys=True)
+print("wrote", len(out["files"]), "files")
