@@ -75,7 +75,7 @@ for f in files + sorted(glob.glob(os.path.join(local, "*.rpl"))):
     key = os.path.relpath(f, data) if f.startswith(data + os.sep) else "resources/ripple/" + os.path.basename(f)
     out["files"][key] = {
         "shape": list(s.data.shape),
-        "dtype": str(s.data.dtype),
+        "dtype": s.data.dtype.name, "byteorder": s.data.dtype.byteorder,
         "axes": axes,  # axes_manager._axes is in array order
         "data": [float(v) for v in s.data.ravel()],
         "metadata": md,

@@ -62,7 +62,7 @@ for f in sorted(glob.glob(os.path.join(here, "tiff", "*.tif"))):
              "size": int(a.size), "navigate": bool(a.navigate)} for a in s.axes_manager._axes]  # array order
     out["files"][os.path.basename(f)] = {
         "shape": list(s.data.shape),
-        "dtype": str(s.data.dtype),
+        "dtype": s.data.dtype.name, "byteorder": s.data.dtype.byteorder,
         "axes": axes,
         "data": [float(v) for v in s.data.ravel()],
         "metadata": jsonable(md),

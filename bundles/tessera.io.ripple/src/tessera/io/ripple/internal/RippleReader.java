@@ -126,8 +126,13 @@ public final class RippleReader implements DatasetReader {
         }
         RplHeader h = RplHeader.parse(rpl, new String(Files.readAllBytes(rpl), StandardCharsets.ISO_8859_1));
         long rawSize = Files.size(raw);
-        long count = Math.multiplyExact(Math.multiplyExact((long) h.width, h.height), h.depth);
-        long bytes = Math.multiplyExact(count, (long) h.dataLength);
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact((long) h.width, h.height), h.depth), (long) h.dataLength);
+        } catch (ArithmeticException e) {
+            throw new InvalidFileException(rpl, "width " + h.width + " x height " + h.height + " x depth " + h.depth + " x "
+                    + h.dataLength + " bytes overflows");
+        }
         if (h.offset > rawSize) {
             throw new InvalidFileException(raw, "header offset " + h.offset + " lies beyond the end of the " + rawSize + "-byte raw file");
         }
