@@ -5,7 +5,7 @@ Run with the system Python that has HyperSpy 1.7.3 and tifffile 2023.2.3, after
 make_fixtures.py:
     /usr/bin/python3 tests/tessera.io.tiff.tests/resources/make_expected.py
 The output holds, per file of resources/tiff/ (by name): shape, dtype, the axes in array
-order (name, size, scale, offset, units, navigate), the data as float64 in C order, the
+order (name, size, scale, offset, units, navigate), the data as float64 in C order (for rgb8/rgba8 the channels of each pixel in turn), the
 metadata tree (General.FileIO and _HyperSpy removed: HyperSpy bookkeeping) and the
 original_metadata entries the Java test compares (ImageWidth, ImageLength,
 BitsPerSample, SamplesPerPixel, Compression, ImageDescription, DateTime, the DM tags
@@ -20,6 +20,7 @@ import numpy as np
 import hyperspy
 import hyperspy.api as hs
 import tifffile
+from hyperspy.misc import rgb_tools
 
 logging.disable(logging.WARNING)
 here = os.path.dirname(os.path.abspath(__file__))
@@ -60,11 +61,17 @@ for f in sorted(glob.glob(os.path.join(here, "tiff", "*.tif"))):
     om = s.original_metadata.as_dictionary()
     axes = [{"name": clean(a.name), "units": clean(a.units), "scale": float(a.scale), "offset": float(a.offset),
              "size": int(a.size), "navigate": bool(a.navigate)} for a in s.axes_manager._axes]  # array order
+    if s.data.dtype.names:  # rgb8 / rgba8: the channels of each pixel, in order
+        values = [float(v) for v in rgb_tools.rgbx2regular_array(s.data).ravel()]
+        dtype = "rgb8" if len(s.data.dtype.names) == 3 else "rgba8"
+    else:
+        values = [float(v) for v in s.data.ravel()]
+        dtype = s.data.dtype.name
     out["files"][os.path.basename(f)] = {
         "shape": list(s.data.shape),
-        "dtype": s.data.dtype.name, "byteorder": s.data.dtype.byteorder,
+        "dtype": dtype, "byteorder": s.data.dtype.byteorder,
         "axes": axes,
-        "data": [float(v) for v in s.data.ravel()],
+        "data": values,
         "metadata": jsonable(md),
         "original_metadata": {k: jsonable(om[k]) for k in KEEP if k in om},
     }

@@ -43,6 +43,10 @@ tifffile.imwrite(p("f64_deflate.tif"), rng.normal(size=(20, 24)), compression="z
 tifffile.imwrite(p("u16_deflate_predictor.tif"), rng.integers(0, 4000, (15, 17), dtype=np.uint16),
                  compression="zlib", predictor=True, metadata=None)
 tifffile.imwrite(p("bigtiff_f32.tif"), rng.normal(size=(6, 8)).astype(np.float32), bigtiff=True, metadata=None)
+# 8-bit RGB and RGBA (chunky), which HyperSpy reads as rgb8 / rgba8
+tifffile.imwrite(p("rgb_u8.tif"), rng.integers(0, 256, (5, 6, 3), dtype=np.uint8), photometric="rgb", metadata=None)
+tifffile.imwrite(p("rgba_u8.tif"), rng.integers(0, 256, (4, 3, 4), dtype=np.uint8), photometric="rgb",
+                 extrasamples=["unassalpha"], metadata=None)
 # multi-page stack: five uint16 pages, one series with an image-series navigation axis
 tifffile.imwrite(p("stack_u16.tif"), rng.integers(0, 1000, (5, 10, 12), dtype=np.uint16), metadata=None)
 # a DateTime tag

@@ -65,6 +65,27 @@ final class HyperSpyExpectation {
             }
         }
         JsonNode data = e.get("data");
+        String dt = e.get("dtype").asString();
+        if (d.dtype() == tessera.core.model.DType.RGBA8 && (dt.equals("rgb8") || dt.equals("rgba8"))) {
+            // HyperSpy's rgb8/rgba8: the channels of each pixel in turn; Tessera's RGBA8: four bytes R, G, B, A (A 255 for RGB)
+            int ch = dt.equals("rgb8") ? 3 : 4;
+            if (data.size() != d.size() * ch) {
+                diff.add("size " + d.size() + " pixels != " + data.size() / ch);
+                return diff;
+            }
+            for (int i = 0; i < d.size(); i++) {
+                for (int c = 0; c < 4; c++) {
+                    int got = Byte.toUnsignedInt(d.data().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 4L * i + c));
+                    int want = c < ch ? data.get(i * ch + c).asInt() : 255;
+                    if (got != want) {
+                        diff.add("pixel " + i + " channel " + c + ": " + got + " != " + want);
+                        return diff;
+                    }
+                }
+            }
+            sameTree("metadata", e.get("metadata"), JSON.valueToTree(d.metadata().tree()), diff);
+            return diff;
+        }
         if (data.size() != d.size()) {
             diff.add("size " + d.size() + " != " + data.size());
         } else {
