@@ -7,6 +7,7 @@ Writes tests/tessera.io.tiff.tests/resources/tiff/*.tif. The values are determin
 (seeded). The vendor-tag fixtures (DigitalMicrograph 65003-65025, FEI/Thermo 34682
 FEI_HELIOS, Zeiss 34118 CZ_SEM) carry synthetic content shaped like the files of
 RosettaSciIO's test_tiff.py (tags as tifffile reads them); they are not vendor files.
+The LZW fixtures (tiff-lzw/) are written by Pillow/libtiff, with uncompressed twins in tiff/.
 The PackBits fixture is assembled here by hand (tifffile needs imagecodecs to encode
 PackBits), with a minimal little-endian baseline TIFF layout.
 """
@@ -155,5 +156,19 @@ buf += b"".join(strips)
 with open(p("packbits_u8.tif"), "wb") as fh:
     fh.write(buf)
 assert (tifffile.imread(p("packbits_u8.tif")) == img).all()
+# LZW (compression 5), written by Pillow through libtiff (tifffile needs imagecodecs for LZW, so HyperSpy cannot
+# read these here): each has an uncompressed twin in tiff/ that HyperSpy reads, and the test compares the two.
+from PIL import Image  # noqa: E402
+
+lzw = os.path.join(here, "tiff-lzw")
+os.makedirs(lzw, exist_ok=True)
+a8 = rng.integers(0, 16, (150, 200), dtype=np.uint8)  # long enough for 12-bit codes and table resets
+a16 = rng.integers(0, 3000, (33, 47), dtype=np.uint16)
+Image.fromarray(a8).save(os.path.join(lzw, "lzw_u8.tif"), compression="tiff_lzw")
+Image.fromarray(a16).save(os.path.join(lzw, "lzw_u16.tif"), compression="tiff_lzw")
+tifffile.imwrite(p("lzw_u8_plain.tif"), a8, metadata=None)
+tifffile.imwrite(p("lzw_u16_plain.tif"), a16, metadata=None)
+for f in sorted(os.listdir(lzw)):
+    print(f, os.path.getsize(os.path.join(lzw, f)))
 for f in sorted(os.listdir(out)):
     print(f, os.path.getsize(os.path.join(out, f)))

@@ -17,7 +17,7 @@ import tessera.io.tiff.internal.TiffStructure.Tag;
  * (PackBits), 14 (Predictor), 15 (Tiles), 19 (SampleFormat); Adobe's "TIFF Technical Note
  * 3" for Deflate, compression 8 and 32946).
  *
- * <p>Supported: compression 1 (none), 32773 (PackBits), 8 and 32946 (Deflate/zlib); predictor
+ * <p>Supported: compression 1 (none), 5 (LZW, TIFF 6.0 section 13), 32773 (PackBits), 8 and 32946 (Deflate/zlib); predictor
  * 1 (none) and 2 (horizontal differencing of integer samples); 8, 16, 32, 64-bit unsigned or
  * signed integers and 32, 64-bit IEEE floats, one sample per pixel; RGB (photometric 2) with
  * three or four 8-bit samples in chunky order becomes {@link DType#RGBA8} (alpha 255 when
@@ -103,9 +103,9 @@ final class TiffPage {
             throw new InvalidFileException(tif.file, p + samples + " samples per pixel (photometric " + photometric + ", "
                     + bits + "-bit) are not supported: only one sample, or 8-bit RGB/RGBA");
         }
-        if (compression != 1 && compression != 32773 && compression != 8 && compression != 32946) {
+        if (compression != 1 && compression != 5 && compression != 32773 && compression != 8 && compression != 32946) {
             throw new InvalidFileException(tif.file, p + "compression " + compression + compressionName(compression)
-                    + " is not supported (none, PackBits and Deflate are)");
+                    + " is not supported (none, LZW, PackBits and Deflate are)");
         }
         if (predictor != 1 && !(predictor == 2 && !sampleType.isFloating())) {
             throw new InvalidFileException(tif.file, p + "predictor " + predictor + " is not supported"
@@ -158,13 +158,24 @@ final class TiffPage {
                 throw new InvalidFileException(tif.file, p + "data block " + i + " (offset " + offsets[i] + ", "
                         + Long.toUnsignedString(c) + " bytes) lies outside the " + tif.size + "-byte file");
             }
-            // PackBits expands at most 128/2, Deflate at most 1032/1 (RFC 1951 stored/run limits): a larger claim is a lie
-            long max = compression == 32773 ? 64 * c : 1032 * c + 64;
+            // PackBits expands at most 128/2, Deflate at most 1032/1 (RFC 1951), LZW at most 4096 bytes per 9-bit code:
+            // a larger claim is a lie
+            long max = Math.multiplyHigh(maxRatio(compression), c) != 0 ? Long.MAX_VALUE : maxRatio(compression) * c + 64;
             if (need > max) {
                 throw new InvalidFileException(tif.file, p + "data block " + i + " claims " + need + " decoded bytes from "
                         + c + " compressed bytes, more than " + compressionName(compression).strip() + " can hold");
             }
         }
+    }
+
+    /** @return how many decoded bytes one compressed byte can at most become */
+    static long maxRatio(int compression) {
+        return switch (compression) {
+            case 1 -> 1;
+            case 32773 -> 64;
+            case 5 -> 3641; // 4096 bytes from 9 bits
+            default -> 1032;
+        };
     }
 
     /** @return decoded bytes of block {@code i} (a short last strip holds fewer rows) */
@@ -305,6 +316,7 @@ final class TiffPage {
                 MemorySegment.copy(tif.seg, ValueLayout.JAVA_BYTE, off, out, 0, need);
             }
             case 32773 -> unpackBits(off, count, out, need, where);
+            case 5 -> unLzw(off, count, out, need, where);
             default -> inflate(off, count, out, need, where);
         }
     }
@@ -359,6 +371,87 @@ final class TiffPage {
         } finally {
             inf.end();
         }
+    }
+
+    /**
+     * TIFF 6.0 section 13 LZW: codes of 9 to 12 bits, most significant bit first, 256 clears the
+     * table, 257 ends the strip, the code width grows one code early (at 511, 1023, 2047). The
+     * pre-6.0 bit order (first bytes 00 01) is refused.
+     */
+    private void unLzw(long off, long count, byte[] out, int need, String where) throws InvalidFileException {
+        if (count >= 2 && tif.seg.get(ValueLayout.JAVA_BYTE, off) == 0 && tif.seg.get(ValueLayout.JAVA_BYTE, off + 1) == 1) {
+            throw new InvalidFileException(tif.file, where + ": old-style (pre-TIFF 6.0) LZW is not supported");
+        }
+        int[] prefix = new int[4096];
+        byte[] suffix = new byte[4096];
+        byte[] first = new byte[4096];
+        int[] length = new int[4096];
+        for (int i = 0; i < 256; i++) {
+            suffix[i] = (byte) i;
+            first[i] = (byte) i;
+            length[i] = 1;
+        }
+        long bitEnd = count * 8;
+        long bit = 0;
+        int width = 9, next = 258, old = -1, o = 0;
+        while (o < need && bit + width <= bitEnd) {
+            int code = 0;
+            for (int k = 0; k < width; k++, bit++) {
+                int byt = tif.seg.get(ValueLayout.JAVA_BYTE, off + (bit >>> 3)) & 0xff;
+                code = (code << 1) | ((byt >>> (7 - (int) (bit & 7))) & 1);
+            }
+            if (code == 257) {
+                break;
+            }
+            if (code == 256) {
+                width = 9;
+                next = 258;
+                old = -1;
+                continue;
+            }
+            int emit;
+            if (old < 0) {
+                if (code > 255) {
+                    throw new InvalidFileException(tif.file, where + ": invalid LZW code " + code + " after a clear code");
+                }
+                emit = code;
+            } else if (code < next) {
+                emit = code;
+                if (next < 4096) {
+                    add(prefix, suffix, first, length, next++, old, first[code]);
+                }
+            } else if (code == next && next < 4096) {
+                add(prefix, suffix, first, length, next++, old, first[old]);
+                emit = code;
+            } else {
+                throw new InvalidFileException(tif.file, where + ": invalid LZW code " + code + " (table holds " + next + ")");
+            }
+            // write the string of 'emit' backwards from its end, clipped to the block
+            int len = length[emit];
+            int end = o + len;
+            int c = emit;
+            for (int k = end - 1; k >= o; k--) {
+                if (k < need) {
+                    out[k] = suffix[c];
+                }
+                c = prefix[c];
+            }
+            o = Math.min(end, need);
+            old = emit;
+            if (next >= (1 << width) - 1 && width < 12) {
+                width++;
+            }
+        }
+        if (o < need) {
+            throw new InvalidFileException(tif.file, where + ": LZW data end after " + o + " of " + need + " bytes (truncated)");
+        }
+    }
+
+    private static void add(int[] prefix, byte[] suffix, byte[] first, int[] length, int code, int pre, byte b) {
+        prefix[code] = pre;
+        suffix[code] = b;
+        first[code] = first[pre];
+        length[code] = length[pre] + 1;
     }
 
     /** TIFF 6.0 section 14: each sample is stored as the difference to the same sample of the previous pixel in its row. */

@@ -36,7 +36,7 @@ import tessera.io.tiff.internal.TiffStructure.Tag;
  * {@code [frames, slices, channels, height, width]} without the axes of size 1 (names
  * {@code time}, {@code depth}, {@code color|em-wavelength|channel}), also when ImageJ stored
  * the images contiguously after a single IFD. Samples: see {@link TiffPage} (8 to 64-bit
- * integers, 32/64-bit floats, 8-bit RGB(A) as {@link DType#RGBA8}; none, PackBits, Deflate).
+ * integers, 32/64-bit floats, 8-bit RGB(A) as {@link DType#RGBA8}; none, LZW, PackBits, Deflate).
  *
  * <p><b>Calibration</b> (axes {@code height}, {@code width}; scale per pixel, offset of pixel
  * 0), in HyperSpy's order of precedence:
@@ -70,7 +70,7 @@ import tessera.io.tiff.internal.TiffStructure.Tag;
  *
  * <p>Not read (HyperSpy 1.7.3 reads them): TVIPS, Olympus SIS, JEOL SightX and Hamamatsu streak
  * calibrations, tifffile's own shaped-series JSON descriptions (such files read as plain pages),
- * LZW, JPEG and other codecs, 1-bit, 16-bit float and planar RGB images; these give an
+ * JPEG and other codecs, old-style LZW, 1-bit, 16-bit float and planar RGB images; these give an
  * {@link InvalidFileException} or the uncalibrated image.
  *
  * <p><b>Validation.</b> The file is memory-mapped read-only and every offset, count and size is
@@ -251,7 +251,7 @@ public final class TiffReader implements DatasetReader {
         if (contiguous == null) {
             // the whole series can expand at most by the codec's ratio over the whole file (guards against blocks
             // that share compressed data): checked before allocating
-            long ratio = p0.compression == 1 ? 1 : p0.compression == 32773 ? 64 : 1032;
+            long ratio = TiffPage.maxRatio(p0.compression);
             long decoded = Math.multiplyExact(p0.imageBytes(), (long) pages.size());
             if (decoded / ratio > tif.size) {
                 InvalidFileException.checkPayload(tif.file, decoded, tif.size > Long.MAX_VALUE / ratio ? Long.MAX_VALUE : tif.size * ratio);
