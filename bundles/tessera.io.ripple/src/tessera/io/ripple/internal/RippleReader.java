@@ -64,7 +64,9 @@ import tessera.core.model.Metadata;
  * <p><b>Validation.</b> Every required key must be present and valid, sizes at least 1,
  * the offset non-negative, and the claimed payload {@code width*height*depth*data-length}
  * must fit in the {@code .raw} file from {@code offset} ({@link InvalidFileException#checkPayload});
- * trailing bytes after the payload are ignored. Any violation throws
+ * trailing bytes after the payload are ignored (HyperSpy 1.7.3 refuses them), and so is the
+ * {@code record-by} of a {@code depth 1} file (HyperSpy requires dont-care there), while
+ * {@code record-by dont-care} with {@code depth > 1} is refused. Any violation throws
  * {@link InvalidFileException} naming the file, one line.
  */
 public final class RippleReader implements DatasetReader {

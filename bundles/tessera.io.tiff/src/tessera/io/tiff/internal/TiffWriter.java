@@ -142,7 +142,7 @@ public final class TiffWriter implements DatasetWriter {
             desc.append("images=").append(az.size()).append("\nslices=").append(az.size()).append('\n');
         }
         if (exact) {
-            String u = ax.units();
+            String u = unit(ax.units()).replaceAll("[\\r\\n=]", " ");
             u = switch (u) {
                 case "\u00b5m", "um" -> "micron";
                 case "\u00c5" -> "angstrom";
@@ -158,14 +158,14 @@ public final class TiffWriter implements DatasetWriter {
         ifd.rational(282, rx == null ? 1 : rx[0], rx == null ? 1 : rx[1]);
         ifd.rational(283, ry == null ? 1 : ry[0], ry == null ? 1 : ry[1]);
         ifd.shorts(296, 1);
-        ifd.ascii(65003, ax.units());
-        ifd.ascii(65004, ay.units());
+        ifd.ascii(65003, unit(ax.units()));
+        ifd.ascii(65004, unit(ay.units()));
         ifd.doubles(65006, ax.offset());
         ifd.doubles(65007, ay.offset());
         ifd.doubles(65009, ax.scale());
         ifd.doubles(65010, ay.scale());
         if (az != null) {
-            ifd.ascii(65005, az.units());
+            ifd.ascii(65005, unit(az.units()));
             ifd.doubles(65008, az.offset());
             ifd.doubles(65011, az.scale());
             ifd.longs(65017, 1);
@@ -182,6 +182,11 @@ public final class TiffWriter implements DatasetWriter {
             ifd.doubles(65024, o.doubleValue());
             ifd.doubles(65025, f.doubleValue());
         }
+    }
+
+    /** Units as ISO-8859-1 can carry them: Greek mu (U+03BC) becomes the micro sign (U+00B5). */
+    private static String unit(String u) {
+        return u.replace('\u03bc', '\u00b5');
     }
 
     /**

@@ -138,6 +138,22 @@ class TiffReaderTest {
     }
 
     @Test
+    void imagejContiguousStackAfterOneDirectory() throws IOException {
+        // ImageJ writes stacks over 4 GiB as one IFD followed by all images: cut the chain after page 0
+        Path f = patched("imagej_nm_stack.tif", b -> {
+            ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+            int ifd = bb.getInt(4);
+            int n = Short.toUnsignedInt(bb.getShort(ifd));
+            bb.putInt(ifd + 2 + 12 * n, 0);
+        });
+        Dataset one = read(f), all = read(RES.resolve("tiff/imagej_nm_stack.tif"));
+        assertArrayEquals(new int[] {3, 8, 10}, one.shape());
+        assertArrayEquals(all.toDoubleArray(), one.toDoubleArray(), 0);
+        assertEquals(all.axes(), one.axes());
+        assertTrue(one.data().isMapped(), "contiguous ImageJ data are mapped, not copied");
+    }
+
+    @Test
     void truncatedLzwStrip() throws IOException {
         byte[] b = Files.readAllBytes(RES.resolve("tiff-lzw/lzw_u16.tif"));
         setTag(b, 279, 100);
