@@ -50,6 +50,10 @@ tifffile.imwrite(p("rgba_u8.tif"), rng.integers(0, 256, (4, 3, 4), dtype=np.uint
                  extrasamples=["unassalpha"], metadata=None)
 # multi-page stack: five uint16 pages, one series with an image-series navigation axis
 tifffile.imwrite(p("stack_u16.tif"), rng.integers(0, 1000, (5, 10, 12), dtype=np.uint16), metadata=None)
+# pages of two sizes, interleaved (A, B, A): two series, the A pages forming a stack (tifffile's generic series)
+with tifffile.TiffWriter(p("two_series_u8.tif")) as tw:
+    for shape in ((6, 8), (3, 4), (6, 8)):
+        tw.write(rng.integers(0, 256, shape, dtype=np.uint8), metadata=None)
 # a DateTime tag
 tifffile.imwrite(p("datetime_u8.tif"), rng.integers(0, 256, (4, 6), dtype=np.uint8), metadata=None,
                  datetime="2021:03:04 05:06:07")
