@@ -166,7 +166,7 @@ from PIL import Image  # noqa: E402
 
 lzw = os.path.join(here, "tiff-lzw")
 os.makedirs(lzw, exist_ok=True)
-a8 = rng.integers(0, 16, (150, 200), dtype=np.uint8)  # long enough for 12-bit codes and table resets
+a8 = rng.integers(0, 64, (80, 120), dtype=np.uint8)  # long enough for 12-bit codes and a table reset
 a16 = rng.integers(0, 3000, (33, 47), dtype=np.uint16)
 Image.fromarray(a8).save(os.path.join(lzw, "lzw_u8.tif"), compression="tiff_lzw")
 Image.fromarray(a16).save(os.path.join(lzw, "lzw_u16.tif"), compression="tiff_lzw")
