@@ -73,7 +73,11 @@ import tessera.io.tiff.internal.TiffStructure.Tag;
  * JPEG and other codecs, old-style LZW, 1-bit, 16-bit float and planar RGB images; these give an
  * {@link InvalidFileException} or the uncalibrated image.
  *
- * <p><b>Validation.</b> The file is memory-mapped read-only and every offset, count and size is
+ * <p><b>Memory.</b> The file is memory-mapped read-only. A series stored uncompressed, one sample per
+ * pixel, with its strips back to back in page order (as tifffile, ImageJ and HyperSpy write) is a
+ * slice of that mapping, not copied; other series are decoded into off-heap memory.
+ *
+ * <p><b>Validation.</b> Every offset, count and size is
  * checked before it is used ({@link TiffStructure}, {@link TiffPage}); the decoded size is checked
  * against the stored bytes before anything is allocated. Bad input ends in an
  * {@link InvalidFileException} naming the file, one line.
@@ -257,9 +261,12 @@ public final class TiffReader implements DatasetReader {
                 InvalidFileException.checkPayload(tif.file, decoded, tif.size > Long.MAX_VALUE / ratio ? Long.MAX_VALUE : tif.size * ratio);
             }
         }
+        if (contiguous == null) {
+            contiguous = mappable(tif, pages, total);
+        }
         MemorySegment dst;
         if (contiguous != null) {
-            dst = contiguous; // mapped, read-only: ImageJ's contiguous stacks are not copied
+            dst = contiguous; // mapped, read-only: uncompressed contiguous data are not copied
         } else {
             dst = OffHeap.allocate(Arena.ofAuto(), total, 16);
             long at = 0;
@@ -299,6 +306,30 @@ public final class TiffReader implements DatasetReader {
         dateTime(om, md);
         return Dataset.wrap(p0.dtype, dst, p0.dtype == DType.RGBA8 ? java.nio.ByteOrder.LITTLE_ENDIAN : tif.order, axes,
                 new Metadata(md, om));
+    }
+
+    /**
+     * The mapped file region of a series when its pixels lie in the file exactly as the dataset lays them
+     * out: uncompressed, no predictor, one sample per pixel, strips back to back in page order.
+     *
+     * @return the read-only slice of the mapped file, or null when the data must be decoded
+     */
+    private static MemorySegment mappable(TiffStructure tif, List<TiffPage> pages, long total) {
+        TiffPage p0 = pages.get(0);
+        long start = p0.offsets[0], at = start;
+        for (TiffPage p : pages) {
+            if (p.compression != 1 || p.predictor != 1 || p.samples != 1 || p.tiled || p.blockWidth != p.width) {
+                return null;
+            }
+            int strips = (p.height + p.blockHeight - 1) / p.blockHeight;
+            for (int i = 0; i < strips; i++) {
+                if (p.offsets[i] != at) {
+                    return null;
+                }
+                at += (long) Math.min(p.blockHeight, p.height - i * p.blockHeight) * p.width * p.pixelBytes();
+            }
+        }
+        return at - start == total && at <= tif.size ? tif.seg.asSlice(start, total) : null;
     }
 
     /** Scales, offsets and units keyed as HyperSpy keys them: 'x' (height axis), 'y' (width), 'z' (stack). */

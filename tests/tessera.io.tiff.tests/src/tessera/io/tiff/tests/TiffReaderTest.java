@@ -173,6 +173,9 @@ class TiffReaderTest {
         assertEquals(1, d.navigationDimension());
         assertEquals("image series", d.axis(0).name());
         assertEquals(DType.UINT16, d.dtype());
+        assertTrue(d.data().isMapped(), "contiguous uncompressed pages are mapped, not copied");
+        assertTrue(d.data().isReadOnly());
+        assertFalse(read(RES.resolve("tiff/f64_deflate.tif")).data().isMapped());
     }
 
     @Test
