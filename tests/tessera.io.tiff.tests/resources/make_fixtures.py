@@ -7,13 +7,17 @@ Writes tests/tessera.io.tiff.tests/resources/tiff/*.tif. The values are determin
 (seeded). The vendor-tag fixtures (DigitalMicrograph 65003-65025, FEI/Thermo 34682
 FEI_HELIOS, Zeiss 34118 CZ_SEM) carry synthetic content shaped like the files of
 RosettaSciIO's test_tiff.py (tags as tifffile reads them); they are not vendor files.
-The LZW fixtures (tiff-lzw/) are written by Pillow/libtiff, with uncompressed twins in tiff/.
+The fixtures in tiff-codecs/ use codecs the installed tifffile cannot decode without imagecodecs
+(so HyperSpy cannot read them here): LZW written by Pillow/libtiff, and Deflate with the floating-point
+predictor (predictor 3, Adobe TIFF Technical Note 3) encoded here and checked by decoding it with
+Pillow/libtiff; each has an uncompressed twin in tiff/ that HyperSpy reads.
 The PackBits fixture is assembled here by hand (tifffile needs imagecodecs to encode
 PackBits), with a minimal little-endian baseline TIFF layout.
 """
 import logging
 import os
 import struct
+import zlib
 
 import numpy as np
 import tifffile
@@ -164,7 +168,7 @@ assert (tifffile.imread(p("packbits_u8.tif")) == img).all()
 # read these here): each has an uncompressed twin in tiff/ that HyperSpy reads, and the test compares the two.
 from PIL import Image  # noqa: E402
 
-lzw = os.path.join(here, "tiff-lzw")
+lzw = os.path.join(here, "tiff-codecs")
 os.makedirs(lzw, exist_ok=True)
 a8 = rng.integers(0, 64, (80, 120), dtype=np.uint8)  # long enough for 12-bit codes and a table reset
 a16 = rng.integers(0, 3000, (33, 47), dtype=np.uint16)
@@ -172,6 +176,32 @@ Image.fromarray(a8).save(os.path.join(lzw, "lzw_u8.tif"), compression="tiff_lzw"
 Image.fromarray(a16).save(os.path.join(lzw, "lzw_u16.tif"), compression="tiff_lzw")
 tifffile.imwrite(p("lzw_u8_plain.tif"), a8, metadata=None)
 tifffile.imwrite(p("lzw_u16_plain.tif"), a16, metadata=None)
+# Deflate + floating-point predictor: per row, the samples' bytes as planes (most significant first),
+# then byte-wise horizontal differencing; one strip of 5 rows, little-endian float32
+fp = rng.normal(size=(5, 9)).astype("<f4")
+
+
+def fpred(row):
+    planes = row.astype(">f4").view(np.uint8).reshape(row.size, 4).T.ravel().astype(np.int16)
+    enc = planes.copy()
+    enc[1:] = (planes[1:] - planes[:-1]) % 256
+    return enc.astype(np.uint8).tobytes()
+
+
+strip = zlib.compress(b"".join(fpred(r) for r in fp))
+h, w = fp.shape
+entries = [(256, 3, 1, w), (257, 3, 1, h), (258, 3, 1, 32), (259, 3, 1, 8), (262, 3, 1, 1), (273, 4, 1, 0),
+           (277, 3, 1, 1), (278, 3, 1, h), (279, 4, 1, len(strip)), (317, 3, 1, 3), (339, 3, 1, 3)]
+data_off = 8 + 2 + 12 * len(entries) + 4
+buf = bytearray(b"II*\x00" + struct.pack("<I", 8) + struct.pack("<H", len(entries)))
+for tag, typ, cnt, val in entries:
+    val = data_off if tag == 273 else val
+    buf += struct.pack("<HHI", tag, typ, cnt) + (struct.pack("<HH", val, 0) if typ == 3 else struct.pack("<I", val))
+buf += struct.pack("<I", 0) + strip
+with open(os.path.join(lzw, "fpred_deflate_f32.tif"), "wb") as fh:
+    fh.write(buf)
+assert (np.array(Image.open(os.path.join(lzw, "fpred_deflate_f32.tif"))) == fp).all()  # libtiff agrees
+tifffile.imwrite(p("fpred_deflate_f32_plain.tif"), fp, metadata=None)
 for f in sorted(os.listdir(lzw)):
     print(f, os.path.getsize(os.path.join(lzw, f)))
 for f in sorted(os.listdir(out)):

@@ -17,8 +17,9 @@ import tessera.io.tiff.internal.TiffStructure.Tag;
  * (PackBits), 14 (Predictor), 15 (Tiles), 19 (SampleFormat); Adobe's "TIFF Technical Note
  * 3" for Deflate, compression 8 and 32946).
  *
- * <p>Supported: compression 1 (none), 5 (LZW, TIFF 6.0 section 13), 32773 (PackBits), 8 and 32946 (Deflate/zlib); predictor
- * 1 (none) and 2 (horizontal differencing of integer samples); 8, 16, 32, 64-bit unsigned or
+ * <p>Supported: compression 1 (none), 5 (LZW, TIFF 6.0 section 13), 32773 (PackBits), 8 and 32946
+ * (Deflate/zlib); predictor 1 (none), 2 (horizontal differencing of integer samples) and 3 (the
+ * floating-point predictor of Adobe's TIFF Technical Note 3, for float samples); 8, 16, 32, 64-bit unsigned or
  * signed integers and 32, 64-bit IEEE floats, one sample per pixel; RGB (photometric 2) with
  * three or four 8-bit samples in chunky order becomes {@link DType#RGBA8} (alpha 255 when
  * absent). Everything else is refused with an {@link InvalidFileException} that names it.
@@ -107,9 +108,9 @@ final class TiffPage {
             throw new InvalidFileException(tif.file, p + "compression " + compression + compressionName(compression)
                     + " is not supported (none, LZW, PackBits and Deflate are)");
         }
-        if (predictor != 1 && !(predictor == 2 && !sampleType.isFloating())) {
-            throw new InvalidFileException(tif.file, p + "predictor " + predictor + " is not supported"
-                    + (predictor == 3 ? " (floating-point predictor)" : " with " + sampleType.numpyName() + " samples"));
+        if (predictor != 1 && !(predictor == 2 && !sampleType.isFloating()) && !(predictor == 3 && sampleType.isFloating())) {
+            throw new InvalidFileException(tif.file, p + "predictor " + predictor + " is not supported with "
+                    + sampleType.numpyName() + " samples (2 is for integers, 3 for floats)");
         }
         tiled = tags.containsKey(TILE_OFFSETS) || tags.containsKey(TILE_WIDTH);
         if (tiled) {
@@ -285,6 +286,8 @@ final class TiffPage {
                 readBlock(i, block, need);
                 if (predictor == 2) {
                     undoPredictor(block, rows, rowBytes);
+                } else if (predictor == 3) {
+                    undoFloatPredictor(block, rows, rowBytes);
                 }
                 int x0 = bx * blockWidth, y0 = by * blockHeight;
                 int cols = Math.min(blockWidth, width - x0);
@@ -468,6 +471,30 @@ final class TiffPage {
                 } else {
                     long v = get(b, cur, n, le) + get(b, prev, n, le);
                     put(b, cur, n, le, v);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adobe Photoshop TIFF Technical Note 3, floating-point predictor: each row holds the bytes of its
+     * samples as planes, most significant byte first, byte-wise differenced with a stride of one pixel.
+     * Undone here into the file's byte order.
+     */
+    private void undoFloatPredictor(byte[] b, int rows, int rowBytes) {
+        int n = sampleType.byteSize();
+        int wc = rowBytes / n;
+        boolean le = tif.order == ByteOrder.LITTLE_ENDIAN;
+        byte[] tmp = new byte[rowBytes];
+        for (int r = 0; r < rows; r++) {
+            int base = r * rowBytes;
+            for (int i = samples; i < rowBytes; i++) {
+                b[base + i] += b[base + i - samples];
+            }
+            System.arraycopy(b, base, tmp, 0, rowBytes);
+            for (int c = 0; c < wc; c++) {
+                for (int k = 0; k < n; k++) {
+                    b[base + c * n + (le ? n - 1 - k : k)] = tmp[k * wc + c];
                 }
             }
         }

@@ -71,7 +71,7 @@ class TiffReaderTest {
         try (Stream<Path> s = Files.list(RES.resolve("tiff"))) {
             n = s.filter(p -> p.toString().endsWith(".tif")).count();
         }
-        assertEquals(25, n);
+        assertEquals(26, n);
         assertEquals(n, files().map(k -> k.split("#")[0]).distinct().count());
     }
 
@@ -130,14 +130,15 @@ class TiffReaderTest {
 
     @Test
     void lzwMatchesItsUncompressedTwin() throws IOException {
-        // written by Pillow/libtiff (HyperSpy needs imagecodecs for LZW); the twins are in expected_hyperspy.json
-        for (String name : new String[] {"lzw_u8", "lzw_u16"}) {
-            Dataset lzw = read(RES.resolve("tiff-lzw/" + name + ".tif"));
+        // LZW written by Pillow/libtiff, Deflate + floating-point predictor checked with Pillow/libtiff (HyperSpy needs
+        // imagecodecs for both); the uncompressed twins are in expected_hyperspy.json
+        for (String name : new String[] {"lzw_u8", "lzw_u16", "fpred_deflate_f32"}) {
+            Dataset lzw = read(RES.resolve("tiff-codecs/" + name + ".tif"));
             Dataset plain = read(RES.resolve("tiff/" + name + "_plain.tif"));
             assertEquals(plain.dtype(), lzw.dtype());
             assertArrayEquals(plain.shape(), lzw.shape());
             assertArrayEquals(plain.toDoubleArray(), lzw.toDoubleArray(), 0, name);
-            assertEquals(5L, lzw.metadata().original().get("Compression"));
+            assertEquals(name.startsWith("lzw") ? 5L : 8L, lzw.metadata().original().get("Compression"));
         }
     }
 
@@ -159,7 +160,7 @@ class TiffReaderTest {
 
     @Test
     void truncatedLzwStrip() throws IOException {
-        byte[] b = Files.readAllBytes(RES.resolve("tiff-lzw/lzw_u16.tif"));
+        byte[] b = Files.readAllBytes(RES.resolve("tiff-codecs/lzw_u16.tif"));
         setTag(b, 279, 100);
         Path f = tmp.resolve("short_lzw.tif");
         Files.write(f, b);
