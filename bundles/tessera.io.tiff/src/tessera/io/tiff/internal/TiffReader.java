@@ -31,7 +31,8 @@ import tessera.io.tiff.internal.TiffStructure.Tag;
  * <p><b>Series.</b> Pages (IFDs) of equal size and type form one dataset, in file order, as
  * tifffile's generic series: one page gives shape {@code [height, width]} (two signal axes),
  * {@code n} pages {@code [n, height, width]} with a navigation axis {@code "image series"}.
- * Pages of another size start another dataset. An ImageJ hyperstack ({@code images=},
+ * Pages of another size or type form another dataset (grouped by first appearance: pages A, B, A
+ * give the datasets [A, A] and [B]), as tifffile groups them. An ImageJ hyperstack ({@code images=},
  * {@code frames=}, {@code slices=}, {@code channels=} in the ImageDescription) gives shape
  * {@code [frames, slices, channels, height, width]} without the axes of size 1 (names
  * {@code time}, {@code depth}, {@code color|em-wavelength|channel}), also when ImageJ stored
@@ -68,10 +69,12 @@ import tessera.io.tiff.internal.TiffStructure.Tag;
  * first page's tags by tifffile's names (unknown tags by number), FEI's INI as
  * {@code fei_metadata} and Zeiss's text as {@code CZ_SEM}.
  *
- * <p>Not read (HyperSpy 1.7.3 reads them): TVIPS, Olympus SIS, JEOL SightX and Hamamatsu streak
+ * <p>Not read (HyperSpy 1.7.3 reads them, the codecs only with imagecodecs): TVIPS, Olympus SIS, JEOL
+ * SightX and Hamamatsu streak
  * calibrations, tifffile's own shaped-series JSON descriptions (such files read as plain pages),
  * JPEG and other codecs, old-style LZW, 1-bit, 16-bit float and planar RGB images; these give an
- * {@link InvalidFileException} or the uncalibrated image.
+ * {@link InvalidFileException} or the uncalibrated image; and {@code force_read_resolution} (calibration
+ * from XResolution/YResolution and ResolutionUnit alone) has no counterpart.
  *
  * <p><b>Memory.</b> The file is memory-mapped read-only. A series stored uncompressed, one sample per
  * pixel, with its strips back to back in page order (as tifffile, ImageJ and HyperSpy write) is a
