@@ -247,6 +247,8 @@ class TiffReaderTest {
         assertTrue(bad(f).problem().contains("version 41, expected 42, or 43 for BigTIFF"));
         Files.write(f, new byte[] {'I', 'I', 42});
         assertTrue(bad(f).problem().contains("too short for a TIFF header"));
+        Files.write(f, new byte[] {'I', 'I', 43, 0, 4, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0});
+        assertTrue(bad(f).problem().contains("BigTIFF header declares offset size 4 (only 8 is defined)"), bad(f).problem());
     }
 
     @Test
