@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -64,6 +63,8 @@ public final class HypermapDecoder {
     private DType dtype;
     private MemorySegment cube;
     private final long[] row;
+    /** output pixels of the current row that received data: only these are flushed and cleared */
+    private final boolean[] touched;
     private byte[] scratch = new byte[1 << 12];
 
     /** The decoded cube. @param dtype element type @param data native-order cube, row-major [y, x, energy] */
@@ -79,6 +80,7 @@ public final class HypermapDecoder {
         this.ds = ds;
         this.dtype = initial;
         this.row = new long[outW * nCh];
+        this.touched = new boolean[outW];
     }
 
     /**
@@ -159,6 +161,7 @@ public final class HypermapDecoder {
             throw new InvalidFileException(file, "hypermap pixel x=" + x + " on line " + line + " claims " + size
                     + " data bytes (corrupt size)");
         }
+        touched[(int) (x / ds)] = true;
         int base = (int) (x / ds) * nCh;
         int s = (int) size;
         if (flag == 0) {
@@ -301,42 +304,61 @@ public final class HypermapDecoder {
 
     private void flush(int r) throws IOException {
         long m = 0;
-        for (long v : row) {
-            if (v < 0) {
-                throw new InvalidFileException(file, "hypermap counts of row " + r + " overflow 63 bits (corrupt gains)");
+        for (int px = 0; px < outW; px++) {
+            if (!touched[px]) {
+                continue;
             }
-            m = Math.max(m, v);
+            for (int i = px * nCh, e = i + nCh; i < e; i++) {
+                long v = row[i];
+                if (v < 0) {
+                    throw new InvalidFileException(file, "hypermap counts of row " + r + " overflow 63 bits (corrupt gains)");
+                }
+                m = Math.max(m, v);
+            }
         }
         while (m > max(dtype)) {
             widen();
         }
-        int n = row.length;
-        long at = (long) r * n * dtype.byteSize();
-        switch (dtype) {
-            case UINT8 -> {
-                byte[] a = new byte[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = (byte) row[i];
-                }
-                MemorySegment.copy(a, 0, cube, ValueLayout.JAVA_BYTE, at, n);
+        int bs = dtype.byteSize();
+        Object buf = switch (dtype) {
+            case UINT8 -> new byte[nCh];
+            case UINT16 -> new short[nCh];
+            case UINT32 -> new int[nCh];
+            default -> null;
+        };
+        for (int px = 0; px < outW; px++) {
+            if (!touched[px]) {
+                continue;
             }
-            case UINT16 -> {
-                short[] a = new short[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = (short) row[i];
+            int o = px * nCh;
+            long at = ((long) r * outW + px) * nCh * bs;
+            switch (dtype) {
+                case UINT8 -> {
+                    byte[] a = (byte[]) buf;
+                    for (int i = 0; i < nCh; i++) {
+                        a[i] = (byte) row[o + i];
+                    }
+                    MemorySegment.copy(a, 0, cube, ValueLayout.JAVA_BYTE, at, nCh);
                 }
-                MemorySegment.copy(a, 0, cube, ValueLayout.JAVA_SHORT_UNALIGNED, at, n);
-            }
-            case UINT32 -> {
-                int[] a = new int[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = (int) row[i];
+                case UINT16 -> {
+                    short[] a = (short[]) buf;
+                    for (int i = 0; i < nCh; i++) {
+                        a[i] = (short) row[o + i];
+                    }
+                    MemorySegment.copy(a, 0, cube, ValueLayout.JAVA_SHORT_UNALIGNED, at, nCh);
                 }
-                MemorySegment.copy(a, 0, cube, ValueLayout.JAVA_INT_UNALIGNED, at, n);
+                case UINT32 -> {
+                    int[] a = (int[]) buf;
+                    for (int i = 0; i < nCh; i++) {
+                        a[i] = (int) row[o + i];
+                    }
+                    MemorySegment.copy(a, 0, cube, ValueLayout.JAVA_INT_UNALIGNED, at, nCh);
+                }
+                default -> MemorySegment.copy(row, o, cube, ValueLayout.JAVA_LONG_UNALIGNED, at, nCh);
             }
-            default -> MemorySegment.copy(row, 0, cube, ValueLayout.JAVA_LONG_UNALIGNED, at, n);
+            Arrays.fill(row, o, o + nCh, 0);
+            touched[px] = false;
         }
-        Arrays.fill(row, 0);
     }
 
     /** Re-allocates the cube in the next wider type, converting what is there (at most three times). */
@@ -358,11 +380,6 @@ public final class HypermapDecoder {
         }
         cube = c;
         dtype = t;
-    }
-
-    /** @return the byte order of the cube (native, as written through Java layouts) */
-    public static ByteOrder order() {
-        return ByteOrder.nativeOrder();
     }
 
     /** Buffered little-endian reads over a stream; the end of the stream is an InvalidFileException. */
