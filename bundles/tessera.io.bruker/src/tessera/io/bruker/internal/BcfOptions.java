@@ -14,9 +14,19 @@ package tessera.io.bruker.internal;
  * @param cutoffKeV  null to keep every channel of the sum spectrum; else the cube keeps the
  *                   channels below this energy in keV (channel count
  *                   {@code round((cutoff - offset)/scale)}, more than recorded pads zeros)
+ * @param autoCutoff null, or one of HyperSpy's automatic cut-offs (then {@code cutoffKeV}
+ *                   must be null): {@link AutoCutoff#ZEALOUS} or {@link AutoCutoff#AUTO}
  * @param instrument "SEM", "TEM" or null to guess from the beam energy (TEM above 30 kV)
  */
-public record BcfOptions(Select select, Integer index, int downsample, Double cutoffKeV, String instrument) {
+public record BcfOptions(Select select, Integer index, int downsample, Double cutoffKeV, AutoCutoff autoCutoff, String instrument) {
+    /** HyperSpy's automatic cut-offs ({@code cutoff_at_kV="zealous"} and {@code "auto"}). */
+    public enum AutoCutoff {
+        /** up to the last channel of the sum spectrum that is not zero */
+        ZEALOUS,
+        /** up to the beam energy when it is positive and below the detector's range, else every channel */
+        AUTO
+    }
+
     /** What a read returns. */
     public enum Select {
         /** the SEM images (in file order, overview images after) and then the EDS cube(s) */
@@ -28,7 +38,7 @@ public record BcfOptions(Select select, Integer index, int downsample, Double cu
     }
 
     /** HyperSpy's defaults: everything, first map, no downsampling, no cut-off, instrument guessed. */
-    public static final BcfOptions DEFAULTS = new BcfOptions(Select.ALL, null, 1, null, null);
+    public static final BcfOptions DEFAULTS = new BcfOptions(Select.ALL, null, 1, null, null, null);
 
     /**
      * Validating constructor.
@@ -49,6 +59,9 @@ public record BcfOptions(Select select, Integer index, int downsample, Double cu
         if (instrument != null && !instrument.equals("SEM") && !instrument.equals("TEM")) {
             throw new IllegalArgumentException("instrument must be SEM or TEM, not " + instrument);
         }
+        if (cutoffKeV != null && autoCutoff != null) {
+            throw new IllegalArgumentException("give a cut-off energy or an automatic cut-off, not both");
+        }
         if (index != null && index < -1) {
             throw new IllegalArgumentException("index must be -1 (all) or >= 0, not " + index);
         }
@@ -56,16 +69,31 @@ public record BcfOptions(Select select, Integer index, int downsample, Double cu
 
     /** @return a copy with another downsampling factor */
     public BcfOptions withDownsample(int ds) {
-        return new BcfOptions(select, index, ds, cutoffKeV, instrument);
+        return new BcfOptions(select, index, ds, cutoffKeV, autoCutoff, instrument);
     }
 
     /** @return a copy with another cut-off energy in keV (null: none) */
     public BcfOptions withCutoff(Double keV) {
-        return new BcfOptions(select, index, downsample, keV, instrument);
+        return new BcfOptions(select, index, downsample, keV, null, instrument);
+    }
+
+    /** @return a copy with an automatic cut-off (null: none) and no cut-off energy */
+    public BcfOptions withAutoCutoff(AutoCutoff a) {
+        return new BcfOptions(select, index, downsample, null, a, instrument);
+    }
+
+    /** @return a copy with another map index (null: the first, -1: all) */
+    public BcfOptions withIndex(Integer i) {
+        return new BcfOptions(select, i, downsample, cutoffKeV, autoCutoff, instrument);
+    }
+
+    /** @return a copy with the instrument given ("SEM", "TEM") or guessed (null) */
+    public BcfOptions withInstrument(String i) {
+        return new BcfOptions(select, index, downsample, cutoffKeV, autoCutoff, i);
     }
 
     /** @return a copy with another selection */
     public BcfOptions withSelect(Select s) {
-        return new BcfOptions(s, index, downsample, cutoffKeV, instrument);
+        return new BcfOptions(s, index, downsample, cutoffKeV, autoCutoff, instrument);
     }
 }

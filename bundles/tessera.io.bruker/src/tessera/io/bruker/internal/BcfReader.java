@@ -186,6 +186,24 @@ public final class BcfReader implements DatasetReader {
                 throw new IllegalArgumentException("cut-off at " + o.cutoffKeV() + " keV gives " + nCh + " channels (energy axis "
                         + sp.offset + " keV + i*" + sp.scale + " keV)");
             }
+        } else if (o.autoCutoff() == BcfOptions.AutoCutoff.ZEALOUS) {
+            nCh = 0;
+            for (int i = sp.counts.length - 1; i >= 0; i--) {
+                if (sp.counts[i] != 0) {
+                    nCh = i + 1;
+                    break;
+                }
+            }
+            if (nCh == 0) {
+                throw new IllegalArgumentException("zealous cut-off: the sum spectrum has no counts");
+            }
+        } else if (o.autoCutoff() == BcfOptions.AutoCutoff.AUTO) {
+            double hv = ((Number) h.hv).doubleValue();
+            double maxKeV = sp.amplification() / 1000;
+            nCh = hv > 0 && hv < maxKeV ? sp.energyToChannel(hv) : sp.counts.length;
+            if (nCh < 1 || nCh > EdxSpectrumHeader.MAX_CHANNELS) {
+                throw new InvalidFileException(file, "automatic cut-off at the beam energy " + hv + " kV gives " + nCh + " channels");
+            }
         } else {
             nCh = sp.counts.length;
         }

@@ -67,7 +67,12 @@ public final class HypermapDecoder {
     private final boolean[] touched;
     private byte[] scratch = new byte[1 << 12];
 
-    /** The decoded cube. @param dtype element type @param data native-order cube, row-major [y, x, energy] */
+    /**
+     * The decoded cube.
+     *
+     * @param dtype element type (UINT8, UINT16, UINT32 or UINT64)
+     * @param data  the counts in native byte order, row-major {@code [y, x, energy]}
+     */
     public record Cube(DType dtype, MemorySegment data) {
     }
 
@@ -106,7 +111,12 @@ public final class HypermapDecoder {
         }
         HypermapDecoder d = new HypermapDecoder(file, in, oh, ow, channels, downsample, initial);
         long bytes = Math.multiplyExact(Math.multiplyExact((long) oh, (long) ow * channels), (long) initial.byteSize());
-        d.cube = Arena.ofAuto().allocate(Math.max(bytes, 1), 16);
+        try {
+            d.cube = Arena.ofAuto().allocate(Math.max(bytes, 1), 16);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidFileException(file, "the hypermap of " + oh + " x " + ow + " x " + channels + " " + initial.numpyName()
+                    + " (" + bytes + " bytes) does not fit in memory", e);
+        }
         d.run();
         return new Cube(d.dtype, d.cube);
     }
@@ -362,10 +372,16 @@ public final class HypermapDecoder {
     }
 
     /** Re-allocates the cube in the next wider type, converting what is there (at most three times). */
-    private void widen() {
+    private void widen() throws InvalidFileException {
         DType t = wider(dtype);
         long n = cube.byteSize() / dtype.byteSize();
-        MemorySegment c = Arena.ofAuto().allocate(Math.max(1, n * t.byteSize()), 16);
+        MemorySegment c;
+        try {
+            c = Arena.ofAuto().allocate(Math.max(1, n * t.byteSize()), 16);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidFileException(file, "widening the hypermap to " + t.numpyName() + " (" + n * t.byteSize()
+                    + " bytes) does not fit in memory", e);
+        }
         for (long i = 0; i < n; i++) {
             long v = switch (dtype) {
                 case UINT8 -> cube.get(ValueLayout.JAVA_BYTE, i) & 0xFFL;

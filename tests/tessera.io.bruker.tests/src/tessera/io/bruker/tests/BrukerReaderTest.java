@@ -264,6 +264,15 @@ class BrukerReaderTest {
         assertTrue(wide.axis(2).size() > 2048);
         assertArrayEquals(channels(full, 0, 2048), channels(wide, 0, 2048));
         assertTrue(Arrays.stream(channels(wide, 2048, wide.axis(2).size())).allMatch(v -> v == 0));
+        // HyperSpy's automatic cut-offs: both keep the 2048 channels of this map (as in rsciio's test_bruker.py)
+        assertEquals(2048, r.read(DIR.resolve(SI30), si.withAutoCutoff(BcfOptions.AutoCutoff.ZEALOUS)).get(0).axis(2).size());
+        assertEquals(2048, r.read(DIR.resolve(SI30), si.withAutoCutoff(BcfOptions.AutoCutoff.AUTO)).get(0).axis(2).size());
+        // every map (one here), a missing index, the instrument override
+        assertEquals(1, r.read(DIR.resolve(SI30), si.withIndex(-1)).size());
+        assertThrows(IllegalArgumentException.class, () -> r.read(DIR.resolve(SI30), si.withIndex(3)));
+        Dataset tem = r.read(DIR.resolve(SI30), si.withInstrument("TEM")).get(0);
+        assertEquals(SignalType.EDS_TEM, tem.metadata().signalType());
+        assertEquals(20.0, tem.metadata().number(Metadata.BEAM_ENERGY).orElseThrow(), 0.0);
         assertThrows(IllegalArgumentException.class, () -> r.read(DIR.resolve(SI30), si.withCutoff(-1.0)));
         assertThrows(IllegalArgumentException.class, () -> BcfOptions.DEFAULTS.withDownsample(0));
     }
