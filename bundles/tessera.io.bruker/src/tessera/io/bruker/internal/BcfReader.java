@@ -127,7 +127,7 @@ public final class BcfReader implements DatasetReader {
         try (SfsContainer sfs = new SfsContainer(file)) {
             SfsContainer.Entry he = sfs.entry("EDSDatabase/HeaderData");
             if (he == null) {
-                throw new InvalidFileException(file, "SFS container without EDSDatabase/HeaderData (not a Bruker BCF)");
+                throw Errors.invalid(file, "SFS container without EDSDatabase/HeaderData (not a Bruker BCF)");
             }
             TreeMap<Integer, SfsContainer.Entry> maps = new TreeMap<>();
             for (String p : sfs.paths()) {
@@ -138,7 +138,9 @@ public final class BcfReader implements DatasetReader {
                     }
                 }
             }
-            byte[] xml = sfs.readAll(he, Integer.MAX_VALUE - 64);
+            // the XML (with base64 images) compresses a few times at most: 64 x the file bounds a real header
+            long limit = Math.min(Integer.MAX_VALUE - 64L, Math.max(16L << 20, 64L * java.nio.file.Files.size(file)));
+            byte[] xml = sfs.readAll(he, (int) limit);
             xml = fixDecimalCommas(xml);
             Header h = new Header(file, XmlTree.parse(file, xml, "header"), maps.keySet(), options.instrument());
             List<Dataset> out = new ArrayList<>();
@@ -147,7 +149,7 @@ public final class BcfReader implements DatasetReader {
             }
             if (options.select() != BcfOptions.Select.IMAGES) {
                 if (maps.isEmpty()) {
-                    throw new InvalidFileException(file, "BCF holds no hypermap (no EDSDatabase/SpectrumData)");
+                    throw Errors.invalid(file, "BCF holds no hypermap (no EDSDatabase/SpectrumData)");
                 }
                 List<Integer> idx = new ArrayList<>();
                 if (options.index() == null) {
@@ -202,7 +204,7 @@ public final class BcfReader implements DatasetReader {
             double maxKeV = sp.amplification() / 1000;
             nCh = hv > 0 && hv < maxKeV ? sp.energyToChannel(hv) : sp.counts.length;
             if (nCh < 1 || nCh > EdxSpectrumHeader.MAX_CHANNELS) {
-                throw new InvalidFileException(file, "automatic cut-off at the beam energy " + hv + " kV gives " + nCh + " channels");
+                throw Errors.invalid(file, "automatic cut-off at the beam energy " + hv + " kV gives " + nCh + " channels");
             }
         } else {
             nCh = sp.counts.length;
@@ -255,6 +257,9 @@ public final class BcfReader implements DatasetReader {
         om.put("Line counter", h.lineCounter);
         om.put("Stage", h.stage);
         om.put("Microscope", h.sem);
+        if (!Double.isFinite(h.yRes * ds) || !Double.isFinite(h.xRes * ds)) {
+            throw Errors.invalid(file, "BCF pixel size " + h.xRes + " x " + h.yRes + " times " + ds + " overflows");
+        }
         List<Axis> axes = List.of(new Axis("height", oh, h.yRes * ds, 0, h.units, true),
                 new Axis("width", ow, h.xRes * ds, 0, h.units, true),
                 new Axis("Energy", (int) nCh, sp.scale, sp.offset, "keV", false));
@@ -311,7 +316,7 @@ public final class BcfReader implements DatasetReader {
             this.file = file;
             Element root = XmlTree.find(doc.getDocumentElement(), "ClassInstance[@Type='TRTSpectrumDatabase']");
             if (root == null) {
-                throw new InvalidFileException(file, "BCF header has no TRTSpectrumDatabase");
+                throw Errors.invalid(file, "BCF header has no TRTSpectrumDatabase");
             }
             name = root.hasAttribute("Name") ? root.getAttribute("Name") : "Undefinded";
             String[] dt = EdxSpectrumHeader.isoDateTime(XmlTree.find(root, "Header"));
@@ -333,7 +338,7 @@ public final class BcfReader implements DatasetReader {
                 }
             }
             if (img == null) {
-                throw new InvalidFileException(file, "BCF header has no image data (TRTImageData), so no map dimensions");
+                throw Errors.invalid(file, "BCF header has no image data (TRTImageData), so no map dimensions");
             }
             int[] wh = new int[2];
             parseImages(img, wh);
@@ -361,7 +366,7 @@ public final class BcfReader implements DatasetReader {
             for (int i : indexes) {
                 Element s = XmlTree.find(root, "SpectrumData" + i, "ClassInstance");
                 if (s == null) {
-                    throw new InvalidFileException(file, "BCF header has no sum spectrum SpectrumData" + i + " for its hypermap");
+                    throw Errors.invalid(file, "BCF header has no sum spectrum SpectrumData" + i + " for its hypermap");
                 }
                 spectra.put(i, new EdxSpectrumHeader(file, s));
             }
@@ -372,7 +377,7 @@ public final class BcfReader implements DatasetReader {
                 return 1.0;
             }
             if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() == 0) {
-                throw new InvalidFileException(file, "BCF header pixel size " + key + " is not a non-zero number (" + v + ")");
+                throw Errors.invalid(file, "BCF header pixel size " + key + " is not a non-zero number (" + v + ")");
             }
             return n.doubleValue();
         }
@@ -421,33 +426,33 @@ public final class BcfReader implements DatasetReader {
             wh[0] = w;
             wh[1] = h;
             if (w < 1 || h < 1 || w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE) {
-                throw new InvalidFileException(file, "BCF image size " + w + " x " + h + " outside 1.." + MAX_IMAGE_SIDE);
+                throw Errors.invalid(file, "BCF image size " + w + " x " + h + " outside 1.." + MAX_IMAGE_SIDE);
             }
             DType t = switch (item) {
                 case 1 -> DType.UINT8;
                 case 2 -> DType.UINT16;
                 case 4 -> DType.UINT32;
                 case 8 -> DType.UINT64;
-                default -> throw new InvalidFileException(file, "BCF image item size " + item + " is not 1, 2, 4 or 8 bytes");
+                default -> throw Errors.invalid(file, "BCF image item size " + item + " is not 1, 2, 4 or 8 bytes");
             };
             if (planes < 0 || planes > 4096) {
-                throw new InvalidFileException(file, "BCF image plane count " + planes + " outside 0..4096");
+                throw Errors.invalid(file, "BCF image plane count " + planes + " outside 0..4096");
             }
             for (int i = 0; i < planes; i++) {
                 Element p = XmlTree.find(node, "Plane" + i);
                 Element d = XmlTree.find(p, "Data");
                 if (d == null) {
-                    throw new InvalidFileException(file, "BCF image plane " + i + " has no Data");
+                    throw Errors.invalid(file, "BCF image plane " + i + " has no Data");
                 }
                 String b64 = XmlTree.text(d);
                 byte[] raw;
                 try {
                     raw = Base64.getMimeDecoder().decode(b64 == null ? "" : b64.strip());
                 } catch (IllegalArgumentException ex) {
-                    throw new InvalidFileException(file, "BCF image plane " + i + " is not base64: " + ex.getMessage());
+                    throw Errors.invalid(file, "BCF image plane " + i + " is not base64: " + ex.getMessage());
                 }
                 if (raw.length != (long) w * h * item) {
-                    throw new InvalidFileException(file, "BCF image plane " + i + " holds " + raw.length + " bytes, " + w + " x " + h
+                    throw Errors.invalid(file, "BCF image plane " + i + " holds " + raw.length + " bytes, " + w + " x " + h
                             + " x " + item + " expected");
                 }
                 boolean any = false;
@@ -489,7 +494,7 @@ public final class BcfReader implements DatasetReader {
             String t = XmlTree.childText(node, tag);
             Object v = t == null ? null : PyLiteral.interpret(t.strip());
             if (!(v instanceof Long l) || l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-                throw new InvalidFileException(file, "BCF image " + tag + " missing or not an integer (" + t + ")");
+                throw Errors.invalid(file, "BCF image " + tag + " missing or not an integer (" + t + ")");
             }
             return (int) (long) l;
         }

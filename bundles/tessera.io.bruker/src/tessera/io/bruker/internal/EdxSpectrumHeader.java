@@ -93,11 +93,11 @@ public final class EdxSpectrumHeader {
         offset = finite(file, spectrum.get("CalibAbs"), "CalibAbs");
         scale = finite(file, spectrum.get("CalibLin"), "CalibLin");
         if (scale == 0) {
-            throw new InvalidFileException(file, "spectrum calibration CalibLin is 0");
+            throw Errors.invalid(file, "spectrum calibration CalibLin is 0");
         }
         Element chs = XmlTree.find(node, "Channels");
         if (chs == null) {
-            throw new InvalidFileException(file, "spectrum has no Channels element");
+            throw Errors.invalid(file, "spectrum has no Channels element");
         }
         counts = parseCounts(file, XmlTree.text(chs));
     }
@@ -156,14 +156,14 @@ public final class EdxSpectrumHeader {
 
     private static double finite(Path file, Object v, String key) throws InvalidFileException {
         if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw new InvalidFileException(file, "spectrum calibration " + key + " missing or not a number (" + v + ")");
+            throw Errors.invalid(file, "spectrum calibration " + key + " missing or not a number (" + v + ")");
         }
         return n.doubleValue();
     }
 
     static long[] parseCounts(Path file, String text) throws InvalidFileException {
         if (text == null || text.isBlank()) {
-            throw new InvalidFileException(file, "spectrum Channels element is empty");
+            throw Errors.invalid(file, "spectrum Channels element is empty");
         }
         int n = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -172,7 +172,7 @@ public final class EdxSpectrumHeader {
             }
         }
         if (n > MAX_CHANNELS) {
-            throw new InvalidFileException(file, "spectrum has " + n + " channels, more than " + MAX_CHANNELS);
+            throw Errors.invalid(file, "spectrum has " + n + " channels, more than " + MAX_CHANNELS);
         }
         long[] c = new long[n];
         int k = 0;
@@ -190,7 +190,7 @@ public final class EdxSpectrumHeader {
                     }
                     c[k++] = v;
                 } catch (NumberFormatException e) {
-                    throw new InvalidFileException(file, "spectrum channel " + k + " is not a count: '"
+                    throw Errors.invalid(file, "spectrum channel " + k + " is not a count: '"
                             + (s.length() > 20 ? s.substring(0, 20) + "..." : s) + "'");
                 }
                 start = i + 1;
@@ -204,7 +204,7 @@ public final class EdxSpectrumHeader {
         try {
             z = Base64.getMimeDecoder().decode(b64.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidFileException(file, "detector DetLayers is not base64: " + e.getMessage());
+            throw Errors.invalid(file, "detector DetLayers is not base64: " + e.getMessage());
         }
         Inflater inf = new Inflater();
         byte[] xml;
@@ -215,16 +215,16 @@ public final class EdxSpectrumHeader {
             while (!inf.finished()) {
                 int r = inf.inflate(buf);
                 if (r == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw new InvalidFileException(file, "detector DetLayers: truncated zlib stream");
+                    throw Errors.invalid(file, "detector DetLayers: truncated zlib stream");
                 }
                 out.write(buf, 0, r);
                 if (out.size() > (1 << 20)) {
-                    throw new InvalidFileException(file, "detector DetLayers inflates to more than 1 MiB");
+                    throw Errors.invalid(file, "detector DetLayers inflates to more than 1 MiB");
                 }
             }
             xml = out.toByteArray();
         } catch (DataFormatException e) {
-            throw new InvalidFileException(file, "detector DetLayers: corrupt zlib stream: " + e.getMessage());
+            throw Errors.invalid(file, "detector DetLayers: corrupt zlib stream: " + e.getMessage());
         } finally {
             inf.end();
         }

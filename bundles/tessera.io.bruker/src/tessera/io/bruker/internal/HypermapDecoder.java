@@ -107,14 +107,14 @@ public final class HypermapDecoder {
         int oh = (int) ((height + (long) downsample - 1) / downsample);
         int ow = (int) ((width + (long) downsample - 1) / downsample);
         if ((long) ow * channels > (1 << 28)) {
-            throw new InvalidFileException(file, "hypermap row of " + ow + " pixels x " + channels + " channels is too large");
+            throw Errors.invalid(file, "hypermap row of " + ow + " pixels x " + channels + " channels is too large");
         }
         HypermapDecoder d = new HypermapDecoder(file, in, oh, ow, channels, downsample, initial);
         long bytes = Math.multiplyExact(Math.multiplyExact((long) oh, (long) ow * channels), (long) initial.byteSize());
         try {
             d.cube = Arena.ofAuto().allocate(Math.max(bytes, 1), 16);
         } catch (OutOfMemoryError e) {
-            throw new InvalidFileException(file, "the hypermap of " + oh + " x " + ow + " x " + channels + " " + initial.numpyName()
+            throw Errors.invalid(file, "the hypermap of " + oh + " x " + ow + " x " + channels + " " + initial.numpyName()
                     + " (" + bytes + " bytes) does not fit in memory", e);
         }
         d.run();
@@ -134,7 +134,7 @@ public final class HypermapDecoder {
             }
             long r = line / ds;
             if (r >= outH) {
-                throw new InvalidFileException(file, "hypermap line " + line + " holds pixels but the map has " + (outH * (long) ds)
+                throw Errors.invalid(file, "hypermap line " + line + " holds pixels but the map has " + (outH * (long) ds)
                         + " lines");
             }
             if (r != cur) {
@@ -164,11 +164,11 @@ public final class HypermapDecoder {
         int n = in.u16();
         long size = in.u32();
         if (x / ds >= outW) {
-            throw new InvalidFileException(file, "hypermap pixel x=" + x + " on line " + line + " is outside the map width "
+            throw Errors.invalid(file, "hypermap pixel x=" + x + " on line " + line + " is outside the map width "
                     + (outW * (long) ds));
         }
         if (size > MAX_PIXEL_BYTES) {
-            throw new InvalidFileException(file, "hypermap pixel x=" + x + " on line " + line + " claims " + size
+            throw Errors.invalid(file, "hypermap pixel x=" + x + " on line " + line + " claims " + size
                     + " data bytes (corrupt size)");
         }
         touched[(int) (x / ds)] = true;
@@ -292,7 +292,7 @@ public final class HypermapDecoder {
     }
 
     private InvalidFileException bad(long x, long line, String what) {
-        return new InvalidFileException(file, "corrupt hypermap pixel x=" + x + " on line " + line + ": " + what);
+        return Errors.invalid(file, "corrupt hypermap pixel x=" + x + " on line " + line + ": " + what);
     }
 
     private static long max(DType t) {
@@ -321,7 +321,7 @@ public final class HypermapDecoder {
             for (int i = px * nCh, e = i + nCh; i < e; i++) {
                 long v = row[i];
                 if (v < 0) {
-                    throw new InvalidFileException(file, "hypermap counts of row " + r + " overflow 63 bits (corrupt gains)");
+                    throw Errors.invalid(file, "hypermap counts of row " + r + " overflow 63 bits (corrupt gains)");
                 }
                 m = Math.max(m, v);
             }
@@ -379,7 +379,7 @@ public final class HypermapDecoder {
         try {
             c = Arena.ofAuto().allocate(Math.max(1, n * t.byteSize()), 16);
         } catch (OutOfMemoryError e) {
-            throw new InvalidFileException(file, "widening the hypermap to " + t.numpyName() + " (" + n * t.byteSize()
+            throw Errors.invalid(file, "widening the hypermap to " + t.numpyName() + " (" + n * t.byteSize()
                     + " bytes) does not fit in memory", e);
         }
         for (long i = 0; i < n; i++) {
@@ -423,7 +423,7 @@ public final class HypermapDecoder {
             while (lim < n) {
                 int r = in.read(buf, lim, buf.length - lim);
                 if (r < 0) {
-                    throw new InvalidFileException(file, "truncated hypermap: the stream ends at byte " + (consumed + lim));
+                    throw Errors.invalid(file, "truncated hypermap: the stream ends at byte " + (consumed + lim));
                 }
                 lim += r;
             }
@@ -470,7 +470,7 @@ public final class HypermapDecoder {
             while (done < n) {
                 int r = in.read(out, done, n - done);
                 if (r < 0) {
-                    throw new InvalidFileException(file, "truncated hypermap: the stream ends at byte " + (consumed + done - have));
+                    throw Errors.invalid(file, "truncated hypermap: the stream ends at byte " + (consumed + done - have));
                 }
                 done += r;
             }

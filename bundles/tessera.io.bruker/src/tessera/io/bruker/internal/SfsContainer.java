@@ -95,19 +95,19 @@ public final class SfsContainer implements AutoCloseable {
             ByteBuffer h = read(0, (int) Math.min(fileSize, 0x14C), "header");
             byte[] magic = new byte[8];
             if (fileSize < 8) {
-                throw new InvalidFileException(file, "not a Bruker BCF/SFS container (" + fileSize + " bytes, no \"AAMVHFSS\" signature)");
+                throw Errors.invalid(file, "not a Bruker BCF/SFS container (" + fileSize + " bytes, no \"AAMVHFSS\" signature)");
             }
             h.get(0, magic);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new InvalidFileException(file, "not a Bruker BCF/SFS container (no \"AAMVHFSS\" signature at the start)");
+                throw Errors.invalid(file, "not a Bruker BCF/SFS container (no \"AAMVHFSS\" signature at the start)");
             }
             if (fileSize < 0x14C) {
-                throw new InvalidFileException(file, "truncated SFS header (" + fileSize + " bytes, at least 332 needed)");
+                throw Errors.invalid(file, "truncated SFS header (" + fileSize + " bytes, at least 332 needed)");
             }
             version = h.getFloat(0x124);
             long cs = Integer.toUnsignedLong(h.getInt(0x128));
             if (cs < 0x220 || cs > (1 << 24)) {
-                throw new InvalidFileException(file, "corrupt SFS header: chunk size " + cs + " outside 544..16777216");
+                throw Errors.invalid(file, "corrupt SFS header: chunk size " + cs + " outside 544..16777216");
             }
             chunkSize = (int) cs;
             usable = chunkSize - 32;
@@ -115,7 +115,7 @@ public final class SfsContainer implements AutoCloseable {
             long nItems = Integer.toUnsignedLong(h.getInt(0x144));
             nChunks = (fileSize - CHUNK_HEAD) / chunkSize + ((fileSize - CHUNK_HEAD) % chunkSize > 0 ? 1 : 0);
             if (nItems == 0) {
-                throw new InvalidFileException(file, "corrupt SFS header: the file tree has no items");
+                throw Errors.invalid(file, "corrupt SFS header: the file tree has no items");
             }
             InvalidFileException.checkPayload(file, nItems * ITEM, nChunks * (long) usable);
             byte[] tree = readChain(treeChunk, nItems * ITEM, (usable / ITEM) * ITEM, "file tree");
@@ -153,7 +153,7 @@ public final class SfsContainer implements AutoCloseable {
         while (b.hasRemaining()) {
             int n = ch.read(b, pos + b.position());
             if (n < 0) {
-                throw new InvalidFileException(file, "truncated: " + what + " at offset " + pos + " needs " + len + " bytes, the file has "
+                throw Errors.invalid(file, "truncated: " + what + " at offset " + pos + " needs " + len + " bytes, the file has "
                         + fileSize);
             }
         }
@@ -163,7 +163,7 @@ public final class SfsContainer implements AutoCloseable {
 
     private long chunkStart(long index, String what) throws InvalidFileException {
         if (index < 0 || index >= nChunks) {
-            throw new InvalidFileException(file, "corrupt SFS " + what + ": chunk index " + index + " outside the file (" + nChunks
+            throw Errors.invalid(file, "corrupt SFS " + what + ": chunk index " + index + " outside the file (" + nChunks
                     + " chunks)");
         }
         return CHUNK_HEAD + index * chunkSize;
@@ -180,7 +180,7 @@ public final class SfsContainer implements AutoCloseable {
         Set<Long> seen = new HashSet<>();
         while (done < total) {
             if (!seen.add(next)) {
-                throw new InvalidFileException(file, "corrupt SFS " + what + ": chunk chain loops at chunk " + next);
+                throw Errors.invalid(file, "corrupt SFS " + what + ": chunk chain loops at chunk " + next);
             }
             long start = chunkStart(next, what);
             int n = (int) Math.min(perChunk, total - done);
@@ -215,7 +215,7 @@ public final class SfsContainer implements AutoCloseable {
             }
             names[i] = new String(tree, e, end - e, StandardCharsets.UTF_8);
             if (parents[i] < -1 || parents[i] >= n || parents[i] == i) {
-                throw new InvalidFileException(file, "corrupt SFS file tree: item " + i + " has parent " + parents[i]);
+                throw Errors.invalid(file, "corrupt SFS file tree: item " + i + " has parent " + parents[i]);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -227,7 +227,7 @@ public final class SfsContainer implements AutoCloseable {
             int steps = 0;
             while (k != -1) {
                 if (++steps > n) {
-                    throw new InvalidFileException(file, "corrupt SFS file tree: the parents of item " + i + " form a loop");
+                    throw Errors.invalid(file, "corrupt SFS file tree: the parents of item " + i + " form a loop");
                 }
                 p.insert(0, names[k] + "/");
                 k = parents[k];
@@ -270,10 +270,10 @@ public final class SfsContainer implements AutoCloseable {
                 long blockSize = Integer.toUnsignedLong(h.getInt(4));
                 long nBlocks = Integer.toUnsignedLong(h.getInt(12));
                 if (blockSize == 0 || blockSize > MAX_BLOCK) {
-                    throw new InvalidFileException(file, "corrupt zlib header of " + e.path() + ": block size " + blockSize);
+                    throw Errors.invalid(file, "corrupt zlib header of " + e.path() + ": block size " + blockSize);
                 }
                 if (nBlocks > e.size() / 16) {
-                    throw new InvalidFileException(file, "corrupt zlib header of " + e.path() + ": " + nBlocks + " blocks in "
+                    throw Errors.invalid(file, "corrupt zlib header of " + e.path() + ": " + nBlocks + " blocks in "
                             + e.size() + " bytes");
                 }
                 RawStream raw = new RawStream(e);
@@ -301,7 +301,7 @@ public final class SfsContainer implements AutoCloseable {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > limit) {
-                    throw new InvalidFileException(file, e.path() + " inflates to more than " + limit + " bytes");
+                    throw Errors.invalid(file, e.path() + " inflates to more than " + limit + " bytes");
                 }
                 out.write(buf, 0, n);
             }
@@ -320,7 +320,7 @@ public final class SfsContainer implements AutoCloseable {
 
         void skipExactly(long n) throws IOException {
             if (pos + n > e.size()) {
-                throw new InvalidFileException(file, "truncated " + e.path());
+                throw Errors.invalid(file, "truncated " + e.path());
             }
             pos += n;
         }
@@ -347,7 +347,7 @@ public final class SfsContainer implements AutoCloseable {
             while (bb.hasRemaining()) {
                 int r = ch.read(bb, at + (bb.position() - off));
                 if (r < 0) {
-                    throw new InvalidFileException(file, "truncated: " + e.path() + " continues past the end of the file (offset " + at
+                    throw Errors.invalid(file, "truncated: " + e.path() + " continues past the end of the file (offset " + at
                             + ", file size " + fileSize + ")");
                 }
             }
@@ -381,11 +381,11 @@ public final class SfsContainer implements AutoCloseable {
                 }
                 byte[] bh = raw.readNBytes(16);
                 if (bh.length < 16) {
-                    throw new InvalidFileException(file, "truncated zlib block " + block + " of " + e.path());
+                    throw Errors.invalid(file, "truncated zlib block " + block + " of " + e.path());
                 }
                 long csize = Integer.toUnsignedLong(ByteBuffer.wrap(bh).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
                 if (csize > e.size() - raw.pos) {
-                    throw new InvalidFileException(file, "corrupt zlib block " + block + " of " + e.path() + ": " + csize
+                    throw Errors.invalid(file, "corrupt zlib block " + block + " of " + e.path() + ": " + csize
                             + " compressed bytes claimed, " + (e.size() - raw.pos) + " left");
                 }
                 byte[] c = raw.readNBytes((int) csize);
@@ -398,7 +398,7 @@ public final class SfsContainer implements AutoCloseable {
                             // an extra byte beyond the block size means a corrupt stream
                             byte[] probe = new byte[1];
                             if (inf.inflate(probe) > 0) {
-                                throw new InvalidFileException(file, "corrupt zlib block " + block + " of " + e.path()
+                                throw Errors.invalid(file, "corrupt zlib block " + block + " of " + e.path()
                                         + ": inflates beyond the block size " + out.length);
                             }
                             break;
@@ -406,12 +406,12 @@ public final class SfsContainer implements AutoCloseable {
                         int r = inf.inflate(out, n, out.length - n);
                         n += r;
                         if (r == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                            throw new InvalidFileException(file, "corrupt zlib block " + block + " of " + e.path()
+                            throw Errors.invalid(file, "corrupt zlib block " + block + " of " + e.path()
                                     + ": truncated deflate stream");
                         }
                     }
                 } catch (DataFormatException ex) {
-                    throw new InvalidFileException(file, "corrupt zlib block " + block + " of " + e.path() + ": " + ex.getMessage(), ex);
+                    throw Errors.invalid(file, "corrupt zlib block " + block + " of " + e.path() + ": " + ex.getMessage(), ex);
                 }
                 block++;
                 outPos = 0;

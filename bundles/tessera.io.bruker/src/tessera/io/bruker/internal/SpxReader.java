@@ -79,7 +79,7 @@ public final class SpxReader implements DatasetReader {
     public List<Dataset> read(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            throw new InvalidFileException(file, "spectrum XML of " + size + " bytes is larger than " + MAX_BYTES);
+            throw Errors.invalid(file, "spectrum XML of " + size + " bytes is larger than " + MAX_BYTES);
         }
         byte[] xml;
         try (InputStream in = Files.newInputStream(file)) {
@@ -88,13 +88,13 @@ public final class SpxReader implements DatasetReader {
         Document doc = XmlTree.parse(file, xml, "spectrum");
         Element sp = XmlTree.find(doc.getDocumentElement(), "ClassInstance[@Type='TRTSpectrum']");
         if (sp == null) {
-            throw new InvalidFileException(file, "XML without a TRTSpectrum ClassInstance (not a Bruker spectrum)");
+            throw Errors.invalid(file, "XML without a TRTSpectrum ClassInstance (not a Bruker spectrum)");
         }
         String name = sp.hasAttribute("Name") ? sp.getAttribute("Name") : "Undefinded";
         EdxSpectrumHeader s = new EdxSpectrumHeader(file, sp);
         Number hv = s.beamEnergy();
         if (hv == null) {
-            throw new InvalidFileException(file, "spectrum has no primary (beam) energy");
+            throw Errors.invalid(file, "spectrum has no primary (beam) energy");
         }
         String mode = hv.doubleValue() > 30.0 ? "TEM" : "SEM";
         Map<String, Object> md = new LinkedHashMap<>();

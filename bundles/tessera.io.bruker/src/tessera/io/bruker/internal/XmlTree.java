@@ -82,10 +82,10 @@ public final class XmlTree {
             });
             return b.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
-            throw new InvalidFileException(file, "malformed XML " + what + " (line " + e.getLineNumber() + ", column "
+            throw Errors.invalid(file, "malformed XML " + what + " (line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + "): " + oneLine(e.getMessage()), e);
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
-            throw new InvalidFileException(file, "malformed XML " + what + ": " + oneLine(e.getMessage()), e);
+            throw Errors.invalid(file, "malformed XML " + what + ": " + oneLine(e.getMessage()), e);
         }
     }
 
