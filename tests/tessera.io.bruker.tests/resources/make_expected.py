@@ -59,7 +59,7 @@ def summary(s):
     }
     if a.size <= 4096:
         d["data"] = [int(v) for v in i8.ravel()]
-    # axes in array order: HyperSpy's _axes are navigation reversed? use index_in_array
+    # axes in array order (numpy's, navigation first), as Tessera lists them
     axes = sorted(s.axes_manager._axes, key=lambda ax: ax.index_in_array)
     for ax in axes:
         d["axes"].append({"name": undef(ax.name), "size": int(ax.size), "scale": float(ax.scale),
