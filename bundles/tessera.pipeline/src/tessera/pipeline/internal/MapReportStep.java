@@ -1,13 +1,5 @@
 package tessera.pipeline.internal;
 
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
-import java.awt.image.BufferedImage;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.DataBufferFloat;
-import java.awt.image.PixelInterleavedSampleModel;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 import tessera.core.analysis.ElementMaps;
 import tessera.core.analysis.LiteratureReference;
@@ -92,10 +81,11 @@ public final class MapReportStep implements Step {
         Dataset compSg = (Dataset) inputs.get("compositionSigma");
         Path st = context.outputDirectory();
         DatasetWriter npy = context.registry().formats().writerFor(st.resolve("x.npy"));
+        DatasetWriter tif = context.registry().formats().writerFor(st.resolve("x.tif"));
         List<String> files = new ArrayList<>();
-        files.addAll(writeMaps(npy, in, sg, st));
+        files.addAll(writeMaps(npy, tif, in, sg, st));
         if (comp != null) {
-            files.addAll(writeMaps(npy, comp, compSg, st));
+            files.addAll(writeMaps(npy, tif, comp, compSg, st));
         }
         Axis e = data.axis(data.rank() - 1);
         writeSpectrum(data, e, (Dataset) inputs.get("spectrum"), in, st.resolve("spectrum.png"));
@@ -107,8 +97,11 @@ public final class MapReportStep implements Step {
         return Map.of("report", new WrittenFile(st.resolve(REPORT), Map.of()));
     }
 
-    /** Writes each map of a stack as .npy, .tif, _sigma.npy and (a 2-D map or a line) .png; returns the PNG names. */
-    private static List<String> writeMaps(DatasetWriter npy, Dataset stack, Dataset sigma, Path st) throws IOException {
+    /**
+     * Writes each map of a stack as .npy, .tif (float32, calibrated: the installed TIFF writer), _sigma.npy and (a 2-D map
+     * or a line) .png; returns the PNG names.
+     */
+    private static List<String> writeMaps(DatasetWriter npy, DatasetWriter tif, Dataset stack, Dataset sigma, Path st) throws IOException {
         List<String> labels = ElementMaps.labels(stack);
         String units = String.valueOf(stack.metadata().get(Metadata.QUANTITY));
         List<String> pngs = new ArrayList<>();
@@ -119,7 +112,7 @@ public final class MapReportStep implements Step {
             if (sigma != null) {
                 npy.write(ElementMaps.map(sigma, j), st.resolve(l + "_sigma.npy"));
             }
-            writeFloatTiff(m, st.resolve(l + ".tif"));
+            tif.write(asImage(m).toFloat32(), st.resolve(l + ".tif"));
             if (m.rank() == 2 || m.shape()[0] > 1) {
                 Plots.writePng(m, labels.get(j).replace('_', '-') + " (" + units + ")", st.resolve(l + ".png"));
                 pngs.add(l + ".png");
@@ -136,27 +129,13 @@ public final class MapReportStep implements Step {
         return label;
     }
 
-    /** 32-bit float single-channel TIFF with the JDK's ImageIO TIFF plugin; a 1-D map is written as one row. */
-    static void writeFloatTiff(Dataset map, Path f) throws IOException {
-        int[] sh = map.shape();
-        int h = sh.length == 2 ? sh[0] : 1;
-        int w = sh.length == 2 ? sh[1] : sh[0];
-        float[] v = map.toFloatArray();
-        var sm = new PixelInterleavedSampleModel(DataBuffer.TYPE_FLOAT, w, h, 1, w, new int[] { 0 });
-        var raster = Raster.createWritableRaster(sm, new DataBufferFloat(v, v.length), null);
-        var cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
-        BufferedImage img = new BufferedImage(cm, raster, false, null);
-        var it = ImageIO.getImageWritersByFormatName("tiff");
-        if (!it.hasNext()) {
-            throw new IOException("no TIFF writer in this Java runtime");
+    /** A map as an image: a 1-D map (a line scan) becomes one row {@code [1, n]}, a 2-D map stays as it is. */
+    static Dataset asImage(Dataset map) {
+        if (map.rank() != 1) {
+            return map;
         }
-        ImageWriter wr = it.next();
-        try (ImageOutputStream os = ImageIO.createImageOutputStream(f.toFile())) {
-            wr.setOutput(os);
-            wr.write(img);
-        } finally {
-            wr.dispose();
-        }
+        Axis x = map.axis(0);
+        return map.withAxes(List.of(new Axis("y", 1, 1, 0, "", false), new Axis(x.name(), x.size(), x.scale(), x.offset(), x.units(), false)));
     }
 
     private static void writeSpectrum(Dataset data, Axis e, Dataset curves, Dataset in, Path f) throws IOException {
