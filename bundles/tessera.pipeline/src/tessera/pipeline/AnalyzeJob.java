@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import tessera.pipeline.internal.ReadStep;
 import java.util.function.Consumer;
 
 import tessera.core.analysis.ClusterResult;
@@ -68,7 +70,7 @@ public final class AnalyzeJob {
      */
     public static PipelineDocument pipeline(AnalyzeOptions o, Registry registry) {
         List<StepSpec> s = new ArrayList<>();
-        s.add(new StepSpec("read", "tessera.pipeline.read", Map.of("file", new Ref(null, INPUT)), Map.of(), null));
+        s.add(new StepSpec("read", "tessera.pipeline.read", Map.of("file", new Ref(null, INPUT)), ReadStep.options(o.readOptions()), null));
         Map<String, Object> crop = new LinkedHashMap<>();
         if (o.energyRange() != null && !Double.isNaN(o.energyRange().low())) {
             crop.put("low", o.energyRange().low());

@@ -17,9 +17,30 @@ import java.nio.file.Path;
  * @param clustering  which clusterer on which features ({@link ClusterOptions#DEFAULT}: k-means on the PCA scores)
  * @param methods     which decompositions, separations, abundance estimates and projections run after PCA
  *                    ({@link MethodOptions#DEFAULT}: NMF)
+ * @param readOptions options of the input's reader ({@code DatasetReader#options()}, e.g. a BCF's {@code downsample}),
+ *                    by name; empty for the reader's defaults
  */
 public record AnalyzeOptions(Path input, Path outDir, Integer components, int clusters, EnergyRange energyRange, Boolean poisson, Long seed,
-        ClusterOptions clustering, MethodOptions methods) {
+        ClusterOptions clustering, MethodOptions methods, java.util.Map<String, String> readOptions) {
+
+    /**
+     * Options with the reader's default options.
+     *
+     * @param input       spectrum image or line scan
+     * @param outDir      output directory
+     * @param components  number of components or null
+     * @param clusters    number of clusters
+     * @param energyRange signal window or null
+     * @param poisson     Poisson normalisation or null (automatic)
+     * @param seed        random seed or null
+     * @param clustering  the clustering
+     * @param methods     the methods after PCA
+     * @throws IllegalArgumentException if clusters &lt; 1 or components &lt; 1
+     */
+    public AnalyzeOptions(Path input, Path outDir, Integer components, int clusters, EnergyRange energyRange, Boolean poisson, Long seed,
+            ClusterOptions clustering, MethodOptions methods) {
+        this(input, outDir, components, clusters, energyRange, poisson, seed, clustering, methods, java.util.Map.of());
+    }
 
     /**
      * Options with the default methods (NMF after PCA).
@@ -59,6 +80,7 @@ public record AnalyzeOptions(Path input, Path outDir, Integer components, int cl
     public AnalyzeOptions {
         clustering = clustering == null ? ClusterOptions.DEFAULT : clustering;
         methods = methods == null ? MethodOptions.DEFAULT : methods;
+        readOptions = readOptions == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(readOptions));
         if (clusters < 1) {
             throw new IllegalArgumentException("--clusters must be >= 1, got " + clusters);
         }

@@ -51,7 +51,9 @@ public final class MapJob {
      */
     public static PipelineDocument pipeline(MapOptions o) {
         List<StepSpec> s = new ArrayList<>();
-        s.add(new StepSpec("read", ReadStep.ID, Map.of("file", new Ref(null, INPUT)), Map.of("kind", ReadStep.ANY_SPECTRA), null));
+        Map<String, Object> rp = new LinkedHashMap<>(ReadStep.options(o.readOptions()));
+        rp.put("kind", ReadStep.ANY_SPECTRA);
+        s.add(new StepSpec("read", ReadStep.ID, Map.of("file", new Ref(null, INPUT)), rp, null));
         s.add(new StepSpec("kind", SignalKindStep.ID, Map.of("data", ref("read.data")), Map.of(), null));
         String file = o.input() == null ? "" : o.input().getFileName().toString();
         Map<String, Ref> ein = new LinkedHashMap<>();

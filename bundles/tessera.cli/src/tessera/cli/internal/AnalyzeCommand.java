@@ -31,6 +31,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "spectrum image or line scan (default: bundled sample)")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    ReaderOptions readerOptions = new ReaderOptions();
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "tessera-out", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -111,7 +114,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ClusterOptions c = new ClusterOptions(clusterAlgorithm, clusterOptions, clusterSource, preprocessing, embedding, auto ? clusterMetric : null,
                 maxClusters);
         AnalyzeOptions o = new AnalyzeOptions(input, out, components, k, energyRange == null ? null : EnergyRange.parse(energyRange), p, seed, c,
-                new MethodOptions(methods, endmembers, methodOptions));
+                new MethodOptions(methods, endmembers, methodOptions), readerOptions.map());
         long t = System.nanoTime();
         RunResult run = AnalyzeJob.run(Registry.get(), o, progress, progress::stage);
         AnalyzeResult r = AnalyzeJob.result(run);

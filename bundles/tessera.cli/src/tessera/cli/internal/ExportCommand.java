@@ -22,6 +22,9 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "output file; its extension picks the writer")
     Path output;
 
+    @picocli.CommandLine.Mixin
+    ReaderOptions readerOptions = new ReaderOptions();
+
     @Option(names = "--index", description = "which dataset of a multi-dataset file (default 0; FILE#N does the same)", defaultValue = "-1")
     int index;
 
@@ -37,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new InvalidFileException(output, "output would overwrite the input");
         }
-        var all = f.read(input);
+        var all = f.read(input, readerOptions.map());
         Dataset d = sel.selects() ? sel.select(all) : new FileSelector(input, Math.max(index, 0), null).select(all);
         writer.write(d, output);
         System.err.println("wrote " + output + " " + java.util.Arrays.toString(d.shape()) + " " + d.dtype().numpyName());

@@ -30,6 +30,9 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "file to inspect; FILE#N or FILE#/path for one of its datasets")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    ReaderOptions readerOptions = new ReaderOptions();
+
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
@@ -39,7 +42,7 @@ final class InfoCommand implements Callable<Integer> {
         FileSelector sel = FileSelector.parse(file);
         Path file = sel.file();
         Contribution reader = reg.formats().readerFor(file);
-        List<Dataset> all = reg.formats().read(file);
+        List<Dataset> all = reg.formats().read(file, readerOptions.map());
         List<Dataset> ds = sel.selects() ? List.of(sel.select(all)) : all;
         if (json) {
             Map<String, Object> root = new LinkedHashMap<>();

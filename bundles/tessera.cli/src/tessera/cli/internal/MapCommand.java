@@ -32,6 +32,9 @@ final class MapCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "EELS (eV) or EDX (keV) spectrum, line scan or spectrum image")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    ReaderOptions readerOptions = new ReaderOptions();
+
     @Option(names = "--elements", split = ",", paramLabel = "EL", description = "elements, e.g. Cu,Zn (EELS: required; EDX: default the file's Sample.elements)")
     List<String> elements = List.of();
 
@@ -159,7 +162,7 @@ final class MapCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--factors needs --quantification cl|zeta|cross_section");
         }
         StderrProgress progress = new StderrProgress(System.err);
-        RunResult run = MapJob.run(Registry.get(), new MapOptions(file, lowLoss, out, elements, eels, edx, quant), progress, progress::stage);
+        RunResult run = MapJob.run(Registry.get(), new MapOptions(file, lowLoss, out, elements, eels, edx, quant, readerOptions.map()), progress, progress::stage);
         Dataset maps = (Dataset) (run.value(MapJob.EELS_STEP + ".intensities") != null ? run.value(MapJob.EELS_STEP + ".intensities") : run.value(MapJob.LINES_STEP + ".intensities"));
         progress.stage("wrote " + ElementMaps.labels(maps).size() + " map(s) to " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
         if (maps.metadata().get(ElementMaps.SUMMARY) instanceof List<?> ratios) {

@@ -31,6 +31,30 @@ public interface DatasetReader {
     List<Dataset> read(Path file) throws IOException;
 
     /**
+     * The options this reader takes (e.g. a BCF's downsampling and energy cut-off), with types, defaults, ranges and
+     * units. The default: none.
+     *
+     * @return the option specifications
+     */
+    default List<tessera.core.analysis.ParameterSpec> options() {
+        return List.of();
+    }
+
+    /**
+     * Reads all datasets of a file with the given options ({@link #options()}, validated). The default ignores them,
+     * which is right for a reader that declares none.
+     *
+     * @param file    the file
+     * @param options the options, defaults filled in
+     * @return the datasets, at least one
+     * @throws InvalidFileException if the content is invalid, truncated or unsupported
+     * @throws IOException on an I/O error
+     */
+    default List<Dataset> read(Path file, tessera.core.analysis.Parameters options) throws IOException {
+        return read(file);
+    }
+
+    /**
      * Refines the magic-number match declared in the contribution: given the first bytes
      * of a file, says whether this reader can read it. The default accepts anything (the
      * declared magic or extension decides).

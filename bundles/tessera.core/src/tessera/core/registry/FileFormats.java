@@ -39,10 +39,32 @@ public final class FileFormats {
      * @throws IOException on an I/O error
      */
     public List<Dataset> read(Path file) throws IOException {
+        return read(file, java.util.Map.of());
+    }
+
+    /**
+     * Reads every dataset of a file with the reader that recognises it, passing it options.
+     *
+     * @param file    the file
+     * @param options reader options by name ({@link DatasetReader#options()}: numbers, booleans or strings); empty for none
+     * @return datasets, at least one
+     * @throws InvalidFileException if the file is missing, empty, of no known format, or invalid for its reader, or an
+     *                              option is unknown to the reader or invalid (the message lists the reader's options)
+     * @throws IOException on an I/O error
+     */
+    public List<Dataset> read(Path file, java.util.Map<String, ?> options) throws IOException {
         Contribution c = readerFor(file);
         List<Dataset> ds;
+        DatasetReader reader = c.create(DatasetReader.class);
+        tessera.core.analysis.Parameters p;
         try {
-            ds = c.create(DatasetReader.class).read(file);
+            p = tessera.core.analysis.Parameters.of(reader.options(), options);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFileException(file, "reader option for " + c.name() + ": " + oneLine(e)
+                    + (reader.options().isEmpty() ? " (this reader takes no options)" : ""));
+        }
+        try {
+            ds = options.isEmpty() ? reader.read(file) : reader.read(file, p);
         } catch (InvalidFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

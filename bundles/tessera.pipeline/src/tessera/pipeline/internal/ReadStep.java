@@ -41,6 +41,8 @@ public final class ReadStep implements Step {
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.ofInt("dataset", -1, -1, null,
                 "index of the dataset in the file (as tessera info numbers them, from 0; FILE#N on the command line); -1 = by path, or the first dataset of the 'kind' asked for"),
+                ParameterSpec.ofString("options", "", "options of the file's reader as NAME=VALUE pairs separated by commas, e.g. "
+                        + "downsample=2,cutoff_at_kV=10 for a Bruker BCF (tessera plugins lists each reader's options); empty = the reader's defaults"),
                 ParameterSpec.ofString("path", "", "for HDF5-based files: the dataset (or signal group) at this path inside the file, e.g. /Data/Image/<id> "
                         + "(FILE#/path on the command line); empty = by index or kind"),
                 ParameterSpec.ofChoice("kind", SPECTRUM_IMAGE, List.of(SPECTRUM_IMAGE, SPECTRA, ANY_SPECTRA, IMAGE, IMAGE_SERIES, AUTO),
@@ -71,7 +73,7 @@ public final class ReadStep implements Step {
     public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws Exception {
         Path file = (Path) inputs.get("file");
         long t0 = System.nanoTime();
-        List<Dataset> all = context.registry().formats().read(file);
+        List<Dataset> all = context.registry().formats().read(file, parseOptions(file, parameters.getString("options")));
         int index = parameters.getInt("dataset");
         String path = parameters.getString("path");
         Dataset d;
@@ -96,6 +98,38 @@ public final class ReadStep implements Step {
         }
         context.log(String.format("read %s in %.1f s: %s", file, (System.nanoTime() - t0) / 1e9, d));
         return Map.of("data", d);
+    }
+
+    /**
+     * The read step's parameters for reader options: {@code options} as {@code NAME=VALUE} pairs joined by commas, in
+     * the given order; none when empty.
+     *
+     * @param readOptions reader options by name
+     * @return a parameter map for the read step ({@code options} only)
+     */
+    public static Map<String, Object> options(Map<String, String> readOptions) {
+        if (readOptions == null || readOptions.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder b = new StringBuilder();
+        readOptions.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return Map.of("options", b.toString());
+    }
+
+    /** {@code a=1,b=x} → {a: "1", b: "x"}; the reader validates names and values. */
+    static Map<String, String> parseOptions(Path file, String s) throws InvalidFileException {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (s == null || s.isBlank()) {
+            return m;
+        }
+        for (String kv : s.split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidFileException(file, "reader option '" + kv.trim() + "' is not NAME=VALUE");
+            }
+            m.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return m;
     }
 
     private static Dataset pickSpectra(Path file, List<Dataset> all) throws InvalidFileException {

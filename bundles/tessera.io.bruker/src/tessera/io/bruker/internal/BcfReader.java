@@ -113,6 +113,58 @@ public final class BcfReader implements DatasetReader {
     }
 
     /**
+     * HyperSpy's {@code bcf_reader} keywords as reader options ({@code tessera analyze FILE --read-option downsample=2}):
+     * {@code select_type} ({@code all}, {@code image}, {@code spectrum_image}), {@code index} (a hypermap of a BCF v2
+     * stack: {@code -1} for all, default the first), {@code downsample} (pixel block size summed, ≥ 1),
+     * {@code cutoff_at_kV} (keV, or {@code zealous} / {@code auto}; empty keeps every channel), {@code instrument}
+     * ({@code SEM}, {@code TEM}; empty guesses from the beam energy).
+     *
+     * @return the option specifications
+     */
+    @Override
+    public List<tessera.core.analysis.ParameterSpec> options() {
+        return List.of(tessera.core.analysis.ParameterSpec.ofChoice("select_type", "all", List.of("all", "image", "spectrum_image"),
+                        "what to read: the images and the EDS cube, only the images, or only the cube"),
+                tessera.core.analysis.ParameterSpec.ofInt("index", -2, -2, null, "hypermap of a BCF v2 stack: -1 = all, -2 (default) = the first"),
+                tessera.core.analysis.ParameterSpec.ofInt("downsample", 1, 1, 65536, "x-y pixel blocks of this size are summed into one pixel"),
+                tessera.core.analysis.ParameterSpec.ofString("cutoff_at_kV", "", "keep the channels below this energy (keV), or 'zealous' "
+                        + "(up to the last non-zero channel of the sum spectrum) or 'auto' (up to the beam energy); empty = every channel"),
+                tessera.core.analysis.ParameterSpec.ofChoice("instrument", "", List.of("", "SEM", "TEM"), "SEM or TEM metadata; empty = TEM above 30 kV"));
+    }
+
+    /**
+     * Reads a BCF with the {@link #options()} given.
+     *
+     * @param file    the file
+     * @param options validated options
+     * @return as {@link #read(Path, BcfOptions)}
+     * @throws InvalidFileException if the file is not a valid BCF or the options do not fit it
+     * @throws IOException on an I/O error
+     */
+    @Override
+    public List<Dataset> read(Path file, tessera.core.analysis.Parameters options) throws IOException {
+        String cut = options.getString("cutoff_at_kV").trim();
+        BcfOptions o;
+        try {
+            o = new BcfOptions(switch (options.getString("select_type")) {
+                case "image" -> BcfOptions.Select.IMAGES;
+                case "spectrum_image" -> BcfOptions.Select.SPECTRUM_IMAGE;
+                default -> BcfOptions.Select.ALL;
+            }, options.getInt("index") == -2 ? null : options.getInt("index"), options.getInt("downsample"),
+                    cut.isEmpty() || cut.equals("zealous") || cut.equals("auto") ? null : Double.valueOf(cut),
+                    cut.equals("zealous") ? BcfOptions.AutoCutoff.ZEALOUS : cut.equals("auto") ? BcfOptions.AutoCutoff.AUTO : null,
+                    options.getString("instrument").isEmpty() ? null : options.getString("instrument"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFileException(file, "BCF reader options: " + e.getMessage());
+        }
+        try {
+            return read(file, o);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFileException(file, e.getMessage());
+        }
+    }
+
+    /**
      * Reads a BCF with options.
      *
      * @param file    the file
