@@ -56,8 +56,9 @@ import tessera.core.registry.Registry;
  * (truncation length or flipped byte and bit) and the exception. Each read runs on its own thread under a
  * preemptive {@value #TIMEOUT_S} s timeout.
  *
- * <p>Memory: the bytes the reading thread allocates on the heap
- * ({@link com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}) plus the growth of the JVM's direct
+ * <p>Memory: the bytes allocated on the heap while a read runs, by all threads (readers decode chunks on the common
+ * pool; reads run one at a time, so {@link com.sun.management.ThreadMXBean#getTotalThreadAllocatedBytes()} before and
+ * after gives the read's allocation, cumulative, not its peak) plus the growth of the JVM's direct
  * memory ({@link BufferPoolMXBean} {@code "direct"}, which counts {@link java.lang.foreign.Arena#allocate} and direct
  * buffers) are measured for the original and for every mutation; a mutated read fails if it needs more than
  * {@code max(64 MiB, 4 x the original)}. {@link OffHeap} maps large blocks with {@code mmap}, which no JVM counter
@@ -295,14 +296,14 @@ class ReaderRobustnessTest {
     private Outcome timed(Read r, boolean direct) throws InterruptedException {
         Future<Outcome> fut = worker.submit(() -> {
             com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long heap0 = mx.getCurrentThreadAllocatedBytes();
+            long heap0 = mx.getTotalThreadAllocatedBytes();
             long direct0 = directBytes();
             try {
                 List<Dataset> ds = r.read();
                 if (ds == null || ds.isEmpty()) {
                     return new Outcome(new IllegalStateException("reader returned " + (ds == null ? "null" : "no dataset")), 0);
                 }
-                long bytes = mx.getCurrentThreadAllocatedBytes() - heap0 + Math.max(0, directBytes() - direct0);
+                long bytes = mx.getTotalThreadAllocatedBytes() - heap0 + Math.max(0, directBytes() - direct0);
                 double sum = 0;
                 for (Dataset d : ds) {
                     sum += touch(d);
@@ -312,7 +313,7 @@ class ReaderRobustnessTest {
                 }
                 return new Outcome(null, bytes);
             } catch (Throwable t) {
-                return new Outcome(t, mx.getCurrentThreadAllocatedBytes() - heap0 + Math.max(0, directBytes() - direct0));
+                return new Outcome(t, mx.getTotalThreadAllocatedBytes() - heap0 + Math.max(0, directBytes() - direct0));
             }
         });
         try {
