@@ -65,8 +65,9 @@ import tessera.core.registry.Registry;
  * sees, so this test sets {@code tessera.offheap.plain=true} before {@link OffHeap} is loaded and checks that it took
  * effect ({@link OffHeap#hugePages()} is false): all reader allocations then go through counted arenas.
  *
- * <p>Run time: the full product (every covered fixture x 128 mutations x 2 reads, 186 fixtures, 47,616 reads) took
- * 45 s on the 2-core development machine, so every covered fixture is run. For a quicker local loop,
+ * <p>Run time: the full product (every covered fixture x 128 mutations x 2 reads: 186 fixtures, 47,616 reads) took
+ * 39 s on the 2-core development machine (load average 3; 137 s under a load average of 11), so every covered
+ * fixture is run. For a quicker local loop,
  * {@code -Dtessera.robustness.perKind=N} subsamples fixtures of the same kind (same reader, same folder)
  * deterministically: at most N per kind, evenly spaced in path order, always including the smallest and the largest.
  * The report (covered, not covered, outcomes, allocations) is printed to standard output.
