@@ -69,7 +69,7 @@ public final class Hdf5Reader implements DatasetReader {
         }
         HdfFile h;
         try {
-            h = new HdfFile(file);
+            h = HdfFiles.open(file);
         } catch (RuntimeException e) {
             throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
         }

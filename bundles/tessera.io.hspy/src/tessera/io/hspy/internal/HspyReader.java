@@ -80,7 +80,7 @@ public final class HspyReader implements DatasetReader {
         if (head.length < 8 || !startsWithMagic(head)) {
             return false;
         }
-        try (HdfFile h = new HdfFile(file)) {
+        try (HdfFile h = HdfFiles.open(file)) {
             return isHyperSpy(h);
         } catch (RuntimeException e) {
             return false;
@@ -120,7 +120,7 @@ public final class HspyReader implements DatasetReader {
         }
         HdfFile h;
         try {
-            h = new HdfFile(file);
+            h = HdfFiles.open(file);
         } catch (RuntimeException e) {
             throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
         }

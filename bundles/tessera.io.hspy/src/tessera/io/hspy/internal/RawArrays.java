@@ -24,8 +24,12 @@ import tessera.core.model.DType;
  * or from the task's one inflate buffer). The values are bit for bit those jHDF's {@code getDataFlat} gives (unsigned integers keep their bit
  * pattern, as the reader stores them). Like jHDF 0.13, chunk filter masks are not consulted.
  *
- * <p>Anything else (other filters, a missing chunk, a chunk that does not decode to its full size, compound, enum,
- * string or float16 types) gives {@code null}, and the caller falls back on jHDF's generic path.
+ * <p>Anything else (other filters, a missing chunk, compound, enum, string or float16 types) gives {@code null}, and
+ * the caller falls back on jHDF's generic path. A chunk that is present but does not decode to its full size (a
+ * deflate stream that fails its check, stops short or is cut off; a raw chunk of the wrong length) is corrupt: that
+ * throws {@link CorruptChunkException} rather than falling back, for jHDF would fail on the same chunk only after
+ * allocating the dataset two or three times over (issue 16: a bit flip in a deflated chunk of a 28 MiB cube cost
+ * 130 MiB before the error).
  */
 final class RawArrays {
     private static final int DEFLATE = 1;
@@ -37,6 +41,16 @@ final class RawArrays {
     private RawArrays() {
     }
 
+    /** A chunk of a dataset is present but corrupt: it does not decode to the chunk's size. */
+    static final class CorruptChunkException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message which chunk and what is wrong with it */
+        CorruptChunkException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * @param data  the HDF5 dataset (its dimensions give the row-major element order)
      * @param dt    the Tessera type the values are stored as; its byte size equals the HDF5 element size
@@ -44,6 +58,7 @@ final class RawArrays {
      * @param n     number of elements (the product of the dimensions)
      * @return a segment over a new heap array of {@code dt}'s Java type (float[] for float32, int[] for (u)int32, ...)
      *         holding the values in native byte order, or null if this dataset needs jHDF's generic path
+     * @throws CorruptChunkException if a chunk is present but does not decode to its size
      */
     static MemorySegment read(io.jhdf.api.Dataset data, DType dt, ByteOrder order, int n) {
         int size = dt.byteSize();
@@ -108,6 +123,7 @@ final class RawArrays {
         int bytes = (int) (chunkElems * size);
         int tasks = Math.min(raw.length, Runtime.getRuntime().availableProcessors());
         boolean[] ok = {true};
+        int[] bad = {-1};
         IntStream.range(0, tasks).parallel().forEach(t -> {
             // one inflate buffer per task, reused for its chunks t, t + tasks, ...
             byte[] buf = deflate ? new byte[bytes] : null;
@@ -116,6 +132,7 @@ final class RawArrays {
                 if (deflate) {
                     if (!inflate(raw[i], buf)) {
                         ok[0] = false;
+                        bad[0] = i;
                         return;
                     }
                     src = MemorySegment.ofArray(buf);
@@ -123,12 +140,18 @@ final class RawArrays {
                     src = MemorySegment.ofBuffer(raw[i]);
                 } else {
                     ok[0] = false;
+                    bad[0] = i;
                     return;
                 }
                 place(src, shuffled, size, order, origin[i], chunk, dims, dst);
             }
         });
-        return ok[0] ? dst : null;
+        if (!ok[0]) {
+            int i = Math.max(0, bad[0]);
+            throw new CorruptChunkException("chunk " + i + " of " + raw.length + " (at " + java.util.Arrays.toString(origin[i]) + ") does not "
+                    + (deflate ? "inflate" : "hold") + " to its " + bytes + " bytes (corrupt or truncated data)");
+        }
+        return dst;
     }
 
     private static int[] origin(int index, int[] grid, int[] chunk) {
