@@ -3,7 +3,6 @@ package tessera.io.emd.internal;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,16 +149,7 @@ public final class NcemEmdReader implements DatasetReader {
      */
     @Override
     public List<Dataset> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
-        long fileSize = Files.size(file);
-        byte[] head = new byte[8];
-        try (var in = Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, 8) < 8 || !Arrays.equals(head, HDF5_MAGIC)) {
-                throw new InvalidFileException(file, fileSize == 0 ? "file is empty" : "not an HDF5 file (no HDF5 signature)");
-            }
-        }
+        long fileSize = Hdf5Data.checkSignature(file);
         HdfFile h;
         try {
             h = new HdfFile(file);

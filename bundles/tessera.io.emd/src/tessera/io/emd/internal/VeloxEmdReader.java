@@ -105,12 +105,7 @@ public final class VeloxEmdReader implements DatasetReader {
     @Override
     public List<Dataset> read(Path file) throws IOException {
         long size = Files.size(file);
-        HdfFile h;
-        try {
-            h = new HdfFile(file);
-        } catch (RuntimeException e) {
-            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
-        }
+        HdfFile h = Hdf5Data.open(file, VeloxEmdReader::oneLine);
         try (h) {
             String version = veloxVersion(file, h);
             if (version == null) {

@@ -1,10 +1,13 @@
 package tessera.io.hspy.hdf5;
 
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
+import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.object.datatype.DataType;
 import tessera.core.io.InvalidFileException;
@@ -69,6 +72,32 @@ public final class Hdf5Data {
         public static Limits singleCopy() {
             return new Limits(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 2, false);
         }
+    }
+
+    /**
+     * Checks, before jHDF opens a file, that it exists and starts with the 8-byte HDF5 signature
+     * ({@code \x89HDF\r\n\x1a\n}, the format signature of the superblock in the HDF5 File Format Specification 3.0).
+     *
+     * @param file the file
+     * @return its size in bytes
+     * @throws InvalidFileException with the message {@code "no such file"}, {@code "file is empty"} or
+     *                              {@code "not an HDF5 file (no HDF5 signature)"}
+     * @throws IOException          on an I/O error
+     */
+    public static long checkSignature(Path file) throws IOException {
+        return HdfArrays.checkSignature(file);
+    }
+
+    /**
+     * Opens an HDF5 file with jHDF; the caller closes it.
+     *
+     * @param file     the file
+     * @param describe the text of the runtime exception jHDF throws for a file it cannot open, for the message
+     * @return the open file
+     * @throws InvalidFileException {@code "corrupt or truncated HDF5 file: " + describe(e)} if jHDF fails
+     */
+    public static HdfFile open(Path file, Function<? super RuntimeException, String> describe) throws InvalidFileException {
+        return HdfArrays.open(file, describe);
     }
 
     /**

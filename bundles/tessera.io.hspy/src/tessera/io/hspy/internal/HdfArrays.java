@@ -37,6 +37,41 @@ public final class HdfArrays {
     }
 
     /**
+     * Checks that a file exists and starts with the HDF5 signature.
+     *
+     * @return the file's size in bytes
+     * @throws InvalidFileException "no such file", "file is empty" or "not an HDF5 file (no HDF5 signature)"
+     */
+    public static long checkSignature(Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new InvalidFileException(file, "no such file");
+        }
+        long fileSize = java.nio.file.Files.size(file);
+        byte[] head = new byte[8];
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 8) < 8 || !java.util.Arrays.equals(head, HspyReader.HDF5_MAGIC)) {
+                throw new InvalidFileException(file, fileSize == 0 ? "file is empty" : "not an HDF5 file (no HDF5 signature)");
+            }
+        }
+        return fileSize;
+    }
+
+    /**
+     * Opens an HDF5 file with jHDF.
+     *
+     * @param describe the text of jHDF's runtime exception, for the message
+     * @throws InvalidFileException "corrupt or truncated HDF5 file: ..." if jHDF cannot open it
+     */
+    public static io.jhdf.HdfFile open(Path file, java.util.function.Function<? super RuntimeException, String> describe)
+            throws InvalidFileException {
+        try {
+            return new io.jhdf.HdfFile(file);
+        } catch (RuntimeException e) {
+            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + describe.apply(e), e);
+        }
+    }
+
+    /**
      * @return the Tessera type of an HDF5 numeric type (float16 widened to float32, a 1-byte enum as bool, compound
      *         {@code r, i} of floats as complex), or null for strings, variable-length, opaque, other compounds, ...
      */

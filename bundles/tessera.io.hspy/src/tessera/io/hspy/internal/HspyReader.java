@@ -3,7 +3,6 @@ package tessera.io.hspy.internal;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,23 +103,8 @@ public final class HspyReader implements DatasetReader {
 
     @Override
     public List<Dataset> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
-        long fileSize = Files.size(file);
-        byte[] head = new byte[8];
-        try (var in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, 8);
-            if (n < 8 || !startsWithMagic(head)) {
-                throw new InvalidFileException(file, fileSize == 0 ? "file is empty" : "not an HDF5 file (no HDF5 signature)");
-            }
-        }
-        HdfFile h;
-        try {
-            h = new HdfFile(file);
-        } catch (RuntimeException e) {
-            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
-        }
+        long fileSize = HdfArrays.checkSignature(file);
+        HdfFile h = HdfArrays.open(file, HspyReader::oneLine);
         try (h) {
             return readAll(file, fileSize, h);
         } catch (RuntimeException | StackOverflowError e) {
