@@ -509,20 +509,7 @@ public final class NcemEmdReader implements DatasetReader {
 
     /** @return the node at a slash-separated path below {@code g}, or null if any part is missing */
     private static Node node(Group g, String path) {
-        Node n = g;
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (!(n instanceof Group grp)) {
-                return null;
-            }
-            n = grp.getChildren().get(part);
-            if (n == null) {
-                return null;
-            }
-        }
-        return n;
+        return Hdf5Data.node(g, path);
     }
 
     private static String dirname(String p) {

@@ -669,20 +669,7 @@ public final class VeloxEmdReader implements DatasetReader {
         }
 
         private Node node(String path) {
-            Node n = h;
-            for (String part : path.split("/")) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                if (!(n instanceof Group g)) {
-                    return null;
-                }
-                n = g.getChildren().get(part);
-                if (n == null) {
-                    return null;
-                }
-            }
-            return n;
+            return Hdf5Data.node(h, path);
         }
 
         private static Group child(Group g, String name) {

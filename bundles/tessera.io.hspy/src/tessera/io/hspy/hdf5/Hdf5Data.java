@@ -9,6 +9,8 @@ import java.util.function.Function;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
 import io.jhdf.object.datatype.DataType;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Axis;
@@ -98,6 +100,31 @@ public final class Hdf5Data {
      */
     public static HdfFile open(Path file, Function<? super RuntimeException, String> describe) throws InvalidFileException {
         return HdfArrays.open(file, describe);
+    }
+
+    /**
+     * The node at a slash-separated path below a group (empty parts, as in {@code "/a//b"}, are skipped), without
+     * jHDF's exception for a missing path.
+     *
+     * @param g    the group (e.g. the file)
+     * @param path the path, relative to {@code g}
+     * @return the node, {@code g} itself for an empty path, or null if any part is missing or not a group
+     */
+    public static Node node(Group g, String path) {
+        Node n = g;
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!(n instanceof Group grp)) {
+                return null;
+            }
+            n = grp.getChildren().get(part);
+            if (n == null) {
+                return null;
+            }
+        }
+        return n;
     }
 
     /**
