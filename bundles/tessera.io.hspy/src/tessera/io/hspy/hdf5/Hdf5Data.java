@@ -139,7 +139,8 @@ public final class Hdf5Data {
      * @param axes     the axes, whose sizes multiply to the dataset's element count, slowest first
      * @param md       the metadata of the result
      * @return the dataset
-     * @throws InvalidFileException if the claimed size cannot be in the file or held in memory, or the type is unsupported
+     * @throws InvalidFileException if the claimed size cannot be in the file or held in memory (the guards of
+     *                              {@link Limits#singleCopy()}), or the type is unsupported
      */
     public static Dataset read(Path file, long fileSize, String where, io.jhdf.api.Dataset data, List<Axis> axes, Metadata md)
             throws InvalidFileException {
