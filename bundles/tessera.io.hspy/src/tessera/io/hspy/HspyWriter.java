@@ -1,8 +1,6 @@
 package tessera.io.hspy;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
@@ -23,9 +18,9 @@ import tessera.core.io.AtomicFiles;
 import tessera.core.io.DatasetWriter;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Axis;
-import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
+import tessera.io.hspy.hdf5.Hdf5Writing;
 
 /**
  * Writes {@link Dataset}s as HyperSpy HDF5 ({@code .hspy}) files, file format version 3.1
@@ -117,29 +112,18 @@ public final class HspyWriter implements DatasetWriter {
             check(d, file);
         }
         List<String> names = groupNames(datasets);
-        AtomicFiles.write(file, tmp -> {
-            try {
-                try (WritableHdfFile h = HdfFile.write(tmp)) {
-                    h.putAttribute("file_format", FILE_FORMAT);
-                    h.putAttribute("file_format_version", FILE_FORMAT_VERSION);
-                    WritableGroup exp = h.putGroup("Experiments");
-                    for (int i = 0; i < datasets.size(); i++) {
-                        writeSignal(exp.putGroup(names.get(i)), datasets.get(i));
-                    }
-                    // jHDF 0.13 writes its version string at the channel position left by the
-                    // last dataset written; a small dataset written last keeps it at the end of
-                    // the file (otherwise it overwrites the header of a group written after it)
-                    h.putDataset(trailerName(), new byte[] {1});
-                }
-                verify(tmp);
-                if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    // the temporary file is created owner-only (0600); give the result the usual rw-r--r--
-                    java.nio.file.Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                }
-            } catch (RuntimeException e) {
-                throw new InvalidFileException(file, "cannot be written as HyperSpy HDF5: " + e.getMessage(), e);
+        Hdf5Writing.write(file, "HyperSpy HDF5", RuntimeException::getMessage, h -> {
+            h.putAttribute("file_format", FILE_FORMAT);
+            h.putAttribute("file_format_version", FILE_FORMAT_VERSION);
+            WritableGroup exp = h.putGroup("Experiments");
+            for (int i = 0; i < datasets.size(); i++) {
+                writeSignal(exp.putGroup(names.get(i)), datasets.get(i));
             }
-        });
+            // jHDF 0.13 writes its version string at the channel position left by the
+            // last dataset written; a small dataset written last keeps it at the end of
+            // the file (otherwise it overwrites the header of a group written after it)
+            h.putDataset(trailerName(), new byte[] {1});
+        }, HspyWriter::verify);
     }
 
     /**
@@ -185,28 +169,13 @@ public final class HspyWriter implements DatasetWriter {
         // the root group keeps its children in a ConcurrentHashMap and writes them in its
         // iteration order: pick a name that comes after "Experiments" in that order
         for (String candidate : new String[] {"_tessera", "tessera", "_tessera_end", "tessera_end", "zz_tessera"}) {
-            Map<String, Object> m = new ConcurrentHashMap<>();
-            m.put("Experiments", 0);
-            m.put(candidate, 1);
-            String last = null;
-            for (String k : m.keySet()) {
-                last = k;
-            }
-            if (candidate.equals(last)) {
+            if (Hdf5Writing.writtenLast(List.of("Experiments"), candidate)) {
                 return candidate;
             }
         }
         for (int i = 0;; i++) {
-            Map<String, Object> m = new ConcurrentHashMap<>();
-            m.put("Experiments", 0);
-            String c = "_tessera" + i;
-            m.put(c, 1);
-            String last = null;
-            for (String k : m.keySet()) {
-                last = k;
-            }
-            if (c.equals(last)) {
-                return c;
+            if (Hdf5Writing.writtenLast(List.of("Experiments"), "_tessera" + i)) {
+                return "_tessera" + i;
             }
         }
     }
@@ -266,66 +235,9 @@ public final class HspyWriter implements DatasetWriter {
     }
 
     private static void writeData(WritableGroup g, Dataset d) {
-        int[] shape = d.shape();
-        MemorySegment seg = d.data();
-        int rowLen = shape[shape.length - 1];
-        Class<?> comp;
-        ValueLayout layout;
-        boolean unsigned;
-        switch (d.dtype()) {
-            case INT8, UINT8 -> {
-                comp = byte.class;
-                layout = ValueLayout.JAVA_BYTE;
-            }
-            case INT16, UINT16 -> {
-                comp = short.class;
-                layout = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(d.byteOrder());
-            }
-            case INT32, UINT32 -> {
-                comp = int.class;
-                layout = ValueLayout.JAVA_INT_UNALIGNED.withOrder(d.byteOrder());
-            }
-            case INT64, UINT64 -> {
-                comp = long.class;
-                layout = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(d.byteOrder());
-            }
-            case FLOAT32 -> {
-                comp = float.class;
-                layout = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(d.byteOrder());
-            }
-            case FLOAT64 -> {
-                comp = double.class;
-                layout = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(d.byteOrder());
-            }
-            default -> throw new IllegalStateException("unsupported dtype " + d.dtype());
-        }
-        unsigned = d.dtype() == DType.UINT8 || d.dtype() == DType.UINT16 || d.dtype() == DType.UINT32
-                || d.dtype() == DType.UINT64;
-        Object array = Array.newInstance(comp, shape);
-        long rows = d.size() / rowLen;
-        int[] idx = new int[shape.length - 1];
-        long elemBytes = layout.byteSize();
-        for (long r = 0; r < rows; r++) {
-            Object row = array;
-            for (int k = 0; k < idx.length; k++) {
-                row = Array.get(row, idx[k]);
-            }
-            MemorySegment.copy(seg, layout, r * rowLen * elemBytes, row, 0, rowLen);
-            for (int k = idx.length - 1; k >= 0; k--) {
-                if (++idx[k] < shape[k]) {
-                    break;
-                }
-                idx[k] = 0;
-            }
-        }
-        DatasetCreationOptions.Builder opts = DatasetCreationOptions.builder();
-        if (unsigned) {
-            opts.unsigned();
-        }
-        if (d.size() * elemBytes > 4096) {
-            opts.chunkDimensions(chunks(d, elemBytes)).shuffle().deflate(4);
-        }
-        g.putDataset("data", array, opts.build());
+        Object array = Hdf5Writing.nestedArray(d.data(), d.byteOrder(), d.dtype(), d.shape());
+        long elemBytes = d.dtype().byteSize();
+        Hdf5Writing.putArray(g, "data", array, d.dtype(), d.size() * elemBytes > 4096 ? chunks(d, elemBytes) : null);
     }
 
     /**

@@ -3,7 +3,6 @@ package tessera.io.emd.internal;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +24,7 @@ import tessera.core.model.Axis;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
+import tessera.io.hspy.hdf5.Hdf5Data;
 
 /**
  * Reads NCEM/Berkeley EMD files ({@code .emd}, EMD specification 0.2 and the prismatic/py4DSTEM 0.5 layout: HDF5
@@ -111,7 +111,7 @@ public final class NcemEmdReader implements DatasetReader {
         if (head.length < 8 || !Arrays.equals(head, 0, 8, HDF5_MAGIC, 0, 8)) {
             return false;
         }
-        try (HdfFile h = new HdfFile(file)) {
+        try (HdfFile h = Hdf5Data.open(file, NcemEmdReader::oneLine)) {
             Map<String, Node> root = h.getChildren();
             if (root.get("Application") instanceof Group) {
                 return false;
@@ -149,20 +149,11 @@ public final class NcemEmdReader implements DatasetReader {
      */
     @Override
     public List<Dataset> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
-        long fileSize = Files.size(file);
-        byte[] head = new byte[8];
-        try (var in = Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, 8) < 8 || !Arrays.equals(head, HDF5_MAGIC)) {
-                throw new InvalidFileException(file, fileSize == 0 ? "file is empty" : "not an HDF5 file (no HDF5 signature)");
-            }
-        }
+        long fileSize = Hdf5Data.checkSignature(file);
         HdfFile h;
         try {
-            h = new HdfFile(file);
-        } catch (RuntimeException | StackOverflowError e) {
+            h = Hdf5Data.open(file, NcemEmdReader::oneLine);
+        } catch (StackOverflowError e) {
             throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
         }
         try (h) {
@@ -306,26 +297,26 @@ public final class NcemEmdReader implements DatasetReader {
     private Dataset readGroups(Path file, long fileSize, HdfFile h, List<String> groups, String name, String title, boolean prismatic,
             Map<String, Object> om, Metadata md) throws InvalidFileException, Unsupported {
         boolean transpose = !"datacube".equals(name);
-        List<NcemArrays.Values> parts = new ArrayList<>();
+        List<Hdf5Data.Values> parts = new ArrayList<>();
         for (String g : groups) {
             String where = "/" + g + "/" + name;
             if (!(node(h, g + "/" + name) instanceof io.jhdf.api.Dataset ds)) {
                 throw new InvalidFileException(file, where + " is missing");
             }
-            if (NcemArrays.dtypeOf(ds.getDataType()) == null) {
-                throw new Unsupported(where + " holds " + NcemArrays.typeName(ds.getDataType()) + ", not numbers");
+            if (Hdf5Data.dtypeOf(ds.getDataType()) == null) {
+                throw new Unsupported(where + " holds " + Hdf5Data.typeName(ds.getDataType()) + ", not numbers");
             }
-            NcemArrays.Values v = NcemArrays.read(file, fileSize, where, ds);
+            Hdf5Data.Values v = NcemArrays.read(file, fileSize, where, ds);
             if (v.dims().length == 0) {
                 throw new Unsupported(where + " is a scalar, not an array");
             }
             parts.add(transpose ? NcemArrays.reverseAxes(v) : v);
         }
-        NcemArrays.Values first = parts.get(0);
+        Hdf5Data.Values first = parts.get(0);
         int[] shape;
         Object array;
         if (parts.size() > 1) {
-            for (NcemArrays.Values p : parts) {
+            for (Hdf5Data.Values p : parts) {
                 if (!Arrays.equals(p.dims(), first.dims()) || p.dtype() != first.dtype()) {
                     throw new InvalidFileException(file, "datasets stacked as '" + title + "' differ in shape or type: /"
                             + groups.get(0) + "/" + name + " " + Arrays.toString(first.dims()) + " " + first.dtype().numpyName()
@@ -336,7 +327,7 @@ public final class NcemEmdReader implements DatasetReader {
             if ((long) each * parts.size() > Integer.MAX_VALUE / 2 - 8) {
                 throw new InvalidFileException(file, "stack '" + title + "' is too large for memory");
             }
-            array = NcemArrays.concat(first.dtype(), parts.stream().map(NcemArrays.Values::array).toList(), each);
+            array = NcemArrays.concat(first.dtype(), parts.stream().map(Hdf5Data.Values::array).toList(), each);
             // np.stack(...).squeeze(): the stack axis first, then every axis of size 1 dropped
             List<Integer> s = new ArrayList<>();
             s.add(parts.size());
@@ -397,7 +388,7 @@ public final class NcemEmdReader implements DatasetReader {
                 axes.set(i, a.withNavigate(false));
             }
         }
-        return Dataset.wrap(first.dtype(), NcemArrays.segment(array), ByteOrder.nativeOrder(), axes, md);
+        return Dataset.wrap(first.dtype(), Hdf5Data.segment(array), ByteOrder.nativeOrder(), axes, md);
     }
 
     /** @return {offset, scale} of a dim vector, as HyperSpy's {@code _parse_axis} */
@@ -416,7 +407,7 @@ public final class NcemEmdReader implements DatasetReader {
         if (!numeric || n == 0) {
             return new double[] {0, 1};
         }
-        NcemArrays.Values v = NcemArrays.read(file, fileSize, where, dim);
+        Hdf5Data.Values v = NcemArrays.read(file, fileSize, where, dim);
         double[] x = NcemArrays.asDoubles(v);
         if (x.length == 1) {
             return new double[] {x[0], 1};
@@ -518,20 +509,7 @@ public final class NcemEmdReader implements DatasetReader {
 
     /** @return the node at a slash-separated path below {@code g}, or null if any part is missing */
     private static Node node(Group g, String path) {
-        Node n = g;
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (!(n instanceof Group grp)) {
-                return null;
-            }
-            n = grp.getChildren().get(part);
-            if (n == null) {
-                return null;
-            }
-        }
-        return n;
+        return Hdf5Data.node(g, path);
     }
 
     private static String dirname(String p) {

@@ -1,9 +1,7 @@
 package tessera.io.emd.internal;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.reflect.Array;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import tessera.core.io.AtomicFiles;
 import tessera.core.io.DatasetWriter;
@@ -24,6 +18,8 @@ import tessera.core.model.Axis;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
+import tessera.io.hspy.hdf5.Hdf5Data;
+import tessera.io.hspy.hdf5.Hdf5Writing;
 
 /**
  * Writes datasets as NCEM/Berkeley EMD 0.2 files (https://emdatasets.com/format/), readable by HyperSpy 1.7.3 and
@@ -108,38 +104,31 @@ public final class NcemEmdWriter implements DatasetWriter {
         }
         List<String> names = groupNames(datasets);
         Map<String, Object> om = datasets.get(0).metadata().original();
-        AtomicFiles.write(file, tmp -> {
-            try {
-                Set<String> rootKeys = new LinkedHashSet<>();
-                try (WritableHdfFile h = HdfFile.write(tmp)) {
-                    h.putAttribute("version_major", (long) VERSION_MAJOR);
-                    h.putAttribute("version_minor", (long) VERSION_MINOR);
-                    for (String g : ROOT_GROUPS) {
-                        if (om.get(g) instanceof Map<?, ?> m) {
-                            WritableGroup wg = h.putGroup(g);
-                            rootKeys.add(g);
-                            for (Map.Entry<?, ?> e : m.entrySet()) {
-                                Object v = attributeValue(e.getValue());
-                                if (v != null) {
-                                    wg.putAttribute(String.valueOf(e.getKey()), v);
-                                }
-                            }
+        Hdf5Writing.write(file, "NCEM EMD", NcemEmdReader::oneLine, h -> {
+            Set<String> rootKeys = new LinkedHashSet<>();
+            h.putAttribute("version_major", (long) VERSION_MAJOR);
+            h.putAttribute("version_minor", (long) VERSION_MINOR);
+            for (String g : ROOT_GROUPS) {
+                if (om.get(g) instanceof Map<?, ?> m) {
+                    WritableGroup wg = h.putGroup(g);
+                    rootKeys.add(g);
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        Object v = attributeValue(e.getValue());
+                        if (v != null) {
+                            wg.putAttribute(String.valueOf(e.getKey()), v);
                         }
                     }
-                    WritableGroup data = h.putGroup("data");
-                    rootKeys.add("data");
-                    for (int i = 0; i < datasets.size(); i++) {
-                        writeGroup(data.putGroup(names.get(i)), datasets.get(i));
-                    }
-                    // jHDF 0.13 writes its trailer where the last dataset written ended: a tiny dataset written last
-                    // (root children are written in ConcurrentHashMap order) keeps it from overwriting a group header
-                    h.putDataset(trailerName(rootKeys), new byte[] {1});
                 }
-                verify(file, tmp, datasets, names);
-            } catch (RuntimeException e) {
-                throw new InvalidFileException(file, "cannot be written as NCEM EMD: " + NcemEmdReader.oneLine(e), e);
             }
-        });
+            WritableGroup data = h.putGroup("data");
+            rootKeys.add("data");
+            for (int i = 0; i < datasets.size(); i++) {
+                writeGroup(data.putGroup(names.get(i)), datasets.get(i));
+            }
+            // jHDF 0.13 writes its trailer where the last dataset written ended: a tiny dataset written last
+            // (root children are written in ConcurrentHashMap order) keeps it from overwriting a group header
+            h.putDataset(trailerName(rootKeys), new byte[] {1});
+        }, tmp -> verify(file, tmp, datasets, names));
     }
 
     /** @return HDF5-safe, distinct group names of which none is a prefix of another */
@@ -173,16 +162,7 @@ public final class NcemEmdWriter implements DatasetWriter {
     private static String trailerName(Set<String> rootKeys) {
         for (int i = 0; i < 10_000; i++) {
             String candidate = i == 0 ? "_tessera" : "_tessera" + i;
-            Map<String, Object> m = new ConcurrentHashMap<>();
-            for (String k : rootKeys) {
-                m.put(k, 0);
-            }
-            m.put(candidate, 1);
-            String last = null;
-            for (String k : m.keySet()) {
-                last = k;
-            }
-            if (candidate.equals(last)) {
+            if (Hdf5Writing.writtenLast(rootKeys, candidate)) {
                 return candidate;
             }
         }
@@ -242,30 +222,12 @@ public final class NcemEmdWriter implements DatasetWriter {
     private static void writeData(WritableGroup g, Dataset d) {
         DType dt = d.dtype() == DType.BOOL ? DType.UINT8 : d.dtype();
         int n = (int) d.size();
-        Object flat = NcemArrays.allocate(dt, n);
-        MemorySegment seg = d.data();
-        java.nio.ByteOrder o = d.byteOrder();
-        switch (flat) {
-            case byte[] a -> MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, a, 0, n);
-            case short[] a -> MemorySegment.copy(seg, ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(o), 0, a, 0, n);
-            case int[] a -> MemorySegment.copy(seg, ValueLayout.JAVA_INT_UNALIGNED.withOrder(o), 0, a, 0, n);
-            case long[] a -> MemorySegment.copy(seg, ValueLayout.JAVA_LONG_UNALIGNED.withOrder(o), 0, a, 0, n);
-            case float[] a -> MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(o), 0, a, 0, n);
-            case double[] a -> MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(o), 0, a, 0, n);
-            default -> throw new IllegalStateException();
-        }
-        NcemArrays.Values t = NcemArrays.reverseAxes(new NcemArrays.Values(dt, flat, d.shape()));
+        Object flat = Hdf5Data.copyOut(d.data(), d.byteOrder(), dt, n);
+        Hdf5Data.Values t = NcemArrays.reverseAxes(new Hdf5Data.Values(dt, flat, d.shape()));
         int[] shape = t.dims();
-        Object array = nested(t.array(), shape);
-        DatasetCreationOptions.Builder opts = DatasetCreationOptions.builder();
-        if (dt == DType.UINT8 || dt == DType.UINT16 || dt == DType.UINT32 || dt == DType.UINT64) {
-            opts.unsigned();
-        }
+        Object array = Hdf5Writing.nestedArray(Hdf5Data.segment(t.array()), ByteOrder.nativeOrder(), dt, shape);
         long bytes = (long) n * dt.byteSize();
-        if (bytes > COMPRESS_ABOVE) {
-            opts.chunkDimensions(chunks(shape, dt.byteSize())).shuffle().deflate(4);
-        }
-        g.putDataset("data", array, opts.build());
+        Hdf5Writing.putArray(g, "data", array, dt, bytes > COMPRESS_ABOVE ? chunks(shape, dt.byteSize()) : null);
     }
 
     /** About 1 MB chunks: whole rows of the file's first axes (Tessera's signal axes), the last file axes split first. */
@@ -285,31 +247,6 @@ public final class NcemEmdWriter implements DatasetWriter {
             b *= x;
         }
         return b;
-    }
-
-    /** Copies a flat C-order primitive array into a nested Java array of the given shape (jHDF's input form). */
-    private static Object nested(Object flat, int[] shape) {
-        if (shape.length == 1) {
-            return flat;
-        }
-        Object array = Array.newInstance(flat.getClass().getComponentType(), shape);
-        int rowLen = shape[shape.length - 1];
-        int rows = Array.getLength(flat) / Math.max(1, rowLen);
-        int[] idx = new int[shape.length - 1];
-        for (int r = 0; r < rows; r++) {
-            Object row = array;
-            for (int k = 0; k < idx.length; k++) {
-                row = Array.get(row, idx[k]);
-            }
-            System.arraycopy(flat, r * rowLen, row, 0, rowLen);
-            for (int k = idx.length - 1; k >= 0; k--) {
-                if (++idx[k] < shape[k]) {
-                    break;
-                }
-                idx[k] = 0;
-            }
-        }
-        return array;
     }
 
     /** Reads the temporary file back (datasets come back in group-name order): same count and shapes, or the write fails. */

@@ -81,7 +81,7 @@ public final class VeloxEmdReader implements DatasetReader {
                 return false;
             }
         }
-        try (HdfFile h = new HdfFile(file)) {
+        try (HdfFile h = Hdf5Data.open(file, VeloxEmdReader::oneLine)) {
             return veloxVersion(file, h) != null;
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return false;
@@ -105,12 +105,7 @@ public final class VeloxEmdReader implements DatasetReader {
     @Override
     public List<Dataset> read(Path file) throws IOException {
         long size = Files.size(file);
-        HdfFile h;
-        try {
-            h = new HdfFile(file);
-        } catch (RuntimeException e) {
-            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
-        }
+        HdfFile h = Hdf5Data.open(file, VeloxEmdReader::oneLine);
         try (h) {
             String version = veloxVersion(file, h);
             if (version == null) {
@@ -674,20 +669,7 @@ public final class VeloxEmdReader implements DatasetReader {
         }
 
         private Node node(String path) {
-            Node n = h;
-            for (String part : path.split("/")) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                if (!(n instanceof Group g)) {
-                    return null;
-                }
-                n = g.getChildren().get(part);
-                if (n == null) {
-                    return null;
-                }
-            }
-            return n;
+            return Hdf5Data.node(h, path);
         }
 
         private static Group child(Group g, String name) {

@@ -1,7 +1,6 @@
 package tessera.io.hspy.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,23 +55,8 @@ public final class Hdf5Reader implements DatasetReader {
 
     @Override
     public List<Dataset> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
-        long fileSize = Files.size(file);
-        byte[] head;
-        try (var in = Files.newInputStream(file)) {
-            head = in.readNBytes(8);
-        }
-        if (!sniff(file, head)) {
-            throw new InvalidFileException(file, fileSize == 0 ? "file is empty" : "not an HDF5 file (no HDF5 signature)");
-        }
-        HdfFile h;
-        try {
-            h = HdfFiles.open(file);
-        } catch (RuntimeException e) {
-            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
-        }
+        long fileSize = HdfArrays.checkSignature(file);
+        HdfFile h = HdfArrays.open(file, Hdf5Reader::oneLine);
         try (h) {
             Map<String, Object> strings = new LinkedHashMap<>();
             List<io.jhdf.api.Dataset> numeric = new ArrayList<>();

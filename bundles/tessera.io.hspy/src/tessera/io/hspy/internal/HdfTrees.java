@@ -2,6 +2,8 @@ package tessera.io.hspy.internal;
 
 import java.lang.reflect.Array;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,35 +153,66 @@ public final class HdfTrees {
     }
 
     /**
-     * Value of one attribute.
+     * Value of one attribute, in HyperSpy's dictionary encoding.
      *
      * @param a attribute
      * @return Boolean, Long, Double, String, null (for {@code "_None_"}), long[], double[] or List of String
      */
     public static Object attributeValue(Attribute a) {
-        Object d = a.getData();
-        boolean isEnum = a.getDataType() instanceof EnumDataType;
-        return convert(d, isEnum);
+        return attributeValue(a, false);
     }
 
-    private static Object convert(Object d, boolean isEnum) {
+    /**
+     * Value of one attribute.
+     *
+     * @param a     attribute
+     * @param plain false: HyperSpy's dictionary encoding ({@code "_None_"} is null, byte arrays inside arrays are
+     *              numbers); true: the value as h5py gives it ({@code "_None_"} stays, byte strings and byte buffers are
+     *              decoded as UTF-8, null array elements stay null)
+     * @return Boolean, Long, Double, String, null, long[], double[] or List of the scalar values
+     */
+    public static Object attributeValue(Attribute a, boolean plain) {
+        Object d = a.getData();
+        boolean isEnum = a.getDataType() instanceof EnumDataType;
+        return convert(d, isEnum, plain);
+    }
+
+    private static Object convert(Object d, boolean isEnum, boolean plain) {
         if (d == null) {
             return null;
         }
         if (d.getClass().isArray()) {
             List<Object> flat = new ArrayList<>();
-            flatten(d, flat);
-            return listToValue(flat, isEnum);
+            flatten(d, flat, plain);
+            return listToValue(flat, isEnum, plain);
         }
-        return scalar(d, isEnum);
+        return scalar(d, isEnum, plain);
     }
 
-    private static Object scalar(Object d, boolean isEnum) {
+    private static Object scalar(Object d, boolean isEnum, boolean plain) {
         if (d instanceof String s) {
             if (isEnum && ("TRUE".equals(s) || "FALSE".equals(s))) {
                 return Boolean.valueOf("TRUE".equals(s));
             }
-            return "_None_".equals(s) ? null : s;
+            return !plain && "_None_".equals(s) ? null : s;
+        }
+        if (plain) {
+            switch (d) {
+                case null -> {
+                    return null;
+                }
+                case byte[] b -> {
+                    return new String(b, StandardCharsets.UTF_8);
+                }
+                case ByteBuffer b -> {
+                    ByteBuffer c = b.duplicate();
+                    byte[] bytes = new byte[c.remaining()];
+                    c.get(bytes);
+                    return new String(bytes, StandardCharsets.UTF_8);
+                }
+                default -> {
+                }
+            }
         }
         if (d instanceof Double || d instanceof Float) {
             return ((Number) d).doubleValue();
@@ -196,19 +229,19 @@ public final class HdfTrees {
         return String.valueOf(d);
     }
 
-    private static void flatten(Object arr, List<Object> out) {
+    private static void flatten(Object arr, List<Object> out, boolean plain) {
         int n = Array.getLength(arr);
         for (int i = 0; i < n; i++) {
             Object v = Array.get(arr, i);
-            if (v != null && v.getClass().isArray()) {
-                flatten(v, out);
+            if (v != null && v.getClass().isArray() && !(plain && v instanceof byte[])) {
+                flatten(v, out, plain);
             } else {
                 out.add(v);
             }
         }
     }
 
-    private static Object listToValue(List<Object> flat, boolean isEnum) {
+    private static Object listToValue(List<Object> flat, boolean isEnum, boolean plain) {
         boolean allInt = !flat.isEmpty();
         boolean allNum = !flat.isEmpty();
         for (Object o : flat) {
@@ -237,7 +270,7 @@ public final class HdfTrees {
         }
         List<Object> l = new ArrayList<>();
         for (Object o : flat) {
-            l.add(scalar(o, isEnum));
+            l.add(scalar(o, isEnum, plain));
         }
         return l;
     }
@@ -252,7 +285,7 @@ public final class HdfTrees {
             return null;
         }
         if (ds.isScalar()) {
-            return convert(ds.getData(), ds.getDataType() instanceof EnumDataType);
+            return convert(ds.getData(), ds.getDataType() instanceof EnumDataType, false);
         }
         Object flat;
         try {
@@ -267,7 +300,7 @@ public final class HdfTrees {
         if (flat instanceof Map<?, ?>) {
             return null; // compound (e.g. marker records): not representable
         }
-        return convert(flat, ds.getDataType() instanceof EnumDataType);
+        return convert(flat, ds.getDataType() instanceof EnumDataType, false);
     }
 
     private static String isoDateTime(String pyRepr, boolean date) {

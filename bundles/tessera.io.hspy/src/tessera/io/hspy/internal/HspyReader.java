@@ -2,9 +2,7 @@ package tessera.io.hspy.internal;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.math.BigInteger;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,8 +66,6 @@ import tessera.core.model.Metadata;
 public final class HspyReader implements DatasetReader {
     /** HDF5 format signature */
     static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1A, '\n'};
-    /** deflate cannot expand data by more than about 1032:1 */
-    private static final long MAX_DEFLATE_RATIO = 1100;
 
     /** Public no-argument constructor for the extension registry. */
     public HspyReader() {
@@ -107,23 +103,8 @@ public final class HspyReader implements DatasetReader {
 
     @Override
     public List<Dataset> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidFileException(file, "no such file");
-        }
-        long fileSize = Files.size(file);
-        byte[] head = new byte[8];
-        try (var in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, 8);
-            if (n < 8 || !startsWithMagic(head)) {
-                throw new InvalidFileException(file, fileSize == 0 ? "file is empty" : "not an HDF5 file (no HDF5 signature)");
-            }
-        }
-        HdfFile h;
-        try {
-            h = HdfFiles.open(file);
-        } catch (RuntimeException e) {
-            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
-        }
+        long fileSize = HdfArrays.checkSignature(file);
+        HdfFile h = HdfArrays.open(file, HspyReader::oneLine);
         try (h) {
             return readAll(file, fileSize, h);
         } catch (RuntimeException | StackOverflowError e) {
@@ -279,27 +260,11 @@ public final class HspyReader implements DatasetReader {
         for (Axis a : axes) {
             count = Math.multiplyExact(count, (long) a.size());
         }
-        long claimed;
-        try {
-            claimed = Math.multiplyExact(count, (long) type.getSize());
-        } catch (ArithmeticException e) {
-            throw new InvalidFileException(file, where + ": claimed size overflows");
-        }
-        String layout = String.valueOf(data.getDataLayout());
-        if ("CONTIGUOUS".equals(layout)) {
-            InvalidFileException.checkPayload(file, claimed, fileSize);
-        } else if (claimed / MAX_DEFLATE_RATIO > fileSize) {
-            throw new InvalidFileException(file, where + ": header claims " + claimed
-                    + " bytes, impossible to compress into a file of " + fileSize + " bytes (corrupt header)");
-        }
-        if (count > Integer.MAX_VALUE - 8 || claimed > Runtime.getRuntime().maxMemory() / 2) {
-            throw new InvalidFileException(file, where + ": " + claimed + " bytes (" + count
-                    + " elements) exceed what this reader can hold in memory");
-        }
+        HdfArrays.checkSize(file, fileSize, where, data, count, type.getSize(), tessera.io.hspy.hdf5.Hdf5Data.Limits.singleCopy());
         int n = (int) count;
-        DType dt = directType(type);
+        DType dt = HdfArrays.directType(type);
         if (dt != null) {
-            MemorySegment seg = RawArrays.read(data, dt, byteOrder(type), n);
+            MemorySegment seg = RawArrays.read(data, dt, HdfArrays.byteOrder(type), n);
             if (seg != null) {
                 return Dataset.wrap(dt, seg, ByteOrder.nativeOrder(), axes, md);
             }
@@ -325,58 +290,12 @@ public final class HspyReader implements DatasetReader {
         } else if (type instanceof FixedPoint) {
             throw new InvalidFileException(file, where + ": unsupported integer size " + type.getSize());
         } else if (type instanceof EnumDataType && flat instanceof Object[] objs) {
-            byte[] b = new byte[n];
-            for (int i = 0; i < n; i++) {
-                b[i] = (byte) ("TRUE".equals(String.valueOf(objs[i])) ? 1 : 0);
-            }
             dt = DType.BOOL;
-            arr = b;
+            arr = HdfArrays.booleans(objs, n);
         } else {
             throw new InvalidFileException(file, where + ": unsupported HDF5 data type " + type.getClass().getSimpleName());
         }
-        return Dataset.wrap(dt, segment(arr), ByteOrder.nativeOrder(), axes, md);
-    }
-
-    /** The Tessera type of an integer (1 to 8 bytes) or float32/float64 HDF5 type, else null (float16, compound, enum, ...). */
-    private static DType directType(DataType type) {
-        if (type instanceof FloatingPoint) {
-            return switch (type.getSize()) {
-                case 4 -> DType.FLOAT32;
-                case 8 -> DType.FLOAT64;
-                default -> null;
-            };
-        }
-        if (type instanceof FixedPoint fp) {
-            boolean signed = fp.isSigned();
-            return switch (type.getSize()) {
-                case 1 -> signed ? DType.INT8 : DType.UINT8;
-                case 2 -> signed ? DType.INT16 : DType.UINT16;
-                case 4 -> signed ? DType.INT32 : DType.UINT32;
-                case 8 -> signed ? DType.INT64 : DType.UINT64;
-                default -> null;
-            };
-        }
-        return null;
-    }
-
-    private static ByteOrder byteOrder(DataType type) {
-        return switch (type) {
-            case FloatingPoint f -> f.getByteOrder();
-            case FixedPoint f -> f.getByteOrder();
-            default -> ByteOrder.nativeOrder();
-        };
-    }
-
-    private static MemorySegment segment(Object arr) {
-        return switch (arr) {
-            case byte[] a -> MemorySegment.ofArray(a);
-            case short[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            default -> throw new IllegalStateException("unexpected array type " + arr.getClass().getSimpleName());
-        };
+        return Dataset.wrap(dt, HdfArrays.segment(arr), ByteOrder.nativeOrder(), axes, md);
     }
 
     private static Dataset compound(Path file, String where, io.jhdf.api.Dataset data, Map<?, ?> members, int n, List<Axis> axes, Metadata md) throws InvalidFileException {
@@ -396,22 +315,10 @@ public final class HspyReader implements DatasetReader {
         if (re != null && im != null) {
             boolean dbl = re instanceof double[];
             if (dbl) {
-                double[] r = toDoubles(re, n);
-                double[] ii = toDoubles(im, n);
-                double[] c = new double[2 * n];
-                for (int k = 0; k < n; k++) {
-                    c[2 * k] = r[k];
-                    c[2 * k + 1] = ii[k];
-                }
+                double[] c = HdfArrays.interleave(toDoubles(re, n), toDoubles(im, n), n);
                 return Dataset.wrap(DType.COMPLEX128, MemorySegment.ofArray(c), ByteOrder.nativeOrder(), axes, md);
             }
-            float[] r = toFloats(re, n);
-            float[] ii = toFloats(im, n);
-            float[] c = new float[2 * n];
-            for (int k = 0; k < n; k++) {
-                c[2 * k] = r[k];
-                c[2 * k + 1] = ii[k];
-            }
+            float[] c = HdfArrays.interleave(toFloats(re, n), toFloats(im, n), n);
             return Dataset.wrap(DType.COMPLEX64, MemorySegment.ofArray(c), ByteOrder.nativeOrder(), axes, md);
         }
         List<String> chans = new ArrayList<>();
@@ -426,7 +333,7 @@ public final class HspyReader implements DatasetReader {
         int nc = chans.size();
         int[][] ch = new int[nc][];
         for (int c = 0; c < nc; c++) {
-            long[] l = toLongs(members.get(chans.get(c)), n);
+            long[] l = HdfArrays.toLongs(members.get(chans.get(c)), n);
             ch[c] = new int[n];
             for (int k = 0; k < n; k++) {
                 ch[c][k] = (int) l[k];
@@ -461,50 +368,11 @@ public final class HspyReader implements DatasetReader {
 
     // ---- widening/narrowing copies of jHDF's flat arrays (unsigned types come widened) ----
 
-    private static long[] toLongs(Object flat, int n) {
-        long[] out = new long[n];
-        switch (flat) {
-            case byte[] a -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            }
-            case short[] a -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            }
-            case int[] a -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i];
-                }
-            }
-            case long[] a -> System.arraycopy(a, 0, out, 0, n);
-            case BigInteger[] a -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = a[i].longValue();
-                }
-            }
-            case double[] a -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = (long) a[i];
-                }
-            }
-            case float[] a -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = (long) a[i];
-                }
-            }
-            default -> throw new IllegalStateException("unexpected array type " + flat.getClass().getSimpleName());
-        }
-        return out;
-    }
-
     private static byte[] toBytes(Object flat, int n) {
         if (flat instanceof byte[] a && a.length == n) {
             return a;
         }
-        long[] l = toLongs(flat, n);
+        long[] l = HdfArrays.toLongs(flat, n);
         byte[] out = new byte[n];
         for (int i = 0; i < n; i++) {
             out[i] = (byte) l[i];
@@ -523,7 +391,7 @@ public final class HspyReader implements DatasetReader {
             }
             return out;
         }
-        long[] l = toLongs(flat, n);
+        long[] l = HdfArrays.toLongs(flat, n);
         for (int i = 0; i < n; i++) {
             out[i] = (short) l[i];
         }
@@ -541,7 +409,7 @@ public final class HspyReader implements DatasetReader {
             }
             return out;
         }
-        long[] l = toLongs(flat, n);
+        long[] l = HdfArrays.toLongs(flat, n);
         for (int i = 0; i < n; i++) {
             out[i] = (int) l[i];
         }
@@ -549,7 +417,7 @@ public final class HspyReader implements DatasetReader {
     }
 
     private static long[] toLongs0(Object flat, int n) {
-        return flat instanceof long[] a && a.length == n ? a : toLongs(flat, n);
+        return flat instanceof long[] a && a.length == n ? a : HdfArrays.toLongs(flat, n);
     }
 
     private static double[] toDoubles(Object flat, int n) {
