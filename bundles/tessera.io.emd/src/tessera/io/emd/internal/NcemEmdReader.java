@@ -120,7 +120,7 @@ public final class NcemEmdReader implements DatasetReader {
                 return true;
             }
             return hasEmdGroup(h, 0, new int[] {0});
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (InvalidFileException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return false;
         }
     }

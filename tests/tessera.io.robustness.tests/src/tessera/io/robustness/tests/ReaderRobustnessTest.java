@@ -91,6 +91,7 @@ class ReaderRobustnessTest {
     /** fixtures that are deliberately invalid: their original must give an InvalidFileException */
     private static final Map<String, String> KNOWN_INVALID = Map.of(
             "formats/bruker/Nope.bcf", "not a BCF (RosettaSciIO's negative test file)",
+            "formats/emd/example_object_dtype_data.emd", "only a string (NumPy object) dataset: no numeric data to read",
             "images/G-Si-2nm-coord.npy", "a pickled object array, refused by design",
             "images/G-GrainBoundary-4nm-coord.npy", "a pickled object array, refused by design");
 
