@@ -34,6 +34,13 @@ final class PluginsCommand implements Callable<Integer> {
         System.out.printf("%-14s %-28s %-34s %s%n", "POINT", "ID", "NAME", "BUNDLE (VERSION)");
         for (Contribution c : all) {
             System.out.printf("%-14s %-28s %-34s %s (%s)%n", c.point(), c.id(), c.name(), c.bundle(), c.bundleVersion());
+            if (Registry.READERS.equals(c.point())) {
+                // a reader's options (--read-option NAME=VALUE), with their defaults
+                for (tessera.core.analysis.ParameterSpec p : c.create(tessera.core.io.DatasetReader.class).options()) {
+                    System.out.printf("%-14s   --read-option %s=… (default %s): %s%n", "", p.name(),
+                            p.defaultValue() == null || "".equals(p.defaultValue()) ? "none" : p.defaultValue(), p.description());
+                }
+            }
         }
         return 0;
     }

@@ -152,14 +152,14 @@ public final class ExplorerPart {
         TreeItem md = new TreeItem(f, SWT.NONE);
         md.setText("metadata");
         metadata(md, d.metadata().tree());
-        TreeItem all = new TreeItem(f, SWT.NONE);
-        all.setText(DATASETS);
-        new TreeItem(all, SWT.NONE).setText("…");
         TreeItem rd = new TreeItem(f, SWT.NONE);
         rd.setText("readers that open it");
         for (Contribution c : readers) {
             new TreeItem(rd, SWT.NONE).setText(c.name() + " (" + c.id() + ", " + c.bundle() + " " + c.bundleVersion() + ")");
         }
+        TreeItem all = new TreeItem(f, SWT.NONE);
+        all.setText(DATASETS);
+        new TreeItem(all, SWT.NONE).setText("…");
         f.setExpanded(true);
         axes.setExpanded(true);
         rd.setExpanded(true);

@@ -102,8 +102,54 @@ public final class VeloxEmdReader implements DatasetReader {
         return null;
     }
 
+    /**
+     * How the spectrum image is decoded (HyperSpy's {@code emd} keywords).
+     *
+     * @param firstFrame   first frame summed, from 0
+     * @param lastFrame    frame at which summing stops (exclusive), -1 for the last recorded
+     * @param rebin        channels summed into one (divides the bin count)
+     * @param sumDetectors one cube summed over the EDS detectors, or one cube per detector
+     */
+    record Options(int firstFrame, int lastFrame, int rebin, boolean sumDetectors) {
+        static final Options DEFAULTS = new Options(0, -1, 1, true);
+    }
+
+    /**
+     * The spectrum-image options, as HyperSpy names them: {@code first_frame} (from 0), {@code last_frame} (exclusive;
+     * -1 = the last recorded), {@code rebin_energy} (channels summed, dividing the bin count; the energy scale is
+     * multiplied by it), {@code sum_EDS_detectors} (false: one cube per detector, titled by the detector).
+     *
+     * @return the option specifications
+     */
+    @Override
+    public List<tessera.core.analysis.ParameterSpec> options() {
+        return List.of(tessera.core.analysis.ParameterSpec.ofInt("first_frame", 0, 0, null, "first frame of the spectrum image summed (from 0)"),
+                tessera.core.analysis.ParameterSpec.ofInt("last_frame", -1, -1, null, "frame at which summing stops (exclusive); -1 = the last recorded"),
+                tessera.core.analysis.ParameterSpec.ofInt("rebin_energy", 1, 1, 4096, "energy channels summed into one (must divide the bin count)"),
+                tessera.core.analysis.ParameterSpec.ofBoolean("sum_EDS_detectors", true, "one spectrum image summed over the EDS detectors (false: one per detector)"));
+    }
+
+    /**
+     * Reads with the {@link #options()} given.
+     *
+     * @param file    the file
+     * @param options validated options
+     * @return the datasets, as {@link #read(Path)}
+     * @throws InvalidFileException if the file is not a valid Velox file or the options do not fit it
+     * @throws IOException on an I/O error
+     */
+    @Override
+    public List<Dataset> read(Path file, tessera.core.analysis.Parameters options) throws IOException {
+        return read(file, new Options(options.getInt("first_frame"), options.getInt("last_frame"), options.getInt("rebin_energy"),
+                options.getBoolean("sum_EDS_detectors")));
+    }
+
     @Override
     public List<Dataset> read(Path file) throws IOException {
+        return read(file, Options.DEFAULTS);
+    }
+
+    private List<Dataset> read(Path file, Options options) throws IOException {
         long size = Files.size(file);
         HdfFile h = Hdf5Data.open(file, VeloxEmdReader::oneLine);
         try (h) {
@@ -111,7 +157,7 @@ public final class VeloxEmdReader implements DatasetReader {
             if (version == null) {
                 throw new InvalidFileException(file, "not a Velox EMD file (no /Version with format Velox)");
             }
-            return new FileRead(file, size, h, version).read();
+            return new FileRead(file, size, h, version, options).read();
         } catch (RuntimeException | StackOverflowError e) {
             throw new InvalidFileException(file, "corrupt or truncated Velox EMD file: " + oneLine(e), e);
         }
@@ -128,7 +174,10 @@ public final class VeloxEmdReader implements DatasetReader {
         final List<Dataset> out = new ArrayList<>();
         int[] spatialShape;
 
-        FileRead(Path file, long size, HdfFile h, String version) {
+        final Options options;
+
+        FileRead(Path file, long size, HdfFile h, String version, Options options) {
+            this.options = options;
             this.file = file;
             this.size = size;
             this.h = h;
@@ -386,6 +435,9 @@ public final class VeloxEmdReader implements DatasetReader {
                 if (channels >= 0 && bins != channels) {
                     throw new InvalidFileException(file, g.getPath() + ": " + bins + " channels, the first stream has " + channels);
                 }
+                if (bins % options.rebin() != 0) {
+                    throw new InvalidFileException(file, "rebin_energy " + options.rebin() + " does not divide the " + bins + " channels");
+                }
                 channels = bins;
                 io.jhdf.api.Dataset d = dataset(g, "Data");
                 long[] dims = d.getDimensionsAsLong();
@@ -401,23 +453,40 @@ public final class VeloxEmdReader implements DatasetReader {
                     throw new InvalidFileException(file, g.getPath() + "/Data: stream of " + raw.dtype() + ", expected uint16");
                 }
                 MemorySegment stream = native16(raw);
-                int last = frames > 0 ? frames : SpectrumStream.countFrames(stream, length, (long) spatialShape[0] * spatialShape[1]);
-                cube = SpectrumStream.add(file, g.getPath(), stream, length, spatialShape[0], spatialShape[1], bins, 1, 0, last, cube);
-                if (firstMetadata == null) {
-                    firstMetadata = signalMetadata(g);
-                    Map<String, Object> imported = new LinkedHashMap<>();
-                    imported.put("First_frame", 0L);
-                    imported.put("Last_frame", (long) last);
-                    imported.put("Number_of_frames", (long) last);
-                    imported.put("Rebin_energy", 1L);
-                    imported.put("Number_of_channels", (long) bins);
-                    firstMetadata.put("ImportedDataParameter", imported);
+                int recorded = frames > 0 ? frames : SpectrumStream.countFrames(stream, length, (long) spatialShape[0] * spatialShape[1]);
+                int last = options.lastFrame() < 0 ? recorded : options.lastFrame();
+                if (last > recorded || options.firstFrame() >= last) {
+                    throw new InvalidFileException(file, "frames " + options.firstFrame() + " to " + last + " asked for, the spectrum image has "
+                            + recorded + " (first_frame from 0, last_frame exclusive)");
+                }
+                Map<String, Object> om = signalMetadata(g);
+                Map<String, Object> imported = new LinkedHashMap<>();
+                imported.put("First_frame", (long) options.firstFrame());
+                imported.put("Last_frame", (long) last);
+                imported.put("Number_of_frames", (long) recorded);
+                imported.put("Rebin_energy", (long) options.rebin());
+                imported.put("Number_of_channels", (long) bins);
+                om.put("ImportedDataParameter", imported);
+                SpectrumStream.Cube mine = SpectrumStream.add(file, g.getPath(), stream, length, spatialShape[0], spatialShape[1], bins,
+                        options.rebin(), options.firstFrame(), last, options.sumDetectors() ? cube : null);
+                if (options.sumDetectors()) {
+                    cube = mine;
+                    if (firstMetadata == null) {
+                        firstMetadata = om;
+                    }
+                } else {
+                    // one cube per detector, titled by it, with its own live and real time
+                    out.add(spectrumImage(mine, om, String.valueOf(map(om.get("BinaryResult")).getOrDefault("Detector", "EDS")), groupPath(g)));
                 }
             }
-            if (cube == null) {
-                return;
+            if (cube != null) {
+                out.add(spectrumImage(cube, firstMetadata, "EDS", groupPath(streams)));
             }
-            Map<String, Object> br = map(firstMetadata.get("BinaryResult"));
+        }
+
+        /** The dataset of a decoded cube: [y, x, X-ray energy] with the scan and detector calibrations. */
+        private Dataset spectrumImage(SpectrumStream.Cube cube, Map<String, Object> om, String title, String path) {
+            Map<String, Object> br = map(om.get("BinaryResult"));
             Map<String, Object> pix = map(br.get("PixelSize"));
             Map<String, Object> off = map(br.get("Offset"));
             String units = String.valueOf(br.getOrDefault("PixelUnitX", ""));
@@ -427,14 +496,16 @@ public final class VeloxEmdReader implements DatasetReader {
             CompactUnits.Converted sy = CompactUnits.convert(number(pix.getOrDefault("height", 1.0)), units, ny);
             double ox = CompactUnits.convert(number(off.getOrDefault("x", 0.0)), units, nx).value();
             double oy = CompactUnits.convert(number(off.getOrDefault("y", 0.0)), units, ny).value();
-            double[] cal = energyCalibration(firstMetadata);
+            double[] cal = energyCalibration(om);
             List<Axis> axes = List.of(new Axis("y", ny, sy.value(), oy, sy.units(), true), new Axis("x", nx, sx.value(), ox, sx.units(), true),
-                    new Axis("X-ray energy", cube.channels(), cal[0], cal[1], "keV", false));
-            Metadata md = metadata(firstMetadata, "EDS", true);
+                    new Axis("X-ray energy", cube.channels(), cal[0] * options.rebin(), cal[1], "keV", false));
+            Metadata md = metadata(om, title, true);
             md.set(Metadata.SIGNAL_TYPE, "EDS_TEM");
-            md.set("Acquisition_instrument.TEM.Detector.EDS.number_of_frames", map(firstMetadata.get("ImportedDataParameter")).get("Number_of_frames"));
-            md.set(PATH, groupPath(streams));
-            out.add(Dataset.wrap(cube.wide() ? DType.UINT32 : DType.UINT16, cube.counts(), ByteOrder.nativeOrder(), axes, md));
+            Map<String, Object> imported = map(om.get("ImportedDataParameter"));
+            md.set("Acquisition_instrument.TEM.Detector.EDS.number_of_frames",
+                    ((Number) imported.get("Last_frame")).longValue() - ((Number) imported.get("First_frame")).longValue());
+            md.set(PATH, path);
+            return Dataset.wrap(cube.wide() ? DType.UINT32 : DType.UINT16, cube.counts(), ByteOrder.nativeOrder(), axes, md);
         }
 
         private MemorySegment native16(Dataset raw) {

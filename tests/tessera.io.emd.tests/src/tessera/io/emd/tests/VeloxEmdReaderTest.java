@@ -185,6 +185,51 @@ class VeloxEmdReaderTest {
         assertEquals(18.0, (Double) si.metadata().get("Acquisition_instrument.TEM.Detector.EDS.elevation_angle"), 1e-9);
     }
 
+    private static double sum(Dataset d) {
+        double t = 0;
+        for (long j = 0; j < d.size(); j++) {
+            t += d.getDouble(j);
+        }
+        return t;
+    }
+
+    private static List<Dataset> read(Path f, java.util.Map<String, ?> options) throws IOException {
+        return Registry.get().formats().read(f, options);
+    }
+
+    /**
+     * The spectrum-image options (HyperSpy's keywords): rebinning keeps every count and doubles the dispersion; the
+     * per-detector cubes add up to the summed one; two frame ranges add up to all frames; a range beyond the
+     * recording is refused naming the file.
+     */
+    @Test
+    void spectrumImageOptions() throws IOException {
+        Path f = fixture("formats/velox/velox_emd_version11.zip!Test SI 16x16 215 kx.emd");
+        Dataset all = new VeloxEmdReader().read(f).get(9);
+        double total = sum(all);
+        assertTrue(total > 1000, "the cube holds counts: " + total);
+        Dataset rebinned = read(f, java.util.Map.of("rebin_energy", "2")).get(9);
+        assertEquals(2048, rebinned.shape()[2]);
+        assertEquals(0.02, rebinned.axis(2).scale(), 1e-12);
+        assertEquals(total, sum(rebinned), 0.0);
+        List<Dataset> each = read(f, java.util.Map.of("sum_EDS_detectors", "false"));
+        assertEquals(9 + 4, each.size(), "one cube per detector");
+        double perDetector = 0;
+        for (int i = 9; i < 13; i++) {
+            assertTrue(each.get(i).metadata().title().startsWith("SuperXG2"), each.get(i).metadata().title());
+            perDetector += sum(each.get(i));
+        }
+        assertEquals(total, perDetector, 0.0);
+        double first = sum(read(f, java.util.Map.of("last_frame", "1")).get(9));
+        double second = sum(read(f, java.util.Map.of("first_frame", "1")).get(9));
+        assertTrue(first > 0 && second > 0, first + " " + second);
+        assertEquals(total, first + second, 0.0);
+        InvalidFileException e = assertThrows(InvalidFileException.class, () -> read(f, java.util.Map.of("last_frame", "5")));
+        assertTrue(e.getMessage().contains("the spectrum image has 2"), e.getMessage());
+        InvalidFileException bad = assertThrows(InvalidFileException.class, () -> read(f, java.util.Map.of("rebin_energy", "3")));
+        assertTrue(bad.getMessage().contains("does not divide"), bad.getMessage());
+    }
+
     /** RosettaSciIO TestVeloxEMDv11Empty: no element selected → an empty element list; 6 signals; a 16 x 20 scan. */
     @Test
     void version11EmptyElementSelection() throws IOException {
