@@ -3,13 +3,11 @@ package tessera.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,18 +28,11 @@ import tessera.ui.internal.WorkbenchSession;
  * the map's title counts them, and clicking a column describes it and its neighbours in the status line. Screenshot under target/screenshots.
  */
 class AtomsWorkbenchTest {
-    private static Display display;
     private static TesseraWorkbench wb;
 
     @BeforeAll
     static void openWindow() {
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            fail("no X display: the workbench tests need one; run the build under xvfb-run -a (scripts/test does)");
-        }
-        display = Display.getDefault();
-        wb = new TesseraWorkbench(display, Registry.get());
-        wb.shell().open();
-        dispatch();
+        wb = Workbenches.open();
     }
 
     @AfterAll
@@ -52,22 +43,11 @@ class AtomsWorkbenchTest {
     }
 
     private static void dispatch() {
-        while (display.readAndDispatch()) {
-            // pending events and paints
-        }
+        Workbenches.dispatch();
     }
 
     private static void waitForJob() {
-        long end = System.nanoTime() + 300_000_000_000L;
-        while (wb.status().running() != null) {
-            if (System.nanoTime() > end) {
-                fail("job '" + wb.status().running().getName() + "' did not finish");
-            }
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
-        dispatch();
+        Workbenches.waitForJob(wb, 300);
     }
 
     @Test

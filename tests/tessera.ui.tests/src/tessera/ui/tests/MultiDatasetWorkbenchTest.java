@@ -3,21 +3,18 @@ package tessera.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
 
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import tessera.core.registry.Registry;
 import tessera.ui.internal.ExplorerPart;
 import tessera.ui.internal.TesseraWorkbench;
 import tessera.ui.internal.WorkbenchSession;
@@ -28,7 +25,6 @@ import tessera.ui.internal.WorkbenchSession;
  * HAADF image) makes that image the current dataset, shown in the map view, as its own explorer entry.
  */
 class MultiDatasetWorkbenchTest {
-    private static Display display;
     private static TesseraWorkbench wb;
 
     @TempDir
@@ -36,13 +32,7 @@ class MultiDatasetWorkbenchTest {
 
     @BeforeAll
     static void openWindow() {
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            fail("no X display: the workbench tests need one; run the build under xvfb-run -a (scripts/test does)");
-        }
-        display = Display.getDefault();
-        wb = new TesseraWorkbench(display, Registry.get());
-        wb.shell().open();
-        dispatch();
+        wb = Workbenches.open();
     }
 
     @AfterAll
@@ -53,22 +43,11 @@ class MultiDatasetWorkbenchTest {
     }
 
     private static void dispatch() {
-        while (display.readAndDispatch()) {
-            // pending events and paints
-        }
+        Workbenches.dispatch();
     }
 
     private static void waitForJob() {
-        long end = System.nanoTime() + 120_000_000_000L;
-        while (wb.status().running() != null) {
-            if (System.nanoTime() > end) {
-                fail("job '" + wb.status().running().getName() + "' did not finish");
-            }
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
-        dispatch();
+        Workbenches.waitForJob(wb, 120);
     }
 
     @Test

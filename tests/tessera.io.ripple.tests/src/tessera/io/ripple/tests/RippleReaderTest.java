@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import tessera.io.testing.HyperSpyExpectation;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;

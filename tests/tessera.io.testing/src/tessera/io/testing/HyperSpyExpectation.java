@@ -1,4 +1,4 @@
-package tessera.io.ripple.tests;
+package tessera.io.testing;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,8 +15,9 @@ import tools.jackson.databind.ObjectMapper;
  * Compares a dataset with what HyperSpy read from the same file (one entry of an
  * {@code expected_hyperspy.json}): shape, axes, data (exact for integer types, 1e-6 relative
  * for floats) and metadata (numbers compared by value, so 0 and 0.0 or an int and a long agree).
+ * Shared by the reader test fragments (a test bundle, not part of the product).
  */
-final class HyperSpyExpectation {
+public final class HyperSpyExpectation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HyperSpyExpectation() {
@@ -28,7 +29,7 @@ final class HyperSpyExpectation {
      * @param skipUnits axis indices whose units are not compared (where Tessera knows more than HyperSpy 1.7.3)
      * @return the differences, empty when the dataset matches
      */
-    static List<String> differences(JsonNode e, Dataset d, int... skipUnits) {
+    public static List<String> differences(JsonNode e, Dataset d, int... skipUnits) {
         List<String> diff = new ArrayList<>();
         JsonNode shape = e.get("shape");
         int[] s = d.shape();
@@ -114,7 +115,7 @@ final class HyperSpyExpectation {
      * @param d the dataset
      * @return differences
      */
-    static List<String> originalDifferences(JsonNode e, Dataset d) {
+    public static List<String> originalDifferences(JsonNode e, Dataset d) {
         List<String> diff = new ArrayList<>();
         JsonNode want = e.get("original_metadata");
         Map<String, Object> om = d.metadata().original();
@@ -132,7 +133,7 @@ final class HyperSpyExpectation {
     }
 
     /** Structural equality with numbers compared by value (relative 1e-12). */
-    static void sameTree(String path, JsonNode want, JsonNode got, List<String> diff) {
+    public static void sameTree(String path, JsonNode want, JsonNode got, List<String> diff) {
         if (want.isNumber() && got.isNumber()) {
             if (!close(want.asDouble(), got.asDouble(), 1e-12)) {
                 diff.add(path + ": " + got + " != " + want);
@@ -163,7 +164,7 @@ final class HyperSpyExpectation {
         }
     }
 
-    static boolean close(double want, double got, double rel) {
+    public static boolean close(double want, double got, double rel) {
         if (want == got || (Double.isNaN(want) && Double.isNaN(got))) {
             return true;
         }
