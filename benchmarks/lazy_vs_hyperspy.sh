@@ -18,7 +18,7 @@
 # Ratios: HyperSpy / Tessera (above 1: Tessera faster or smaller). The data files are deleted at the end (BENCH_KEEP=1 keeps them).
 # Needs: the product built (./mvnw -B -o verify -DskipTests), /usr/bin/time, /usr/bin/python3 with hyperspy 1.7.3,
 # dask, scikit-learn; free disk for the files (8 GiB for the .npy; the .hspy is smaller, compressed).
-# Usage: benchmarks/lazy_vs_hyperspy.sh [WORKDIR]     (env: BENCH_SHAPE, BENCH_PEER, BENCH_KEEP, TESSERA_XMX (default 2g))
+# Usage: benchmarks/lazy_vs_hyperspy.sh [WORKDIR]     (env: BENCH_SHAPE, BENCH_PEER, BENCH_KEEP, BENCH_REUSE (use WORKDIR's files if there), TESSERA_XMX (default 2g))
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -37,7 +37,8 @@ trap cleanup EXIT
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; shape $shape float32; Tessera -Xmx$xmx;" \
      "HyperSpy $($py -c 'import hyperspy; print(hyperspy.__version__)' 2>/dev/null), dask $($py -c 'import dask; print(dask.__version__)' 2>/dev/null)"
 t0=$(date +%s.%N)
-if [ "$peer" = 1 ]; then $py "$here/make_lazy_data.py" "$npy" --shape "$shape" --hspy "$hspy"; else $py "$here/make_lazy_data.py" "$npy" --shape "$shape"; fi
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$npy" ] && { [ "$peer" = 0 ] || [ -f "$hspy" ]; }; then echo "reusing $npy (BENCH_REUSE=1)"
+elif [ "$peer" = 1 ]; then $py "$here/make_lazy_data.py" "$npy" --shape "$shape" --hspy "$hspy"; else $py "$here/make_lazy_data.py" "$npy" --shape "$shape"; fi
 echo "data written in $(echo "$(date +%s.%N) - $t0" | bc) s: $(ls -l "$npy" | awk '{print $5}') bytes .npy" \
      "$([ -f "$hspy" ] && echo ", $(ls -l "$hspy" | awk '{print $5}') bytes .hspy")"
 
