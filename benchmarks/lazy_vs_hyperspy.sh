@@ -39,7 +39,7 @@ echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem
 t0=$(date +%s.%N)
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$npy" ] && { [ "$peer" = 0 ] || [ -f "$hspy" ]; }; then echo "reusing $npy (BENCH_REUSE=1)"
 elif [ "$peer" = 1 ]; then $py "$here/make_lazy_data.py" "$npy" --shape "$shape" --hspy "$hspy"; else $py "$here/make_lazy_data.py" "$npy" --shape "$shape"; fi
-echo "data written in $(echo "$(date +%s.%N) - $t0" | bc) s: $(ls -l "$npy" | awk '{print $5}') bytes .npy" \
+echo "data ready after $(echo "$(date +%s.%N) - $t0" | bc) s: $(ls -l "$npy" | awk '{print $5}') bytes .npy" \
      "$([ -f "$hspy" ] && echo ", $(ls -l "$hspy" | awk '{print $5}') bytes .hspy")"
 
 # run NAME CMD...: prints wall, peak RSS, peak RssAnon and RssFile; sets WALL, RSS (kB)
