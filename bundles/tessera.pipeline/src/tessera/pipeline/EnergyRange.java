@@ -3,7 +3,11 @@ package tessera.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 import tessera.core.model.Axis;
+import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 
 /**
@@ -43,7 +47,9 @@ public record EnergyRange(double low, double high) {
     /**
      * Crops the single signal axis of a dataset to this window into a new float32
      * dataset (a copy; the input is untouched). Indices are the channels whose calibrated
-     * value lies in {@code [low, high]}.
+     * value lies in {@code [low, high]}. The copy is off-heap, native byte order ({@link Dataset#allocate}),
+     * filled in blocks of about 4 MiB of spectra, so it needs no Java heap of the cube's size and works for
+     * more than 2^31 values; the input may be a read-only file mapping.
      *
      * @param d dataset with exactly one signal axis (the last)
      * @return cropped copy with the cropped, re-offset energy axis and a copy of the metadata
@@ -71,15 +77,21 @@ public record EnergyRange(double low, double high) {
         int n = i1 - i0 + 1;
         int sig = e.size();
         long nav = d.navigationSize();
-        float[] out = new float[Math.toIntExact(nav * n)];
-        float[] row = new float[sig];
-        for (long p = 0; p < nav; p++) {
-            d.readSpectra(p, 1, row, 0);
-            System.arraycopy(row, i0, out, (int) (p * n), n);
-        }
         List<Axis> axes = new ArrayList<>(d.axes());
         axes.set(axes.size() - 1, e.crop(i0, n));
-        return Dataset.ofFloats(out, axes, d.metadata().copy());
+        // off-heap (no Java array: a crop of a cube larger than the heap, or than 2^31 values, works), filled in blocks of spectra
+        Dataset out = Dataset.allocate(DType.FLOAT32, axes, d.metadata().copy());
+        MemorySegment dst = out.data();
+        int block = (int) Math.max(1, Math.min(nav, (1 << 20) / sig));
+        float[] rows = new float[block * sig];
+        for (long p = 0; p < nav; p += block) {
+            int cnt = (int) Math.min(block, nav - p);
+            d.readSpectra(p, cnt, rows, 0);
+            for (int r = 0; r < cnt; r++) {
+                MemorySegment.copy(rows, r * sig + i0, dst, ValueLayout.JAVA_FLOAT, ((p + r) * n) * Float.BYTES, n);
+            }
+        }
+        return out;
     }
 
     private static String fmt(double v) {

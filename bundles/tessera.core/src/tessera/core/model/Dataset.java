@@ -24,6 +24,8 @@ import java.util.Objects;
  * data block), with the element byte order given by {@link #byteOrder()}. Nothing
  * requires the whole cube on the Java heap: kernels stream it with
  * {@link #readSpectra(long, int, float[], int)}.
+ * A reader maps large uncompressed data blocks read-only ({@link tessera.core.io.FileMapping}):
+ * such a dataset {@linkplain #isReadOnly() is read-only}, costs no heap, and refuses writes.
  *
  * <p>The metadata object is shared, not copied, by the {@code with*} methods.
  */
@@ -156,6 +158,15 @@ public final class Dataset {
     /** @return the backing memory (row-major, {@link #byteOrder()}) */
     public MemorySegment data() {
         return data;
+    }
+
+    /**
+     * @return whether the backing memory is read-only, as a dataset mapped from its file by a reader
+     *         ({@link tessera.core.io.FileMapping}): {@link #setDouble} then throws, and steps that change values
+     *         work on a copy ({@link #toFloat32()})
+     */
+    public boolean isReadOnly() {
+        return data.isReadOnly();
     }
 
     /** @return byte order of the elements in {@link #data()} */
@@ -326,9 +337,15 @@ public final class Dataset {
      *
      * @param i flat index
      * @param v value
+     * @throws UnsupportedOperationException if the dataset {@linkplain #isReadOnly() is read-only} (a mapping of
+     *                                       its file: the file is never written)
      */
     public void setDouble(long i, double v) {
         Objects.checkIndex(i, size);
+        if (data.isReadOnly()) {
+            throw new UnsupportedOperationException("dataset " + this + " is read-only (memory-mapped from its file, which is never written); "
+                    + "work on a copy (toFloat32())");
+        }
         long off = i * dtype.byteSize();
         switch (dtype) {
             case INT8 -> data.set(ValueLayout.JAVA_BYTE, off, (byte) clamp(v, -128, 127));

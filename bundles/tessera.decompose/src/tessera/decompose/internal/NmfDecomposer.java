@@ -36,9 +36,11 @@ import tessera.math.RowReader;
  * the H update is accumulated while the block is in cache (OpenBLAS {@code sgemm} on float32, as
  * scikit-learn on float32 data, when {@link Kernels#backend()} is OpenBLAS; float64 Java kernels
  * otherwise). Blocks are reduced in a fixed order, so results do not depend on the number of
- * threads. Float32 data in the platform's byte order are used in place; other (or weighted) data are held as one
- * float32 copy (native memory with OpenBLAS) when they have fewer than 2^31 values, else read from the dataset at
- * every iteration.
+ * threads. Float32 data in the platform's byte order are used in place (also a read-only file mapping: the data are
+ * then read from the file at every iteration, and need no memory of their size); other (or weighted) data are held
+ * as one float32 copy (native memory with OpenBLAS) when they have fewer than 2^31 values and the copy fits in
+ * {@link #cacheBytes()}, else read (and converted, weighted) from the dataset in blocks of rows at every iteration,
+ * with the same values and so the same result.
  */
 public final class NmfDecomposer implements Decomposer {
     /** Contribution id. */
@@ -103,7 +105,7 @@ public final class NmfDecomposer implements Decomposer {
             double[] h = new double[k * p];
             // one float32 copy (weighted) when it fits, checking the sign of every value as it is read
             RowReader checked = checkedRows(x, p, rowW);
-            boolean cache = (long) n * p <= Integer.MAX_VALUE - 16;
+            boolean cache = (long) n * p <= Integer.MAX_VALUE - 16 && (long) n * p * Float.BYTES <= cacheBytes();
             RowMatrix in = null;
             double[] columnSums = null;
             if (!poisson && data.dtype() == DType.FLOAT32 && data.byteOrder().equals(java.nio.ByteOrder.nativeOrder())) {
@@ -175,6 +177,33 @@ public final class NmfDecomposer implements Decomposer {
         } finally {
             monitor.done();
         }
+    }
+
+    /** System property: the largest float32 copy of the data, in bytes, NMF makes (else it streams the data every iteration). */
+    public static final String CACHE_PROPERTY = "tessera.decompose.nmf.cacheBytes";
+
+    /**
+     * The largest float32 copy of (weighted or converted) data NMF holds: the system property {@value #CACHE_PROPERTY}
+     * if set to a non-negative integer, else half the Java heap limit ({@link Runtime#maxMemory()}), so that a job run
+     * with a small {@code -Xmx} streams large data from their file instead of copying them. Streaming reads and
+     * converts the same float32 values at every iteration, so the result is the same bit for bit; only the time
+     * differs.
+     *
+     * @return the budget in bytes
+     */
+    static long cacheBytes() {
+        String v = System.getProperty(CACHE_PROPERTY);
+        if (v != null) {
+            try {
+                long b = Long.parseLong(v.trim());
+                if (b >= 0) {
+                    return b;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the default
+            }
+        }
+        return Runtime.getRuntime().maxMemory() / 2;
     }
 
     /**

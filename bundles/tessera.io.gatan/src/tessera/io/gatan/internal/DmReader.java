@@ -22,6 +22,7 @@ import tessera.core.model.Axis;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.core.model.OffHeap;
+import tessera.core.io.FileMapping;
 import tessera.core.model.Metadata;
 
 /**
@@ -38,7 +39,9 @@ import tessera.core.model.Metadata;
  * {@code Scale}, {@code Units}: calibrated value {@code (i - Origin) * Scale}, so the axis offset is
  * {@code -Origin*Scale}) and the data array {@code ImageData.Data}, located by its offset in the
  * file and copied through a read-only mapping into off-heap memory (never a heap array of the
- * file).
+ * file); a block of at least {@link FileMapping#threshold()} bytes that needs no reordering (not a
+ * transposed spectrum image, not RGBA) is not copied: the dataset is a read-only mapping of the file
+ * ({@link Dataset#isReadOnly()}).
  *
  * <p><b>Axes.</b> Array order is the reverse of DM's dimension order (DM x fastest, so an image
  * is {@code [y, x]}). An image whose {@code ImageTags.Meta Data.Format} is "Spectrum image" (or
@@ -171,7 +174,7 @@ public final class DmReader implements DatasetReader {
                 if (chosen.size() > 1) {
                     md = md.copy(); // images of one file must not share mutable trees
                 }
-                out.add(image(file, seg, parser.order(), castMap(im), md));
+                out.add(image(file, ch, seg, parser.order(), castMap(im), md));
             }
             return out;
         } catch (ArithmeticException e) {
@@ -206,7 +209,8 @@ public final class DmReader implements DatasetReader {
         };
     }
 
-    private static Dataset image(Path file, MemorySegment seg, ByteOrder order, Map<String, Object> im, Metadata md) throws InvalidFileException {
+    /** One image object; a large block in array order (not transposed, not RGBA) is mapped from {@code ch} read-only. */
+    private static Dataset image(Path file, FileChannel ch, MemorySegment seg, ByteOrder order, Map<String, Object> im, Metadata md) throws IOException {
         Object imageData = Tags.child(im, "ImageData");
         if (!(imageData instanceof Map<?, ?>)) {
             throw new InvalidFileException(file, "image without ImageData");
@@ -326,6 +330,8 @@ public final class DmReader implements DatasetReader {
         } else if (oldPacked) {
             dst = unpackOldComplex(src, order, shape[0] / 2);
             dstOrder = ByteOrder.nativeOrder();
+        } else if (!toSpectrum && dtype != DType.RGBA8 && FileMapping.shouldMap(claimed)) {
+            dst = FileMapping.mapReadOnly(ch, offset, claimed); // a large image block in array order: the file's bytes, read-only
         } else {
             dst = OffHeap.allocate(Arena.ofAuto(), claimed, 16);
             if (toSpectrum) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import tessera.core.io.DatasetReader;
+import tessera.core.io.FileMapping;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
@@ -36,7 +37,12 @@ import tessera.core.model.Metadata;
  * ({@code |O}, pickled Python objects), strings, other structured types and
  * {@code longdouble} are refused with {@link InvalidFileException}, never unpickled.
  *
- * <p><b>Order.</b> A C-order file is copied as is. A Fortran-order file
+ * <p><b>Memory.</b> The payload of a C-order file (any type but float16) of at least
+ * {@link FileMapping#threshold()} bytes (64 MiB by default) is memory-mapped read-only, not copied: the
+ * dataset is the file's bytes, read on demand, costs no Java heap, and {@linkplain Dataset#isReadOnly() refuses
+ * writes}. Smaller payloads, Fortran-order and float16 files are read into off-heap memory.
+ *
+ * <p><b>Order.</b> A C-order file is used as is. A Fortran-order file
  * ({@code 'fortran_order': True}) is transposed while reading, so the dataset has the
  * file's logical shape in C order: element {@code [i0, ..., in]} equals NumPy's
  * {@code np.load(f)[i0, ..., in]}.
@@ -182,8 +188,14 @@ public final class NpyReader implements DatasetReader {
             }
             InvalidFileException.checkPayload(file, claimed, fileSize - dataStart);
 
-            MemorySegment raw = OffHeap.allocate(Arena.ofAuto(), claimed, 16);
-            readFully(file, ch, raw, dataStart);
+            boolean contiguous = !(fortran && shape.length > 1) && !el.float16();
+            MemorySegment raw;
+            if (contiguous && FileMapping.shouldMap(claimed)) {
+                raw = FileMapping.mapReadOnly(ch, dataStart, claimed); // the file's bytes, read-only, read on demand
+            } else {
+                raw = OffHeap.allocate(Arena.ofAuto(), claimed, 16);
+                readFully(file, ch, raw, dataStart);
+            }
             if (fortran && shape.length > 1) {
                 raw = fortranToC(raw, shape, el.itemSize());
             }
