@@ -16,6 +16,7 @@ import tessera.io.hspy.internal.Hdf5Reader;
 import tessera.io.hspy.internal.HspyReader;
 import tessera.io.msa.internal.MsaReader;
 import tessera.io.npy.internal.NpyReader;
+import tessera.io.tiff.internal.TiffReader;
 
 /**
  * Coverage-guided fuzzing of every existing reader with Jazzer (issue 16). Each {@link FuzzTest} writes the fuzzer's
@@ -130,5 +131,11 @@ class ReaderFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void npy(byte[] data) throws IOException {
         read(new NpyReader(), "npy", data);
+    }
+
+    /** @param data the fuzzer's bytes, read as a TIFF or BigTIFF file */
+    @FuzzTest(maxDuration = "2m")
+    void tiff(byte[] data) throws IOException {
+        read(new TiffReader(), "tif", data);
     }
 }
