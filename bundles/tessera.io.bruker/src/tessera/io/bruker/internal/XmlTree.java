@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Attr;
@@ -18,11 +16,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import tessera.core.io.InvalidFileException;
+import tessera.core.io.XmlDocuments;
 
 /**
  * XML helpers for the Bruker formats: a hardened DOM parse (no DTD, no external
@@ -56,30 +54,7 @@ public final class XmlTree {
      */
     public static Document parse(Path file, byte[] xml, String what) throws InvalidFileException {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setNamespaceAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            DocumentBuilder b = XmlDocuments.secureBuilder();
             return b.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
             throw Errors.invalid(file, "malformed XML " + what + " (line " + e.getLineNumber() + ", column "
@@ -95,13 +70,7 @@ public final class XmlTree {
 
     /** @return the child elements of {@code e} in document order */
     public static List<Element> children(Element e) {
-        List<Element> l = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) {
-                l.add(c);
-            }
-        }
-        return l;
+        return XmlDocuments.children(e, null);
     }
 
     /**
@@ -168,19 +137,7 @@ public final class XmlTree {
      * @return the text, or null if there is none
      */
     public static String text(Element e) {
-        StringBuilder sb = null;
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE) {
-                break;
-            }
-            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                if (sb == null) {
-                    sb = new StringBuilder();
-                }
-                sb.append(n.getNodeValue());
-            }
-        }
-        return sb == null ? null : sb.toString();
+        return XmlDocuments.text(e);
     }
 
     /**

@@ -15,18 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 import tessera.core.io.InvalidFileException;
+import tessera.core.io.XmlDocuments;
 import tessera.core.model.Metadata;
 
 /**
@@ -107,13 +105,7 @@ final class EmiMetadata {
     private static Map<String, Object> parse(Path emi, byte[] all, int off, int len) throws InvalidFileException {
         Element root;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            f.setNamespaceAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new DefaultHandler()); // errors end in the exception below, nothing on stderr
+            DocumentBuilder b = XmlDocuments.secureBuilder();
             root = b.parse(new ByteArrayInputStream(all, off, len)).getDocumentElement();
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
             throw new InvalidFileException(emi, "ObjectInfo XML at offset " + off + " is not well-formed: "
@@ -126,29 +118,12 @@ final class EmiMetadata {
 
     /** The text before the first child element, as ElementTree's {@code .text}; null when empty. */
     private static String leadingText(Element e) {
-        StringBuilder sb = null;
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE) {
-                break;
-            }
-            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                if (sb == null) {
-                    sb = new StringBuilder();
-                }
-                sb.append(n.getNodeValue());
-            }
-        }
-        return sb == null || sb.isEmpty() ? null : sb.toString();
+        String t = XmlDocuments.text(e);
+        return t == null || t.isEmpty() ? null : t;
     }
 
     private static List<Element> children(Element e, String tag) {
-        List<Element> l = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c && (tag == null || c.getTagName().equals(tag))) {
-                l.add(c);
-            }
-        }
-        return l;
+        return XmlDocuments.children(e, tag);
     }
 
     private static Element child(Element e, String tag) {
