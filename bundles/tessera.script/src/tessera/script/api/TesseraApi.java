@@ -61,7 +61,9 @@ public final class TesseraApi {
      * @param filename the file, relative to the working directory; {@code FILE#N} or {@code FILE#/path} selects one of its
      *                 datasets (as on the command line)
      * @param options  {@code dataset}: index of the dataset in the file (default: the first of the {@code kind});
-     *                 {@code path}: the dataset's path inside an HDF5-based file;
+     *                 {@code path}: the dataset's path inside an HDF5-based file; any other keyword is an option of the
+     *                 file's reader, as in HyperSpy ({@code downsample=2, cutoff_at_kV=10} for a Bruker BCF; unknown
+     *                 names are refused with the reader's list);
      *                 {@code kind}: {@code "spectrum-image"} (default: a spectrum image or line scan), {@code "spectra"},
      *                 {@code "any-spectra"} or {@code "image"} (one 2-D image)
      * @return the signal
@@ -116,7 +118,10 @@ public final class TesseraApi {
             p.put("kind", String.valueOf(o.remove("kind")));
         }
         if (!o.isEmpty()) {
-            throw new IllegalArgumentException("load: unknown option(s) " + o.keySet() + "; known: [dataset, path, kind]");
+            // as hs.load(f, downsample=2): the other keywords are the reader's options (it refuses names it does not know)
+            StringBuilder ro = new StringBuilder();
+            o.forEach((k, v) -> ro.append(ro.length() == 0 ? "" : ",").append(k).append('=').append(v));
+            p.put("options", ro.toString());
         }
         try {
             if (!Files.isRegularFile(file)) {
