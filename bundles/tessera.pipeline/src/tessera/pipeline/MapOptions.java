@@ -17,7 +17,7 @@ import java.util.Map;
  * @param edx            parameters of {@code tessera.edx.line-intensities} besides {@code elements}; used for EDX
  * @param quantification parameters of {@code tessera.edx.quantification} (e.g. {@code method}, {@code factors}), or
  *                       null for line maps without quantification
- * @param readOptions    options of the input\'s reader (e.g. a BCF\'s {@code downsample}) by name; empty for its defaults
+ * @param readOptions    options of the input's reader (e.g. a BCF's {@code downsample}) by name; empty for its defaults
  */
 public record MapOptions(Path input, Path lowLoss, Path outDir, List<String> elements, Map<String, Object> eels, Map<String, Object> edx,
         Map<String, Object> quantification, Map<String, String> readOptions) {
