@@ -124,6 +124,12 @@ public final class StepCatalog {
             return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.DYNAMICS, c.bundle(), c.bundleVersion(),
                     new tessera.pipeline.internal.DynamicsStep(c.create(tessera.core.analysis.DynamicsModel.class))));
         }
+        Optional<Contribution> cl = registry.find(Registry.CLASSIFIERS, id);
+        if (cl.isPresent()) {
+            Contribution c = cl.get();
+            return Optional.of(new StepDescriptor(c.id(), c.name(), Registry.CLASSIFIERS, c.bundle(), c.bundleVersion(),
+                    new tessera.pipeline.internal.ClassifierStep(c.create(tessera.core.analysis.SpectrumClassifier.class), c.name())));
+        }
         Optional<Contribution> p = registry.find(Registry.PREPROCESSORS, id);
         if (p.isPresent()) {
             Contribution c = p.get();
@@ -143,6 +149,7 @@ public final class StepCatalog {
         registry.contributions(Registry.CLUSTERERS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.PREPROCESSORS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.DYNAMICS).forEach(c -> ids.add(c.id()));
+        registry.contributions(Registry.CLASSIFIERS).forEach(c -> ids.add(c.id()));
         registry.contributions(Registry.LATTICE).forEach(c -> ids.add(c.id()));
         ids.sort(Comparator.naturalOrder());
         return ids;

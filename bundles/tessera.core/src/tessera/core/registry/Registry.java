@@ -37,12 +37,14 @@ public final class Registry {
     public static final String CLUSTERERS = "clusterers";
     /** extension point (simple id) of preprocessing operations ({@link Preprocessor}) */
     public static final String PREPROCESSORS = "preprocessors";
+    /** extension point of the trained spectrum classifiers ({@link tessera.core.analysis.SpectrumClassifier}) */
+    public static final String CLASSIFIERS = "classifiers";
     /** extension point (simple id) of atom finders and local-crystallography analyzers ({@link tessera.core.analysis.AtomFinder}) */
     public static final String LATTICE = "latticeAnalyzers";
     /** extension point (simple id) of Markov models of class dynamics ({@link tessera.core.analysis.DynamicsModel}) */
     public static final String DYNAMICS = "dynamicsModels";
     /** every point Tessera declares */
-    public static final List<String> POINTS = List.of(READERS, WRITERS, DECOMPOSERS, CLUSTERERS, "classifiers", PREPROCESSORS,
+    public static final List<String> POINTS = List.of(READERS, WRITERS, DECOMPOSERS, CLUSTERERS, CLASSIFIERS, PREPROCESSORS,
             LATTICE, DYNAMICS);
     private static final String NAMESPACE = "tessera.core";
 
@@ -152,6 +154,18 @@ public final class Registry {
     public Clusterer clusterer(String id) {
         return find(CLUSTERERS, id).orElseThrow(() -> new IllegalArgumentException("no clusterer '" + id + "' is installed"))
                 .create(Clusterer.class);
+    }
+
+    /**
+     * Instantiates a spectrum classifier by id.
+     *
+     * @param id e.g. {@code tessera.classify.element-id}
+     * @return a new instance
+     * @throws IllegalArgumentException if no such classifier is contributed
+     */
+    public tessera.core.analysis.SpectrumClassifier classifier(String id) {
+        return find(CLASSIFIERS, id).orElseThrow(() -> new IllegalArgumentException("no classifier '" + id + "' is installed"))
+                .create(tessera.core.analysis.SpectrumClassifier.class);
     }
 
     /**

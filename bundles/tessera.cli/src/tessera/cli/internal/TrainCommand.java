@@ -1,0 +1,122 @@
+package tessera.cli.internal;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tessera.classify.Architecture;
+import tessera.classify.ElementIdTraining;
+import tessera.classify.ModelCard;
+import tessera.classify.SimulatedSet;
+
+/**
+ * {@code tessera train element-id --data SIMDIR --out MODELDIR}: trains an element-identification network on a set
+ * written by {@code tessera simulate eels} through {@link ElementIdTraining}. This class only turns options into
+ * {@link ElementIdTraining.Options}.
+ */
+@Command(name = "train", description = "Train a classifier (docs/classify.md).", subcommands = { TrainCommand.ElementId.class, TrainCommand.Ensemble.class })
+final class TrainCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("usage: tessera train element-id --data SIMDIR --out MODELDIR [options]; see tessera train element-id --help");
+        return 2;
+    }
+
+    @Command(name = "element-id", description = { "Train an element-identification network on simulated core-loss spectra (Annys et al. 2023):",
+            "streams the shards, validates and checkpoints every few shards, halves the learning rate on plateaus, and writes",
+            "model.json, weights.params, training.prov.json and training-log.csv into MODELDIR." })
+    static final class ElementId implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "SIMDIR", description = "training set (tessera simulate eels)")
+        Path data;
+
+        @Option(names = "--validation", paramLabel = "SIMDIR", description = "validation set, simulated with another seed (default: the training set's last shard)")
+        Path validation;
+
+        @Option(names = "--arch", defaultValue = "vit", paramLabel = "A", description = "mlp, cnn, unet or vit (default ${DEFAULT-VALUE})")
+        String arch;
+
+        @Option(names = "--width", paramLabel = "NAME=N", description = "an architecture width (e.g. dim=64, depth=4); see docs/classify.md")
+        Map<String, Integer> widths = new LinkedHashMap<>();
+
+        @Option(names = "--epochs", defaultValue = "1", paramLabel = "N", description = "passes over the training set (default ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--batch", defaultValue = "64", paramLabel = "B", description = "spectra per step (default ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of initialisation and shuffling (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--learning-rate", defaultValue = "1e-3", paramLabel = "LR", description = "Adam's initial learning rate (default ${DEFAULT-VALUE})")
+        double learningRate;
+
+        @Option(names = "--validation-spectra", defaultValue = "2000", paramLabel = "N", description = "validation spectra used (default ${DEFAULT-VALUE})")
+        int validationSpectra;
+
+        @Option(names = "--validate-every", defaultValue = "10", paramLabel = "SHARDS", description = "validate and checkpoint every this many shards (default ${DEFAULT-VALUE})")
+        int validateEvery;
+
+        @Option(names = "--patience", defaultValue = "3", paramLabel = "N", description = "validations without improvement before the learning rate is halved (default ${DEFAULT-VALUE})")
+        int patience;
+
+        @Option(names = "--max-minutes", defaultValue = "0", paramLabel = "M", description = "time budget; training ends at the next shard after it (default: none)")
+        double maxMinutes;
+
+        @Option(names = "--resume", description = "continue the interrupted training checkpointed in MODELDIR")
+        boolean resume;
+
+        @Option(names = "--out", required = true, paramLabel = "MODELDIR", description = "model directory to write")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Architecture a = Architecture.of(arch);
+            ElementIdTraining.Options o = new ElementIdTraining.Options(a, widths, epochs, batch, seed, learningRate, validationSpectra, validateEvery,
+                    patience, maxMinutes, resume);
+            SimulatedSet train = SimulatedSet.open(data);
+            SimulatedSet val = validation == null ? null : SimulatedSet.open(validation);
+            StderrProgress progress = new StderrProgress(System.err);
+            ModelCard card = ElementIdTraining.train(train, val, out, o, progress, progress::stage);
+            System.out.printf(java.util.Locale.ROOT, "trained %s: validation F1 %.4f, EMR %.4f at threshold %.2f -> %s%n", a.id(), card.metrics().get("f1"),
+                    card.metrics().get("emr"), card.threshold(), out.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "ensemble", description = { "Combine trained element-identification models into an ensemble whose averaged probabilities",
+            "get their own threshold, chosen on validation spectra (argmin |precision - recall|, Annys et al. 2023)." })
+    static final class Ensemble implements Callable<Integer> {
+        @Option(names = "--model", required = true, paramLabel = "MODELDIR", description = "a trained model directory (repeat for each member)")
+        java.util.List<Path> models;
+
+        @Option(names = "--validation", required = true, paramLabel = "SIMDIR", description = "validation set (tessera simulate eels, a seed of its own)")
+        Path validation;
+
+        @Option(names = "--validation-spectra", defaultValue = "2000", paramLabel = "N", description = "validation spectra used (default ${DEFAULT-VALUE})")
+        int validationSpectra;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "ensemble directory to write")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            SimulatedSet val = SimulatedSet.open(validation);
+            java.util.List<float[]> x = new java.util.ArrayList<>();
+            java.util.List<byte[]> y = new java.util.ArrayList<>();
+            for (int s = 0; s < val.shards().size() && x.size() < validationSpectra; s++) {
+                tessera.eels.sim.SimulatedShard sh = val.shard(s);
+                for (int i = 0; i < sh.spectra().length && x.size() < validationSpectra; i++) {
+                    x.add(sh.spectra()[i]);
+                    y.add(sh.labels()[i]);
+                }
+            }
+            tessera.classify.MultiLabelMetrics m = tessera.classify.ElementIdEnsemble.assemble(models, x.toArray(float[][]::new), y.toArray(byte[][]::new), out);
+            System.out.printf(java.util.Locale.ROOT, "ensemble of %d: validation F1 %.4f, precision %.4f, recall %.4f, EMR %.4f at threshold %.2f -> %s%n",
+                    models.size(), m.f1(), m.precision(), m.recall(), m.emr(), m.threshold(), out.toAbsolutePath());
+            return 0;
+        }
+    }
+}
