@@ -78,6 +78,22 @@ TABLE = {
     # bundle (its META-INF is dropped); ejml-all-0.46.1.pom <licenses>: "The Apache License, Version 2.0".
     "tessera.lib.ejml": dict(licence="Apache-2.0", versions=r"0\.46\.1", override=True,
                              origin="re-bundle of Maven Central org.ejml:ejml-all (thirdparty/tessera.lib.ejml); https://ejml.org"),
+    # tessera.lib.djl (thirdparty/tessera.lib.djl): DJL 0.36.0 with the PyTorch engine, its JNI glue and the CPU natives
+    # for linux-x86_64, embedded (docs/adr/0019-djl-pytorch-in-osgi.md). Its root holds only the manifest. The embedded
+    # DJL jars carry no licence file; their Maven Central poms (ai.djl:api, ai.djl.pytorch:pytorch-engine 0.36.0,
+    # pytorch-jni 2.7.1-0.36.0) say "The Apache License, Version 2.0". The embedded jars show no version: "" matches.
+    "tessera.lib.djl": dict(licence="Apache-2.0", versions=r"0\.36\.0", override=True,
+                            origin="re-bundle of Maven Central ai.djl:api + ai.djl.pytorch:* (thirdparty/tessera.lib.djl); https://djl.ai"),
+    "tessera.lib.djl!lib/api.jar": dict(licence="Apache-2.0", versions=r"(0\.36\.0)?", origin="Maven Central ai.djl:api 0.36.0"),
+    "tessera.lib.djl!lib/pytorch-engine.jar": dict(licence="Apache-2.0", versions=r"(0\.36\.0)?", origin="Maven Central ai.djl.pytorch:pytorch-engine 0.36.0"),
+    "tessera.lib.djl!lib/pytorch-jni.jar": dict(licence="Apache-2.0", versions=r"(2\.7\.1-0\.36\.0)?", origin="Maven Central ai.djl.pytorch:pytorch-jni 2.7.1-0.36.0"),
+    # pytorch-native-cpu-2.7.1-linux-x86_64.jar: DJL's pom says Apache-2.0 for the packaging, but the content is the
+    # PyTorch 2.7.1 CPU libraries (libtorch, libtorch_cpu, libc10: BSD-3-Clause, PyTorch's LICENSE) and the GNU OpenMP
+    # runtime PyTorch links against (libgomp-98b21ff3.so.1, renamed by PyTorch's build): GCC's runtime libraries are
+    # GPL-3.0-or-later WITH the GCC Runtime Library Exception 3.1, which exists so that programs of any licence may use
+    # and ship them; see GCC_RUNTIME below and ADR 0019.
+    "tessera.lib.djl!lib/pytorch-native-cpu.jar": dict(licence="BSD-3-Clause AND GPL-3.0-or-later WITH GCC-exception-3.1", versions=r"(2\.7\.1)?",
+                                                       override=True, origin="Maven Central ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64; https://github.com/pytorch/pytorch/blob/v2.7.1/LICENSE"),
     # tessera.lib.graal (thirdparty/tessera.lib.graal): the classes at its root are org.graalvm.polyglot.*, copied
     # out of lib/polyglot.jar by bnd's Export-Package; the embedded jars are listed one by one below.
     # Versions are the embedded manifests' Implementation-Version / Bundle-Version. Licences verified in the
@@ -175,6 +191,10 @@ NAME_PATTERNS = [
     (r"unicode.{0,20}licen[cs]e|unicode-org/icu", "Unicode-3.0"),
 ]
 GPL_FAMILY = re.compile(r"^(A?GPL)-")  # GPL-x / AGPL-x, with or without WITH ...; LGPL does not match
+# The GCC Runtime Library Exception 3.1 (https://www.gnu.org/licenses/gcc-exception-3.1.html) lets programs of any
+# licence use and distribute GCC's runtime libraries (here PyTorch's bundled libgomp); unlike the Classpath exception of
+# a Java library, it binds nothing of Tessera or of a vendor's plug-in. Accepted for that exception only (ADR 0019).
+GCC_RUNTIME = re.compile(r"\bWITH\s+GCC-exception-3\.1$")
 
 
 def ids_in_text(text):
@@ -246,7 +266,8 @@ def verdict(expr):
     """None if the SPDX expression is acceptable, else the reason. OR: one acceptable alternative suffices
     (the chosen one is reported); AND: every part must be acceptable. Parentheses are one level deep."""
     def bad(term):
-        return GPL_FAMILY.match(term.strip().strip("()")) is not None
+        t = term.strip().strip("()")
+        return GPL_FAMILY.match(t) is not None and not GCC_RUNTIME.search(t)
     ands = [a.strip() for a in re.split(r"\s+AND\s+(?![^()]*\))", expr)]
     for a in ands:
         alts = [o.strip().strip("()") for o in re.split(r"\s+OR\s+", a.strip("()"))]

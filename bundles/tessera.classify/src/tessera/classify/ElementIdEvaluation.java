@@ -15,7 +15,6 @@ import tessera.core.analysis.ProgressMonitor;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Dataset;
 import tessera.core.registry.FileFormats;
-import tessera.eels.sim.SimulatedShard;
 
 /**
  * The evaluation of element-identification models in the layout of Annys et al. (Sci. Rep. 13 (2023) 13724,
@@ -66,17 +65,9 @@ public final class ElementIdEvaluation {
         if (!test.elements().equals(e.classes())) {
             throw new InvalidFileException(test.directory(), "labels other elements than the model predicts");
         }
-        List<float[]> xs = new ArrayList<>();
-        List<byte[]> ys = new ArrayList<>();
-        for (int s = 0; s < test.shards().size() && xs.size() < maxSpectra; s++) {
-            SimulatedShard sh = test.shard(s);
-            for (int i = 0; i < sh.spectra().length && xs.size() < maxSpectra; i++) {
-                xs.add(sh.spectra()[i]);
-                ys.add(sh.labels()[i]);
-            }
-        }
-        float[][] x = xs.toArray(float[][]::new);
-        byte[][] y = ys.toArray(byte[][]::new);
+        SimulatedSet.Labelled t = test.first(maxSpectra);
+        float[][] x = t.spectra();
+        byte[][] y = t.labels();
         monitor.begin("evaluating on " + x.length + " simulated spectra", e.members().size() + 1);
         List<Row> rows = new ArrayList<>();
         float[][] sum = new float[x.length][e.classes().size()];

@@ -157,21 +157,9 @@ public final class ElementIdTraining {
             throw new InvalidFileException(valSet.directory(), "labels other elements than the training set");
         }
         List<String> classes = train.elements();
-        // validation spectra, held in memory
-        List<float[]> vx = new ArrayList<>();
-        List<byte[]> vy = new ArrayList<>();
-        for (int s : valShards) {
-            SimulatedShard sh = valSet.shard(s);
-            for (int i = 0; i < sh.spectra().length && vx.size() < o.validationSpectra(); i++) {
-                vx.add(sh.spectra()[i]);
-                vy.add(sh.labels()[i]);
-            }
-            if (vx.size() >= o.validationSpectra()) {
-                break;
-            }
-        }
-        float[][] valX = vx.toArray(float[][]::new);
-        byte[][] valY = vy.toArray(byte[][]::new);
+        SimulatedSet.Labelled val = valSet.read(valShards, o.validationSpectra());
+        float[][] valX = val.spectra();
+        byte[][] valY = val.labels();
         SimulatedSet valFinal = valSet;
         try {
             return DjlRuntime.call(() -> run(train, trainShards, valFinal, valX, valY, classes, out, o, monitor, log));

@@ -83,6 +83,54 @@ public record SimulatedSet(Path directory, String manifestSha256, long seed, lon
     }
 
     /**
+     * Spectra with their labels, held in memory.
+     *
+     * @param spectra network inputs {@code [n][3072]}
+     * @param labels  multi-hot labels {@code [n][80]}
+     */
+    public record Labelled(float[][] spectra, byte[][] labels) {
+    }
+
+    /**
+     * Reads up to {@code max} spectra from the first shards on (a validation or test set).
+     *
+     * @param max spectra at most
+     * @return the spectra and labels
+     * @throws IOException if a shard cannot be read
+     */
+    public Labelled first(int max) throws IOException {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < shards.size(); i++) {
+            all.add(i);
+        }
+        return read(all, max);
+    }
+
+    /**
+     * Reads up to {@code max} spectra from the given shards, in order.
+     *
+     * @param shardIndices shard indices
+     * @param max          spectra at most
+     * @return the spectra and labels
+     * @throws IOException if a shard cannot be read
+     */
+    public Labelled read(List<Integer> shardIndices, int max) throws IOException {
+        List<float[]> x = new ArrayList<>();
+        List<byte[]> y = new ArrayList<>();
+        for (int s : shardIndices) {
+            if (x.size() >= max) {
+                break;
+            }
+            SimulatedShard sh = shard(s);
+            for (int i = 0; i < sh.spectra().length && x.size() < max; i++) {
+                x.add(sh.spectra()[i]);
+                y.add(sh.labels()[i]);
+            }
+        }
+        return new Labelled(x.toArray(float[][]::new), y.toArray(byte[][]::new));
+    }
+
+    /**
      * Reads one shard.
      *
      * @param i shard index

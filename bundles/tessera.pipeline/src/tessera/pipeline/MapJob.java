@@ -37,6 +37,8 @@ public final class MapJob {
     public static final String EELS_STEP = "edges";
     /** name of the EDX lines step in the pipeline */
     public static final String LINES_STEP = "lines";
+    /** name of the element-identification step of {@code --elements auto} */
+    public static final String IDENTIFY_STEP = "identify";
     /** name of the EDX quantification step in the pipeline */
     public static final String QUANT_STEP = "quantify";
 
@@ -64,6 +66,11 @@ public final class MapJob {
         }
         Map<String, Object> ep = new LinkedHashMap<>(o.eels());
         ep.put("elements", String.join(",", o.elements()));
+        if (o.elements().size() == 1 && "auto".equalsIgnoreCase(o.elements().get(0))) {
+            // Annys et al. 2023, Fig. 7: the elements identified by the network drive the map (both steps recorded)
+            s.add(new StepSpec(IDENTIFY_STEP, IdentifyJob.ELEMENT_ID, Map.of("data", ref("read.data")), Map.of(), ref("kind.eels")));
+            ein.put("identified", ref(IDENTIFY_STEP + ".probabilities"));
+        }
         s.add(new StepSpec(EELS_STEP, EELS_MAPS, ein, ep, ref("kind.eels")));
         s.add(new StepSpec("report-eels", MapReportStep.ID, Map.of("data", ref("read.data"), "intensities", ref(EELS_STEP + ".intensities"), "sigma", ref(EELS_STEP + ".sigma"),
                 "spectrum", ref(EELS_STEP + ".spectrum")), Map.of("file", file), ref("kind.eels")));

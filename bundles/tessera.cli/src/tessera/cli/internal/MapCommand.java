@@ -35,7 +35,7 @@ final class MapCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ReaderOptions readerOptions = new ReaderOptions();
 
-    @Option(names = "--elements", split = ",", paramLabel = "EL", description = "elements, e.g. Cu,Zn (EELS: required; EDX: default the file's Sample.elements)")
+    @Option(names = "--elements", split = ",", paramLabel = "EL", description = "elements, e.g. Cu,Zn (EELS: required, or auto: identified first by the element-identification ensemble; EDX: default the file's Sample.elements)")
     List<String> elements = List.of();
 
     @Option(names = "--edges", split = ",", paramLabel = "EDGE", description = "EELS edges, e.g. Cu_L3,O_K,La_M5 (L3 = L2,3 and M5 = M4,5; other subshells or groups such as M23, N45 with optical cross sections; default: per element K if on the axis, else L2,3, else (optical) M4,5)")

@@ -104,16 +104,8 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             SimulatedSet val = SimulatedSet.open(validation);
-            java.util.List<float[]> x = new java.util.ArrayList<>();
-            java.util.List<byte[]> y = new java.util.ArrayList<>();
-            for (int s = 0; s < val.shards().size() && x.size() < validationSpectra; s++) {
-                tessera.eels.sim.SimulatedShard sh = val.shard(s);
-                for (int i = 0; i < sh.spectra().length && x.size() < validationSpectra; i++) {
-                    x.add(sh.spectra()[i]);
-                    y.add(sh.labels()[i]);
-                }
-            }
-            tessera.classify.MultiLabelMetrics m = tessera.classify.ElementIdEnsemble.assemble(models, x.toArray(float[][]::new), y.toArray(byte[][]::new), out);
+            SimulatedSet.Labelled v = val.first(validationSpectra);
+            tessera.classify.MultiLabelMetrics m = tessera.classify.ElementIdEnsemble.assemble(models, v.spectra(), v.labels(), out);
             System.out.printf(java.util.Locale.ROOT, "ensemble of %d: validation F1 %.4f, precision %.4f, recall %.4f, EMR %.4f at threshold %.2f -> %s%n",
                     models.size(), m.f1(), m.precision(), m.recall(), m.emr(), m.threshold(), out.toAbsolutePath());
             return 0;

@@ -14,6 +14,16 @@ import java.util.Objects;
  * @param multiLabel    whether several classes may be predicted for one spectrum
  */
 public record Classification(List<String> classes, float[][] probabilities, double threshold, boolean multiLabel) {
+    /**
+     * Metadata key, on the probability maps a classification step passes on, of the classes predicted for a single
+     * spectrum or detected in a line scan or spectrum image (a list of names, most probable or most frequent first):
+     * how the next step (the model-based map of {@code tessera map --elements auto}) reads the identified elements.
+     */
+    public static final String PREDICTED_KEY = "Signal.classification_predicted";
+    /** metadata key of the classes detected in at least the minimum fraction of the spectra (a list of names) */
+    public static final String DETECTED_KEY = "Signal.classification_detected";
+    /** metadata key of the decision threshold applied (a number) */
+    public static final String THRESHOLD_KEY = "Signal.classification_threshold";
 
     /** @throws IllegalArgumentException if a row does not have one probability per class */
     public Classification {

@@ -8,7 +8,7 @@ import tessera.core.model.Dataset;
  * A trained classifier of spectra: from spectra on a calibrated energy axis (a single spectrum {@code [channels]}, a
  * line scan {@code [n, channels]} or a spectrum image {@code [y, x, channels]}, signal axis last, energy loss in eV) to
  * per-class probabilities ({@link Classification}). Contributed through {@code tessera.core.classifiers}, so a vendor
- * ships its own trained model as one bundle; {@code tessera plugins} lists it with its classes, and the pipeline step,
+ * ships its own trained model as one bundle; {@code tessera plugins} lists it, and the pipeline step,
  * {@code tessera identify}, the scripting facade and the workbench all use this interface.
  * <p>
  * Multi-label classifiers (element identification: each class an element that is present or not, sigmoid outputs;

@@ -31,7 +31,7 @@ public final class EdgeMapsStep implements Preprocessor {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("elements", null, "elements, comma separated, e.g. Cu,Zn (required)"),
+        return List.of(ParameterSpec.ofString("elements", null, "elements, comma separated, e.g. Cu,Zn (required), or auto: those identified by the auxiliary input 'identified' that have an edge on the axis"),
                 ParameterSpec.ofString("edges", "", "edges, e.g. Cu_L3,O_K,La_M5 (L3 = L2,3, M5 = M4,5); empty: per element K if on the axis, else L2,3, else (optical) M4,5"),
                 ParameterSpec.ofChoice("crossSection", "hydrogenic", List.of("hydrogenic", "optical"), "hydrogenic (Egerton SIGMAK3/SIGMAL3: K and L2,3) or optical (optical limit, NIST FFAST: any edge)"),
                 ParameterSpec.ofChoice("method", "integral", List.of("integral", "model"), "integral (power law + window sum) or model (NNLS fit of power laws and cross sections)"),
@@ -52,12 +52,42 @@ public final class EdgeMapsStep implements Preprocessor {
 
     @Override
     public List<String> auxiliaryInputs() {
-        return List.of("lowLoss");
+        return List.of("lowLoss", "identified");
     }
 
     @Override
     public List<String> extraOutputs() {
         return List.of("intensities", "sigma", "spectrum");
+    }
+
+    /**
+     * The elements of {@code elements=auto}: those an element-identification step found (Annys et al., Sci. Rep. 13
+     * (2023) 13724, Fig. 7: identification drives the model-based map) that have a major edge on the energy axis.
+     */
+    private static List<String> identified(Dataset data, Dataset identified) {
+        if (identified == null) {
+            throw new IllegalArgumentException("elements=auto needs the element identification as the auxiliary input 'identified' (tessera map --elements auto)");
+        }
+        Object found = identified.metadata().get(tessera.core.analysis.Classification.PREDICTED_KEY);
+        Axis e = data.axis(data.rank() - 1);
+        double lo = Math.min(e.value(0), e.high()), hi = Math.max(e.value(0), e.high());
+        List<String> out = new ArrayList<>();
+        if (found instanceof List<?> l) {
+            for (Object o : l) {
+                try {
+                    if (tessera.eels.EdgeTable.standard().of(String.valueOf(o), lo, hi).stream().anyMatch(tessera.eels.Edge::major)) {
+                        out.add(String.valueOf(o));
+                    }
+                } catch (IllegalArgumentException unknown) {
+                    // not an element of the edge table
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new tessera.core.analysis.IncompatibleDataException(tessera.core.analysis.IncompatibleDataException.source(data)
+                    + ": no identified element (" + found + ") has a major edge on the energy axis; give --elements");
+        }
+        return out;
     }
 
     /** @throws IllegalArgumentException (an {@link tessera.core.analysis.IncompatibleDataException} for data problems) as {@link EdgeMapping#map} */
@@ -66,7 +96,9 @@ public final class EdgeMapsStep implements Preprocessor {
         if (!p.has("elements") || p.getString("elements").isBlank()) {
             throw new IllegalArgumentException("edge maps need 'elements', e.g. Cu,Zn");
         }
-        EdgeMapping.Settings s = new EdgeMapping.Settings(split(p.getString("elements")), split(p.getString("edges")), p.getString("crossSection").equals("optical"),
+        List<String> elements = "auto".equalsIgnoreCase(p.getString("elements").trim()) ? identified(data, auxiliary.get("identified"))
+                : split(p.getString("elements"));
+        EdgeMapping.Settings s = new EdgeMapping.Settings(elements, split(p.getString("edges")), p.getString("crossSection").equals("optical"),
                 p.getString("method").equals("model"), p.getDouble("windowEv"), p.getDouble("backgroundEv"), p.getDouble("gapEv"), p.getString("background").equals("two-area"),
                 p.getDouble("fineStructureEv"), opt(p, "beamKv"), opt(p, "convergenceMrad"), opt(p, "collectionMrad"));
         String source = tessera.core.analysis.IncompatibleDataException.source(data);

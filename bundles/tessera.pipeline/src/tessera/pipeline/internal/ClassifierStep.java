@@ -30,11 +30,11 @@ import tessera.pipeline.StepContext;
  */
 public final class ClassifierStep implements Step {
     /** metadata key of the threshold applied */
-    public static final String THRESHOLD = "Signal.classification_threshold";
+    public static final String THRESHOLD = Classification.THRESHOLD_KEY;
     /** metadata key of the predicted classes of a single spectrum (most probable first) */
-    public static final String PREDICTED = "Signal.classification_predicted";
+    public static final String PREDICTED = Classification.PREDICTED_KEY;
     /** metadata key of the classes detected in at least minFraction of the spectra (most frequent first) */
-    public static final String DETECTED = "Signal.classification_detected";
+    public static final String DETECTED = Classification.DETECTED_KEY;
     /** metadata key of the classifier's contribution name */
     public static final String CLASSIFIER = "Signal.classifier";
     /** default fraction of spectra in which a class must be predicted to be detected */

@@ -626,6 +626,54 @@ public final class Signal {
 
     private static final String ATOMS_STEP = "tessera.lattice.gaussian";
 
+    /** The elements of this core-loss EELS signal with the shipped ensemble ({@link #identify_elements(Value)}). */
+    @Export
+    public Object identify_elements() {
+        return identify_elements(null);
+    }
+
+    /**
+     * The elements present in this core-loss EELS signal (spectrum, line scan or spectrum image), identified by the
+     * shipped neural-network ensemble trained on simulated spectra (Annys et al., Sci. Rep. 13 (2023) 13724,
+     * doi:10.1038/s41598-023-40943-7; step {@code tessera.classify.element-id}, docs/classify.md). The spectra are
+     * rebinned to 0 … 3071 eV at 1 eV first.
+     *
+     * @param options {@code threshold} (probability, default the model's, chosen on simulated validation data),
+     *                {@code model} (a model or ensemble directory from {@code tessera train}), {@code min_fraction}
+     *                (fraction of a line scan's or SI's spectra in which an element must be predicted, default 0.01)
+     * @return an object with {@code elements} (the predicted elements of a spectrum, or those detected in a line scan
+     *         or SI, most probable first), {@code probabilities} (element → probability, the mean over the spectra,
+     *         all 80), {@code threshold} and {@code maps} (a signal {@code [80, navigation...]}: each element's
+     *         probability per spectrum)
+     * @throws IllegalArgumentException if an option is unknown, or the signal has no energy calibration in eV, lies
+     *                                  outside 0 … 3071 eV or holds NaN values
+     */
+    @Export
+    public Object identify_elements(Value options) {
+        Map<String, Object> o = Options.of(options, "identify_elements");
+        Map<String, Object> out = outputs(IDENTIFY_STEP, Map.of("data", dataset), parameters(IDENTIFY_STEP, o, Map.of("min_fraction", "minFraction")));
+        Dataset stack = (Dataset) out.get("probabilities");
+        List<String> labels = tessera.core.analysis.ElementMaps.labels(stack);
+        int n = (int) (stack.size() / labels.size());
+        Map<String, Object> probs = new LinkedHashMap<>();
+        double[] v = stack.toDoubleArray();
+        for (int j = 0; j < labels.size(); j++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += v[j * n + i];
+            }
+            probs.put(labels.get(j), sum / n);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("elements", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>((List<?>) stack.metadata().get("Signal.classification_predicted"))));
+        r.put("probabilities", org.graalvm.polyglot.proxy.ProxyObject.fromMap(probs));
+        r.put("threshold", ((Number) stack.metadata().get("Signal.classification_threshold")).doubleValue());
+        r.put("maps", view(stack, "element probabilities", stack));
+        return org.graalvm.polyglot.proxy.ProxyObject.fromMap(r);
+    }
+
+    private static final String IDENTIFY_STEP = "tessera.classify.element-id";
+
     /** X-ray line intensities with the file's lines and HyperSpy's default windows ({@link #get_lines_intensity(Value)}). */
     @Export
     public Object get_lines_intensity() {

@@ -47,6 +47,9 @@ public final class SpectrumPart {
     private final Label readout;
     private final Text elements;
     private final Button log;
+    private final Button identify;
+    private final List<Runnable> identifyListeners = new java.util.ArrayList<>();
+    private String identified;
     private final Map<String, double[][]> data = new LinkedHashMap<>();
     private final List<BiConsumer<Double, Double>> windowListeners = new ArrayList<>();
     private String units = "eV";
@@ -62,7 +65,7 @@ public final class SpectrumPart {
      */
     public SpectrumPart(Composite parent) {
         root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout(5, false));
+        root.setLayout(new GridLayout(6, false));
         log = new Button(root, SWT.CHECK);
         log.setText("log counts");
         new Label(root, SWT.NONE).setText("edges of:");
@@ -71,11 +74,15 @@ public final class SpectrumPart {
         elements.setLayoutData(new GridData(120, SWT.DEFAULT));
         Button reset = new Button(root, SWT.PUSH);
         reset.setText("reset zoom");
+        identify = new Button(root, SWT.PUSH);
+        identify.setText("Identify elements");
+        identify.setToolTipText("Core-loss EELS: the elements present, from the neural-network ensemble (Annys et al. 2023); their edges are marked");
+        identify.addListener(SWT.Selection, e -> identifyListeners.forEach(Runnable::run));
         readout = new Label(root, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         readout.setText("energy –, counts –");
         chart = new Chart(root, SWT.NONE);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
+        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         chart.getTitle().setText("Spectrum");
         chart.getAxisSet().getYAxis(0).getTitle().setText("counts");
         axisTitle();
@@ -205,6 +212,35 @@ public final class SpectrumPart {
     public void setLog(boolean on) {
         log.setSelection(on);
         refresh();
+    }
+
+    /** @param l called when the user asks to identify the elements of the spectrum */
+    public void onIdentify(Runnable l) {
+        identifyListeners.add(l);
+    }
+
+    /** @return the "Identify elements" button */
+    public Button identifyButton() {
+        return identify;
+    }
+
+    /**
+     * Shows an element identification: marks the edges of the identified elements and lists the probabilities.
+     *
+     * @param elements the identified elements
+     * @param summary  the line shown in the readout and as the chart's title
+     */
+    public void showIdentification(List<String> elements, String summary) {
+        setEdgeElements(String.join(" ", elements));
+        chart.getTitle().setText("Identified: " + summary);
+        readout.setText(summary);
+        identified = summary;
+        chart.redraw();
+    }
+
+    /** @return the last identification's summary, or null */
+    public String identification() {
+        return identified;
     }
 
     /**

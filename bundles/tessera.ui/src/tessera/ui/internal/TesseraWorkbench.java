@@ -212,6 +212,7 @@ public final class TesseraWorkbench {
         host(VIEWS.get(2), parent);
         spectrum = new SpectrumPart(parent);
         spectrum.onWindow(this::showWindow);
+        spectrum.onIdentify(this::identifyElements);
         return spectrum;
     }
 
@@ -424,6 +425,23 @@ public final class TesseraWorkbench {
         if (d != null) {
             map.show(Spectra.windowImage(d, low, high), String.format("counts in [%.3g, %.3g] %s", low, high, d.signalAxes().get(0).units()), xAxis(d));
         }
+    }
+
+    /**
+     * Identifies the elements of the current dataset as a job (the same step as {@code tessera identify}) and shows
+     * them in the spectrum view: their edges marked, the probabilities listed.
+     *
+     * @return the job, or null when no dataset is open (the status line says so)
+     */
+    public Job identifyElements() {
+        if (session.current() == null) {
+            status.control().getDisplay().beep();
+            return null;
+        }
+        return status.run("IDENTIFY", session::identifyElements, r -> {
+            spectrum.showIdentification(r.elements(), r.describe());
+            provenance.show(session.record());
+        });
     }
 
     /**

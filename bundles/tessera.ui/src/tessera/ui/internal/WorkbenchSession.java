@@ -399,6 +399,69 @@ public final class WorkbenchSession {
         return out;
     }
 
+    /** the element-identification step the spectrum view's "Identify elements" runs */
+    public static final String IDENTIFY = "tessera.classify.element-id";
+
+    /**
+     * The elements identified in the current dataset.
+     *
+     * @param elements      predicted (a spectrum) or detected (a line scan or SI) elements, most probable first
+     * @param probabilities element → probability (mean over the spectra), most probable first, all classes
+     * @param threshold     the threshold applied
+     */
+    public record Identification(List<String> elements, Map<String, Double> probabilities, double threshold) {
+        /** @return a one-line summary: the elements and the five most probable with their probabilities */
+        public String describe() {
+            StringBuilder b = new StringBuilder(elements.isEmpty() ? "no element" : String.join(", ", elements));
+            b.append("  (");
+            int i = 0;
+            for (Map.Entry<String, Double> e : probabilities.entrySet()) {
+                if (i++ == 5) {
+                    break;
+                }
+                b.append(i > 1 ? ", " : "").append(String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()));
+            }
+            return b.append(String.format(java.util.Locale.ROOT, "; threshold %.2f)", threshold)).toString();
+        }
+    }
+
+    /**
+     * Identifies the elements of the current dataset with the installed element-identification classifier
+     * ({@value #IDENTIFY}, Annys et al. 2023), recorded as a step like every other.
+     *
+     * @return the identification
+     * @throws IllegalStateException if no dataset is open or no element identification is installed
+     * @throws Exception             what the step throws (no energy calibration in eV, NaN values, ...)
+     */
+    public Identification identifyElements() throws Exception {
+        if (current == null) {
+            throw new IllegalStateException("open a spectrum first");
+        }
+        if (record.catalog().find(IDENTIFY).isEmpty()) {
+            throw new IllegalStateException("no element identification is installed (" + IDENTIFY + ")");
+        }
+        record.monitor().reset();
+        Dataset stack = (Dataset) record.run(IDENTIFY, Map.of("data", current), Map.of(), null).get("probabilities");
+        List<String> labels = tessera.core.analysis.ElementMaps.labels(stack);
+        int n = (int) (stack.size() / labels.size());
+        double[] v = stack.toDoubleArray();
+        List<Map.Entry<String, Double>> p = new ArrayList<>();
+        for (int j = 0; j < labels.size(); j++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += v[j * n + i];
+            }
+            p.add(Map.entry(labels.get(j), sum / n));
+        }
+        p.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        Map<String, Double> sorted = new java.util.LinkedHashMap<>();
+        p.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        @SuppressWarnings("unchecked")
+        List<String> el = List.copyOf((List<String>) stack.metadata().get("Signal.classification_predicted"));
+        changed("identify elements");
+        return new Identification(el, sorted, ((Number) stack.metadata().get("Signal.classification_threshold")).doubleValue());
+    }
+
     /**
      * Runs a decomposer or clusterer step on the current dataset, exactly as a pipeline step with the same id
      * and parameters would run (a clusterer works on the last decomposition; with none, PCA with its defaults
