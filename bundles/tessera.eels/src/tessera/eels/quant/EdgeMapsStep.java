@@ -62,9 +62,10 @@ public final class EdgeMapsStep implements Preprocessor {
 
     /**
      * The elements of {@code elements=auto}: those an element-identification step found (Annys et al., Sci. Rep. 13
-     * (2023) 13724, Fig. 7: identification drives the model-based map) that have a major edge on the energy axis.
+     * (2023) 13724, Fig. 7: identification drives the model-based map) that have a major edge on the energy axis which
+     * the cross-section model covers (hydrogenic: K and L2,3 only; optical: any).
      */
-    private static List<String> identified(Dataset data, Dataset identified) {
+    private static List<String> identified(Dataset data, Dataset identified, boolean optical) {
         if (identified == null) {
             throw new IllegalArgumentException("elements=auto needs the element identification as the auxiliary input 'identified' (tessera map --elements auto)");
         }
@@ -75,7 +76,8 @@ public final class EdgeMapsStep implements Preprocessor {
         if (found instanceof List<?> l) {
             for (Object o : l) {
                 try {
-                    if (tessera.eels.EdgeTable.standard().of(String.valueOf(o), lo, hi).stream().anyMatch(tessera.eels.Edge::major)) {
+                    if (tessera.eels.EdgeTable.standard().of(String.valueOf(o), lo, hi).stream()
+                            .anyMatch(ed -> ed.major() && (optical || ed.subshell().startsWith("K") || ed.subshell().startsWith("L")))) {
                         out.add(String.valueOf(o));
                     }
                 } catch (IllegalArgumentException unknown) {
@@ -85,7 +87,8 @@ public final class EdgeMapsStep implements Preprocessor {
         }
         if (out.isEmpty()) {
             throw new tessera.core.analysis.IncompatibleDataException(tessera.core.analysis.IncompatibleDataException.source(data)
-                    + ": no identified element (" + found + ") has a major edge on the energy axis; give --elements");
+                    + ": no identified element (" + found + ") has a major edge on the energy axis that the " + (optical ? "optical" : "hydrogenic (K, L2,3)")
+                    + " cross sections cover; give --elements" + (optical ? "" : " or --cross-section optical"));
         }
         return out;
     }
@@ -96,7 +99,8 @@ public final class EdgeMapsStep implements Preprocessor {
         if (!p.has("elements") || p.getString("elements").isBlank()) {
             throw new IllegalArgumentException("edge maps need 'elements', e.g. Cu,Zn");
         }
-        List<String> elements = "auto".equalsIgnoreCase(p.getString("elements").trim()) ? identified(data, auxiliary.get("identified"))
+        List<String> elements = "auto".equalsIgnoreCase(p.getString("elements").trim())
+                ? identified(data, auxiliary.get("identified"), p.getString("crossSection").equals("optical"))
                 : split(p.getString("elements"));
         EdgeMapping.Settings s = new EdgeMapping.Settings(elements, split(p.getString("edges")), p.getString("crossSection").equals("optical"),
                 p.getString("method").equals("model"), p.getDouble("windowEv"), p.getDouble("backgroundEv"), p.getDouble("gapEv"), p.getString("background").equals("two-area"),

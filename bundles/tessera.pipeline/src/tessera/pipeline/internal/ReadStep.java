@@ -51,7 +51,7 @@ public final class ReadStep implements Step {
                                 + "or the spectral dataset of any of these shapes with the most navigation axes, the first of equals (any-spectra: one signal axis, at most two navigation axes: a spectrum image before a line scan before a spectrum), "
                                 + "or the first single 2-D image (image: two signal axes, no navigation axis), "
                                 + "or the first image series (image-series: two signal axes, one navigation axis of frames), "
-                                + "or the first spectrum image, else the first single image (auto)"));
+                                + "or the first spectrum image, else the first single image, else a single spectrum (auto)"));
     }
 
     @Override
@@ -89,7 +89,8 @@ public final class ReadStep implements Step {
                 case IMAGE -> pickImage(file, all);
                 case IMAGE_SERIES -> pickSeries(file, all);
                 case AUTO -> all.stream().anyMatch(x -> x.signalAxes().size() == 1 && x.navigationDimension() >= 1 && x.navigationDimension() <= 2)
-                        || all.stream().noneMatch(x -> x.signalAxes().size() == 2 && x.navigationDimension() == 0) ? pickSpectrumImage(file, all) : pickImage(file, all);
+                        ? pickSpectrumImage(file, all)
+                        : all.stream().anyMatch(x -> x.signalAxes().size() == 2 && x.navigationDimension() == 0) ? pickImage(file, all) : pickAnySpectra(file, all);
                 default -> pickSpectrumImage(file, all);
             };
         }

@@ -228,11 +228,11 @@ public final class SpectrumPart {
      * Shows an element identification: marks the edges of the identified elements and lists the probabilities.
      *
      * @param elements the identified elements
-     * @param summary  the line shown in the readout and as the chart's title
+     * @param summary  the line shown in the readout (elements, the most probable with their probabilities, threshold)
      */
     public void showIdentification(List<String> elements, String summary) {
         setEdgeElements(String.join(" ", elements));
-        chart.getTitle().setText("Identified: " + summary);
+        chart.getTitle().setText("Identified: " + (elements.isEmpty() ? "no element" : String.join(", ", elements)));
         readout.setText(summary);
         identified = summary;
         chart.redraw();
