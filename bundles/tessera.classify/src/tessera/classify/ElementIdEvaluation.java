@@ -172,10 +172,11 @@ public final class ElementIdEvaluation {
      * The metrics of real-spectra results (carbon left out).
      *
      * @param results results of {@link #real}
-     * @param classes the classes
+     * @param classes   the classes
+     * @param threshold the threshold the predictions were made at (recorded in the metrics)
      * @return the metrics; the RMSE is that of the 0/1 predictions
      */
-    public static MultiLabelMetrics realMetrics(List<RealResult> results, List<String> classes) {
+    public static MultiLabelMetrics realMetrics(List<RealResult> results, List<String> classes, double threshold) {
         int n = results.size();
         boolean[][] pred = new boolean[n][classes.size()];
         float[][] p = new float[n][classes.size()];
@@ -194,7 +195,7 @@ public final class ElementIdEvaluation {
             }
         }
         int carbon = classes.indexOf("C");
-        return carbon < 0 ? MultiLabelMetrics.of(pred, p, y, Double.NaN) : MultiLabelMetrics.of(pred, p, y, Double.NaN, carbon);
+        return carbon < 0 ? MultiLabelMetrics.of(pred, p, y, threshold) : MultiLabelMetrics.of(pred, p, y, threshold, carbon);
     }
 
     /**

@@ -71,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 for (int i = 0; i < singles.size(); i++) {
                     var results = ElementIdEvaluation.real(singles.get(i), table, base, Registry.get().formats(), progress);
                     String name = i < e.members().size() ? e.members().get(i).card().architecture().id() + "-" + (i + 1) : "ensemble";
-                    MultiLabelMetrics m = ElementIdEvaluation.realMetrics(results, e.classes());
+                    MultiLabelMetrics m = ElementIdEvaluation.realMetrics(results, e.classes(), singles.get(i).threshold());
                     rows.add(new ElementIdEvaluation.Row(name, m));
                     for (var r : results) {
                         System.out.printf(Locale.ROOT, "  %-10s %-45s truth %-12s predicted %s%n", name, r.file(), String.join(",", r.truth()),

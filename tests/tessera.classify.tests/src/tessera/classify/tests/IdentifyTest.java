@@ -52,7 +52,7 @@ class IdentifyTest {
         var table = ElementIdEvaluation.readTable(table());
         assertEquals(8, table.size());
         List<ElementIdEvaluation.RealResult> r = ElementIdEvaluation.real(e, table, DATA, Registry.get().formats(), ProgressMonitor.NULL);
-        MultiLabelMetrics m = ElementIdEvaluation.realMetrics(r, e.classes());
+        MultiLabelMetrics m = ElementIdEvaluation.realMetrics(r, e.classes(), e.threshold());
         Map<String, List<String>> predicted = new java.util.LinkedHashMap<>();
         r.forEach(x -> predicted.put(x.file(), x.predicted()));
         // known outcomes of the shipped ensemble (docs/classify.md, "Evaluation"); thresholds were chosen on simulated data only
@@ -61,8 +61,11 @@ class IdentifyTest {
         assertTrue(m.f1() >= F1_FLOOR, "weighted F1 on the real spectra " + m.f1() + ": " + predicted);
     }
 
-    /** the shipped ensemble's weighted F1 on the eight real files, measured when it was trained, less 0.02 */
-    static final double F1_FLOOR = 0.0;
+    /**
+     * the shipped ensemble's weighted F1 on the eight real files, 0.643 when it was shipped (2026-12-07), less 0.02:
+     * a regression floor, far below the paper's 0.86 (docs/classify.md)
+     */
+    static final double F1_FLOOR = 0.62;
 
     @Test
     void identifyWritesItsOutputsAndReRunsBitIdentically(@TempDir Path tmp) throws Exception {
