@@ -643,7 +643,8 @@ public final class Signal {
      *                (fraction of a line scan's or SI's spectra in which an element must be predicted, default 0.01)
      * @return an object with {@code elements} (the predicted elements of a spectrum, or those detected in a line scan
      *         or SI, most probable first), {@code probabilities} (element → probability, the mean over the spectra,
-     *         all 80), {@code threshold} and {@code maps} (a signal {@code [80, navigation...]}: each element's
+     *         all 80; also as the parallel arrays {@code labels} and {@code mean_probabilities}), {@code threshold} and
+     *         {@code maps} (a signal {@code [80, navigation...]}: each element's
      *         probability per spectrum)
      * @throws IllegalArgumentException if an option is unknown, or the signal has no energy calibration in eV, lies
      *                                  outside 0 … 3071 eV or holds NaN values
@@ -653,20 +654,14 @@ public final class Signal {
         Map<String, Object> o = Options.of(options, "identify_elements");
         Map<String, Object> out = outputs(IDENTIFY_STEP, Map.of("data", dataset), parameters(IDENTIFY_STEP, o, Map.of("min_fraction", "minFraction")));
         Dataset stack = (Dataset) out.get("probabilities");
-        List<String> labels = tessera.core.analysis.ElementMaps.labels(stack);
-        int n = (int) (stack.size() / labels.size());
+        int n = (int) (stack.size() / stack.shape()[0]);
         Map<String, Object> probs = new LinkedHashMap<>();
-        double[] v = stack.toDoubleArray();
-        for (int j = 0; j < labels.size(); j++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += v[j * n + i];
-            }
-            probs.put(labels.get(j), sum / n);
-        }
+        tessera.core.analysis.ElementMaps.sums(stack).forEach((el, sum) -> probs.put(el, sum / n));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("elements", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>((List<?>) stack.metadata().get("Signal.classification_predicted"))));
         r.put("probabilities", org.graalvm.polyglot.proxy.ProxyObject.fromMap(probs));
+        r.put("labels", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(probs.keySet())));
+        r.put("mean_probabilities", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(probs.values())));
         r.put("threshold", ((Number) stack.metadata().get("Signal.classification_threshold")).doubleValue());
         r.put("maps", view(stack, "element probabilities", stack));
         return org.graalvm.polyglot.proxy.ProxyObject.fromMap(r);

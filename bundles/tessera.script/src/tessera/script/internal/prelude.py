@@ -311,6 +311,16 @@ class Signal:
         import types
         return types.SimpleNamespace(**{n: Signal(getattr(h, n)) for n in _ATOM_OUTPUTS if hasattr(h, n)})
 
+    def identify_elements(self, **options):
+        """The elements of this core-loss EELS signal from the shipped neural-network ensemble (docs/classify.md):
+        a namespace with elements (list, most probable first), probabilities (dict element -> mean probability),
+        threshold and maps (a Signal [80, navigation...])."""
+        h = _call(self._h.identify_elements, options)
+        import types
+        probs = {str(k): float(v) for k, v in zip(h.labels, h.mean_probabilities)}
+        return types.SimpleNamespace(elements=[str(e) for e in h.elements], probabilities=probs,
+                                     threshold=float(h.threshold), maps=Signal(h.maps))
+
     def cluster_analysis(self, cluster_source="decomposition", **options):
         _call(self._h.cluster_analysis, _source(options, cluster_source))
 

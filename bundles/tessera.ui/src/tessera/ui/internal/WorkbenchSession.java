@@ -442,17 +442,9 @@ public final class WorkbenchSession {
         }
         record.monitor().reset();
         Dataset stack = (Dataset) record.run(IDENTIFY, Map.of("data", current), Map.of(), null).get("probabilities");
-        List<String> labels = tessera.core.analysis.ElementMaps.labels(stack);
-        int n = (int) (stack.size() / labels.size());
-        double[] v = stack.toDoubleArray();
+        int n = (int) (stack.size() / stack.shape()[0]);
         List<Map.Entry<String, Double>> p = new ArrayList<>();
-        for (int j = 0; j < labels.size(); j++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += v[j * n + i];
-            }
-            p.add(Map.entry(labels.get(j), sum / n));
-        }
+        tessera.core.analysis.ElementMaps.sums(stack).forEach((el, sum) -> p.add(Map.entry(el, sum / n)));
         p.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         Map<String, Double> sorted = new java.util.LinkedHashMap<>();
         p.forEach(e -> sorted.put(e.getKey(), e.getValue()));
