@@ -106,9 +106,7 @@ public final class ElementIdModel implements AutoCloseable {
                     throw e;
                 }
             });
-        } catch (MalformedModelException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidFileException(file, "the weights do not fit a " + card.architecture().id() + " " + card.widths() + ": " + e.getMessage());
-        } catch (IOException e) {
+        } catch (MalformedModelException | IllegalArgumentException | IllegalStateException | IOException e) {
             throw new InvalidFileException(file, "the weights do not fit a " + card.architecture().id() + " " + card.widths() + ": " + e.getMessage());
         } catch (Exception e) {
             throw new IllegalStateException(e);

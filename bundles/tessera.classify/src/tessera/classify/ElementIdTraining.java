@@ -240,7 +240,8 @@ public final class ElementIdTraining {
                     loadInto(model, Files.readAllBytes(ckpt.resolve("current.params")));
                     best = Files.readAllBytes(ckpt.resolve("best.params"));
                     if (Files.exists(out.resolve(LOG))) {
-                        logLines.addAll(Files.readAllLines(out.resolve(LOG)).subList(1, Files.readAllLines(out.resolve(LOG)).size()));
+                        List<String> before = Files.readAllLines(out.resolve(LOG));
+                        logLines.addAll(before.subList(1, before.size()));
                     }
                     log.accept(String.format(Locale.ROOT, "resuming at epoch %d, shard %d of %d, step %d (best validation F1 %.4f)", epoch + 1,
                             position, trainShards.size(), step, bestF1));

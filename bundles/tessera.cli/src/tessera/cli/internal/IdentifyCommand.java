@@ -58,9 +58,9 @@ final class IdentifyCommand implements Callable<Integer> {
         RunResult run = IdentifyJob.run(Registry.get(), file, out, classifier, p, progress, progress::stage);
         Dataset stack = (Dataset) run.value(IdentifyJob.STEP + ".probabilities");
         @SuppressWarnings("unchecked")
-        List<String> shown = (List<String>) stack.metadata().get("Signal.classification_predicted");
+        List<String> shown = (List<String>) stack.metadata().get(tessera.core.analysis.Classification.PREDICTED_KEY);
         System.out.printf(Locale.ROOT, "%s: %s (threshold %.2f)%n", file.getFileName(), shown.isEmpty() ? "no element" : String.join(", ", shown),
-                ((Number) stack.metadata().get("Signal.classification_threshold")).doubleValue());
+                ((Number) stack.metadata().get(tessera.core.analysis.Classification.THRESHOLD_KEY)).doubleValue());
         progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
         return 0;
     }

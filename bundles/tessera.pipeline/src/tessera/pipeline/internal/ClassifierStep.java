@@ -35,6 +35,8 @@ public final class ClassifierStep implements Step {
     public static final String PREDICTED = Classification.PREDICTED_KEY;
     /** metadata key of the classes detected in at least minFraction of the spectra (most frequent first) */
     public static final String DETECTED = Classification.DETECTED_KEY;
+    /** metadata key of the minimum fraction of spectra for a class to be detected */
+    public static final String MIN_FRACTION_KEY = "Signal.classification_min_fraction";
     /** metadata key of the classifier's contribution name */
     public static final String CLASSIFIER = "Signal.classifier";
     /** default fraction of spectra in which a class must be predicted to be detected */
@@ -108,7 +110,7 @@ public final class ClassifierStep implements Step {
         md.set(PREDICTED, predicted);
         md.set(DETECTED, detected);
         md.set(CLASSIFIER, name);
-        md.set("Signal.classification_min_fraction", minFraction);
+        md.set(MIN_FRACTION_KEY, minFraction);
         Object file = data.metadata().get("General.original_filename");
         if (file != null) {
             md.set("General.original_filename", file);

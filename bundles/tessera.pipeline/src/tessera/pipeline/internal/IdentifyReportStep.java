@@ -132,7 +132,7 @@ public final class IdentifyReportStep implements Step {
         summary.put("spectra", n);
         summary.put(n == 1 ? "predicted" : "detected", shown);
         if (n > 1) {
-            summary.put("minFraction", stack.metadata().get("Signal.classification_min_fraction"));
+            summary.put("minFraction", stack.metadata().get(ClassifierStep.MIN_FRACTION_KEY));
         }
         Map<String, Double> probs = new java.util.LinkedHashMap<>();
         rows.forEach(r -> probs.put(r.label, Math.round(r.mean * 1e6) / 1e6));
@@ -151,7 +151,7 @@ public final class IdentifyReportStep implements Step {
         h.append(String.format(Locale.ROOT, "<p>%s, threshold %.2f (chosen on simulated validation data). %s: <b>%s</b>.</p>%n",
                 MapReportStep.esc(String.valueOf(stack.metadata().get(ClassifierStep.CLASSIFIER))), threshold,
                 n == 1 ? "Predicted" : String.format(Locale.ROOT, "Detected in at least %.0f %% of the %d spectra",
-                        100 * ((Number) stack.metadata().get("Signal.classification_min_fraction")).doubleValue(), n),
+                        100 * ((Number) stack.metadata().get(ClassifierStep.MIN_FRACTION_KEY)).doubleValue(), n),
                 shown.isEmpty() ? "none" : MapReportStep.esc(String.join(", ", shown))));
         h.append("<img src=\"" + SPECTRUM + "\" alt=\"spectrum with the edges of the predicted elements\" style=\"max-width:900px\">\n");
         if (!markers.isEmpty()) {

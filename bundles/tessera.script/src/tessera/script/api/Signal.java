@@ -658,11 +658,11 @@ public final class Signal {
         Map<String, Object> probs = new LinkedHashMap<>();
         tessera.core.analysis.ElementMaps.sums(stack).forEach((el, sum) -> probs.put(el, sum / n));
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("elements", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>((List<?>) stack.metadata().get("Signal.classification_predicted"))));
+        r.put("elements", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>((List<?>) stack.metadata().get(tessera.core.analysis.Classification.PREDICTED_KEY))));
         r.put("probabilities", org.graalvm.polyglot.proxy.ProxyObject.fromMap(probs));
         r.put("labels", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(probs.keySet())));
         r.put("mean_probabilities", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(probs.values())));
-        r.put("threshold", ((Number) stack.metadata().get("Signal.classification_threshold")).doubleValue());
+        r.put("threshold", ((Number) stack.metadata().get(tessera.core.analysis.Classification.THRESHOLD_KEY)).doubleValue());
         r.put("maps", view(stack, "element probabilities", stack));
         return org.graalvm.polyglot.proxy.ProxyObject.fromMap(r);
     }

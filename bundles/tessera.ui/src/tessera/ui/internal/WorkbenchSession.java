@@ -449,9 +449,9 @@ public final class WorkbenchSession {
         Map<String, Double> sorted = new java.util.LinkedHashMap<>();
         p.forEach(e -> sorted.put(e.getKey(), e.getValue()));
         @SuppressWarnings("unchecked")
-        List<String> el = List.copyOf((List<String>) stack.metadata().get("Signal.classification_predicted"));
+        List<String> el = List.copyOf((List<String>) stack.metadata().get(tessera.core.analysis.Classification.PREDICTED_KEY));
         changed("identify elements");
-        return new Identification(el, sorted, ((Number) stack.metadata().get("Signal.classification_threshold")).doubleValue());
+        return new Identification(el, sorted, ((Number) stack.metadata().get(tessera.core.analysis.Classification.THRESHOLD_KEY)).doubleValue());
     }
 
     /**
