@@ -488,9 +488,13 @@ def smile_in_build_files():
     for d, subdirs, fs in os.walk(ROOT):
         subdirs[:] = [s for s in subdirs if s not in ("target", ".git", "node_modules")]
         files.extend(os.path.join(d, f) for f in fs if f == "pom.xml")
+    # properties of the root pom (e.g. smile.version) are inherited by every module
+    root_text = open(os.path.join(ROOT, "pom.xml"), encoding="utf-8", errors="replace").read()
+    root_props = dict(re.findall(r"<([A-Za-z0-9_.-]+)>([^<${}]+)</\1>", root_text))
     for f in sorted(set(files)):
         text = open(f, encoding="utf-8", errors="replace").read()
-        props = dict(re.findall(r"<([A-Za-z0-9_.-]+)>([^<${}]+)</\1>", text))
+        props = dict(root_props)
+        props.update(re.findall(r"<([A-Za-z0-9_.-]+)>([^<${}]+)</\1>", text))
         for dep in re.findall(r"<dependency>(.*?)</dependency>", text, re.S):
             g = re.search(r"<groupId>\s*([^<]+?)\s*</groupId>", dep)
             a = re.search(r"<artifactId>\s*([^<]+?)\s*</artifactId>", dep)

@@ -138,7 +138,7 @@ public final class ElementIdEvaluation {
             ProgressMonitor monitor) throws IOException {
         List<RealResult> out = new ArrayList<>();
         for (var entry : table.entrySet()) {
-            Dataset d = spectra(formats, tessera.core.io.FileSelector.parse(root.resolve(entry.getKey())));
+            Dataset d = formats.readSpectra(tessera.core.io.FileSelector.parse(root.resolve(entry.getKey())));
             Classification c = ElementIdClassifier.classify(e, d, e.threshold(), ProgressMonitor.NULL);
             int[] idx = c.size() == 1 ? c.predicted(0) : c.detected(MIN_FRACTION);
             List<String> pred = new ArrayList<>();
@@ -148,24 +148,6 @@ public final class ElementIdEvaluation {
             out.add(new RealResult(entry.getKey(), entry.getValue(), pred, c.size()));
         }
         return out;
-    }
-
-    /** The dataset of a file with spectra: the one with most navigation dimensions and a single signal axis. */
-    private static Dataset spectra(FileFormats formats, tessera.core.io.FileSelector sel) throws IOException {
-        List<Dataset> all = formats.read(sel.file());
-        Dataset best = null;
-        if (sel.selects()) {
-            return sel.select(all);
-        }
-        for (Dataset d : all) {
-            if (d.signalAxes().size() == 1 && (best == null || d.navigationDimension() > best.navigationDimension())) {
-                best = d;
-            }
-        }
-        if (best == null) {
-            throw new InvalidFileException(sel.file(), "holds no spectra");
-        }
-        return best;
     }
 
     /**

@@ -18,11 +18,13 @@ import tessera.core.registry.Registry;
  * {@code tessera evaluate element-id}: the metrics of Annys et al. (2023) Tables 2 and 3 for every member of an ensemble
  * and the ensemble, on a simulated test set and on a table of real spectra, through {@link ElementIdEvaluation}.
  */
-@Command(name = "evaluate", description = "Evaluate a classifier (docs/classify.md).", subcommands = EvaluateCommand.ElementId.class)
+@Command(name = "evaluate", description = "Evaluate a classifier (docs/classify.md).", subcommands = { EvaluateCommand.ElementId.class,
+        EvaluateCommand.Valence.class })
 final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("usage: tessera evaluate element-id [--data SIMDIR] [--real TABLE] [--model DIR]; see tessera evaluate element-id --help");
+        System.err.println("usage: tessera evaluate element-id [--data SIMDIR] [--real TABLE] [--model DIR] | tessera evaluate valence --element Mn"
+                + " [--model NAME] [--table] --out DIR; see --help of each");
         return 2;
     }
 
@@ -81,6 +83,66 @@ final class EvaluateCommand implements Callable<Integer> {
                 System.out.print(ElementIdEvaluation.format(rows));
                 System.out.println("(RMSE of the 0/1 predictions; threshold: each model's own)");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "valence", description = { "Success ratio and normalised confusion matrices of valence classifiers on a held-out simulated test set",
+            "(other seeds, wider augmentation than training): the shipped or given models, or with --table the comparison of",
+            "del Pozo-Bueno et al. (2023): every dense and conv structure after 10 and 30 epochs, the four SVMs and the L3/L2 baseline.",
+            "Writes table.md, table.csv and confusion_*.csv/.png into DIR." })
+    static final class Valence implements Callable<Integer> {
+        @Option(names = "--element", required = true, paramLabel = "EL", description = "Mn or Fe")
+        String element;
+
+        @Option(names = "--model", paramLabel = "NAME", description = "svm, dense, conv or a model directory (repeatable; default: the three shipped models)")
+        List<String> models = new java.util.ArrayList<>();
+
+        @Option(names = "--table", description = "train and compare every structure and SVM (minutes to an hour)")
+        boolean table;
+
+        @Option(names = "--structures", split = ",", paramLabel = "S,...", description = "with --table: only these structures (default all 22)")
+        List<String> structures = new java.util.ArrayList<>();
+
+        @Option(names = "--count", defaultValue = "6000", paramLabel = "N", description = "with --table: simulated training spectra (default ${DEFAULT-VALUE})")
+        int count;
+
+        @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "with --table: epochs of the last column (default ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--seed", defaultValue = "11", paramLabel = "S", description = "with --table: training seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--test", defaultValue = "3000", paramLabel = "N", description = "test spectra (default ${DEFAULT-VALUE})")
+        int test;
+
+        @Option(names = "--test-seed", defaultValue = "13", paramLabel = "S", description = "test seed, not a training one (default ${DEFAULT-VALUE})")
+        long testSeed;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the table and confusion matrices")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            tessera.eels.valence.WhiteLines lines = tessera.eels.valence.WhiteLines.of(element);
+            StderrProgress progress = new StderrProgress(System.err);
+            progress.stage(String.format(Locale.ROOT, "simulating %d %s test spectra (seed %d, test ranges)", test, lines.element(), testSeed));
+            tessera.valence.ValenceData t = tessera.valence.ValenceEvaluation.testSet(lines, testSeed, test);
+            List<tessera.valence.ValenceEvaluation.Row> rows = new java.util.ArrayList<>();
+            if (table) {
+                var o = new tessera.valence.ValenceTraining.Options(lines.element(), "table", count, 1500, epochs, 32, 1e-3, 3, seed);
+                rows.addAll(tessera.valence.ValenceEvaluation.table(o, t, structures, progress::stage));
+            } else {
+                var c = (tessera.valence.ValenceClassifier) tessera.core.registry.Registry.get().classifier(tessera.pipeline.ValenceJob.classifier(lines.element()));
+                for (String m : models.isEmpty() ? List.of("svm", "dense", "conv") : models) {
+                    String name = m.equals("svm") || m.equals("dense") || m.equals("conv") ? m : Path.of(m).toAbsolutePath().toString();
+                    rows.add(tessera.valence.ValenceEvaluation.evaluate(c.model(name), t));
+                }
+                rows.add(tessera.valence.ValenceEvaluation.baseline(t));
+            }
+            tessera.valence.ValenceEvaluation.write(out, rows, lines.classes(), table ? epochs : 0);
+            System.out.print(tessera.valence.ValenceEvaluation.format(rows, table ? epochs : 0));
+            progress.stage("wrote " + out.toAbsolutePath());
             return 0;
         }
     }

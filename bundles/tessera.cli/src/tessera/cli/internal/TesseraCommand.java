@@ -13,7 +13,7 @@ import tessera.core.io.InvalidFileException;
         description = "Machine-learning analysis of (S)TEM EELS and EDX spectrum images.",
         subcommands = { InfoCommand.class, ExportCommand.class, PluginsCommand.class, AnalyzeCommand.class, RunCommand.class, RerunCommand.class,
                 ProvenanceCommand.class, ScriptCommand.class, ShellCommand.class,
-                SimulateCommand.class, MapCommand.class, DynamicsCommand.class, AtomsCommand.class, LatticeCommand.class, TrackCommand.class, TrainCommand.class, IdentifyCommand.class, EvaluateCommand.class })
+                SimulateCommand.class, MapCommand.class, DynamicsCommand.class, AtomsCommand.class, LatticeCommand.class, TrackCommand.class, TrainCommand.class, IdentifyCommand.class, ValenceCommand.class, EvaluateCommand.class })
 public final class TesseraCommand implements Callable<Integer> {
     /** exit code for bad input (file missing, invalid, unreadable) */
     public static final int EXIT_BAD_INPUT = 1;

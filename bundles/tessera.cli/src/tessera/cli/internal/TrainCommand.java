@@ -17,11 +17,13 @@ import tessera.classify.SimulatedSet;
  * written by {@code tessera simulate eels} through {@link ElementIdTraining}. This class only turns options into
  * {@link ElementIdTraining.Options}.
  */
-@Command(name = "train", description = "Train a classifier (docs/classify.md).", subcommands = { TrainCommand.ElementId.class, TrainCommand.Ensemble.class })
+@Command(name = "train", description = "Train a classifier (docs/classify.md).", subcommands = { TrainCommand.ElementId.class, TrainCommand.Ensemble.class,
+        TrainCommand.Valence.class })
 final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("usage: tessera train element-id --data SIMDIR --out MODELDIR [options]; see tessera train element-id --help");
+        System.err.println("usage: tessera train element-id --data SIMDIR --out MODELDIR [options] | tessera train valence --element Mn --model svm --out MODELDIR;"
+                + " see tessera train element-id --help, tessera train valence --help");
         return 2;
     }
 
@@ -108,6 +110,63 @@ final class TrainCommand implements Callable<Integer> {
             tessera.classify.MultiLabelMetrics m = tessera.classify.ElementIdEnsemble.assemble(models, v.spectra(), v.labels(), out);
             System.out.printf(java.util.Locale.ROOT, "ensemble of %d: validation F1 %.4f, precision %.4f, recall %.4f, EMR %.4f at threshold %.2f -> %s%n",
                     models.size(), m.f1(), m.precision(), m.recall(), m.emr(), m.threshold(), out.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "valence", description = { "Train an oxidation-state classifier on simulated L2,3 white lines (docs/valence.md): an SVM with C and gamma",
+            "cross-validated (svm: all kernels and strategies; svm-rbf-ovo ...) or a network (dense-0 ... dense-13, conv-0 ... conv-7);",
+            "real reference spectra are added with --reference FILE=CLASS. Writes model.json, svm.ser or network.params and",
+            "training.prov.json into MODELDIR." })
+    static final class Valence implements Callable<Integer> {
+        @Option(names = "--element", required = true, paramLabel = "EL", description = "Mn or Fe")
+        String element;
+
+        @Option(names = "--model", defaultValue = "svm", paramLabel = "M", description = "svm, svm-linear-ovo, svm-linear-ovr, svm-rbf-ovo, svm-rbf-ovr, dense-N or conv-N (default ${DEFAULT-VALUE})")
+        String model;
+
+        @Option(names = "--count", defaultValue = "6000", paramLabel = "N", description = "simulated training spectra (default ${DEFAULT-VALUE})")
+        int count;
+
+        @Option(names = "--validation", defaultValue = "1500", paramLabel = "N", description = "simulated validation spectra, next seed (default ${DEFAULT-VALUE})")
+        int validation;
+
+        @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "network epochs (default ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--batch", defaultValue = "32", paramLabel = "B", description = "network mini-batch (default ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--learning-rate", defaultValue = "1e-3", paramLabel = "LR", description = "Adam's learning rate (default ${DEFAULT-VALUE})")
+        double learningRate;
+
+        @Option(names = "--folds", defaultValue = "3", paramLabel = "K", description = "SVM cross-validation folds (default ${DEFAULT-VALUE})")
+        int folds;
+
+        @Option(names = "--seed", defaultValue = "11", paramLabel = "S", description = "seed of the simulated sets and the network (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--reference", paramLabel = "FILE=CLASS", description = "real reference spectra of one class, e.g. MnO.msa=Mn2+ (repeatable)")
+        Map<String, String> references = new LinkedHashMap<>();
+
+        @Option(names = "--out", required = true, paramLabel = "MODELDIR", description = "model directory to write (must not exist or be empty)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            tessera.eels.valence.WhiteLines lines = tessera.eels.valence.WhiteLines.of(element);
+            java.util.List<tessera.valence.ValenceData> refs = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> r : references.entrySet()) {
+                tessera.core.io.FileSelector sel = tessera.core.io.FileSelector.requireFile(Path.of(r.getKey()));
+                tessera.core.model.Dataset d = tessera.core.registry.Registry.get().formats().readSpectra(sel);
+                refs.add(tessera.valence.ValenceData.of(lines, d, r.getValue()));
+            }
+            tessera.valence.ValenceTraining.Options o = new tessera.valence.ValenceTraining.Options(lines.element(), model, count, validation, epochs, batch,
+                    learningRate, folds, seed);
+            StderrProgress progress = new StderrProgress(System.err);
+            tessera.valence.ValenceModel m = tessera.valence.ValenceTraining.train(o, refs, out, progress, progress::stage);
+            System.out.printf(java.util.Locale.ROOT, "trained %s: validation success %.4f -> %s%n", m.describe(), m.card().metrics().get("validation_success"),
+                    out.toAbsolutePath());
             return 0;
         }
     }

@@ -89,6 +89,46 @@ public final class FileFormats {
         return read(file).get(0);
     }
 
+    /**
+     * Reads the spectra of a file: the dataset a {@code FILE#N} selector names, or else the one with a single signal axis
+     * and at most two navigation axes that has the most navigation axes (a spectrum image before a line scan before a
+     * single spectrum; the first of equals: a Velox file lists its spectra before its spectrum image).
+     *
+     * @param selection the file, with or without a dataset selector
+     * @return the dataset
+     * @throws InvalidFileException if the file holds no such dataset (the message lists the shapes found), or as
+     *                              {@link #read(Path)}
+     * @throws IOException          on an I/O error
+     */
+    public Dataset readSpectra(tessera.core.io.FileSelector selection) throws IOException {
+        List<Dataset> all = read(selection.file());
+        return selection.selects() ? selection.select(all) : pickSpectra(selection.file(), all);
+    }
+
+    /**
+     * The spectra among a file's datasets, as {@link #readSpectra} picks them.
+     *
+     * @param file the file, for the message
+     * @param all  its datasets
+     * @return the dataset
+     * @throws InvalidFileException if none has a single signal axis and at most two navigation axes
+     */
+    public static Dataset pickSpectra(Path file, List<Dataset> all) throws InvalidFileException {
+        Dataset best = null;
+        for (Dataset d : all) {
+            if (d.signalAxes().size() == 1 && d.navigationDimension() <= 2 && (best == null || d.navigationDimension() > best.navigationDimension())) {
+                best = d;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        List<String> found = new ArrayList<>();
+        all.forEach(d -> found.add(java.util.Arrays.toString(d.shape()) + " with " + d.navigationDimension() + " navigation and "
+                + d.signalAxes().size() + " signal axes"));
+        throw new InvalidFileException(file, "holds no spectrum, line scan or spectrum image (found " + String.join("; ", found) + ")");
+    }
+
     private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replace('\n', ' ');

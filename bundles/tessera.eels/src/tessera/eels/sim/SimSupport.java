@@ -4,8 +4,11 @@ import java.util.SplittableRandom;
 
 import tessera.math.Fft;
 
-/** Numerics shared by {@link EelsSimulator} and {@link Phantom}: plural scattering, Poisson noise, seeding. */
-final class SimSupport {
+/**
+ * Numerics shared by the simulators ({@link EelsSimulator}, {@link Phantom} and the white-line
+ * simulator of tessera.eels.valence): plural scattering, Poisson noise, seeding. Stateless and thread-safe.
+ */
+public final class SimSupport {
 
     private SimSupport() {
     }
@@ -24,7 +27,7 @@ final class SimSupport {
      * @param orders highest plasmon order
      * @param tl t/λ
      */
-    static void convolveWithLowLoss(double[] core, double scaleEv, double zlpFwhm, double ep, double gp, int orders, double tl) {
+    public static void convolveWithLowLoss(double[] core, double scaleEv, double zlpFwhm, double ep, double gp, int orders, double tl) {
         int n = core.length;
         double[] zr = new double[n];
         double[] zi = new double[n];
@@ -93,7 +96,7 @@ final class SimSupport {
      * @param mean mean μ &ge; 0
      * @return the count
      */
-    static double poisson(SplittableRandom r, double mean) {
+    public static double poisson(SplittableRandom r, double mean) {
         if (mean < 30) {
             double l = Math.exp(-mean);
             int k = 0;
@@ -114,7 +117,7 @@ final class SimSupport {
      * @param index item index
      * @return the item's seed
      */
-    static long mix(long seed, long index) {
+    public static long mix(long seed, long index) {
         long z = seed * 0x9E3779B97F4A7C15L + index;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

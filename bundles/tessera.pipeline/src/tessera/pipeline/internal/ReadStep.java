@@ -85,12 +85,12 @@ public final class ReadStep implements Step {
         } else {
             d = switch (parameters.getString("kind")) {
                 case SPECTRA -> pickSpectra(file, all);
-                case ANY_SPECTRA -> pickAnySpectra(file, all);
+                case ANY_SPECTRA -> tessera.core.registry.FileFormats.pickSpectra(file, all);
                 case IMAGE -> pickImage(file, all);
                 case IMAGE_SERIES -> pickSeries(file, all);
                 case AUTO -> all.stream().anyMatch(x -> x.signalAxes().size() == 1 && x.navigationDimension() >= 1 && x.navigationDimension() <= 2)
                         ? pickSpectrumImage(file, all)
-                        : all.stream().anyMatch(x -> x.signalAxes().size() == 2 && x.navigationDimension() == 0) ? pickImage(file, all) : pickAnySpectra(file, all);
+                        : all.stream().anyMatch(x -> x.signalAxes().size() == 2 && x.navigationDimension() == 0) ? pickImage(file, all) : tessera.core.registry.FileFormats.pickSpectra(file, all);
                 default -> pickSpectrumImage(file, all);
             };
         }
@@ -140,21 +140,6 @@ public final class ReadStep implements Step {
             }
         }
         throw new InvalidFileException(file, "holds no spectrum or stack of spectra (found " + String.join("; ", shapes(all)) + ")");
-    }
-
-    private static Dataset pickAnySpectra(Path file, List<Dataset> all) throws InvalidFileException {
-        // the most spatial first: a spectrum image before a line scan before single spectra (a Velox file lists its
-        // spectra before the spectrum image), the first of equals
-        Dataset best = null;
-        for (Dataset d : all) {
-            if (d.signalAxes().size() == 1 && d.navigationDimension() <= 2 && (best == null || d.navigationDimension() > best.navigationDimension())) {
-                best = d;
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        throw new InvalidFileException(file, "holds no spectrum, line scan or spectrum image (found " + String.join("; ", shapes(all)) + ")");
     }
 
     private static Dataset pickImage(Path file, List<Dataset> all) throws InvalidFileException {

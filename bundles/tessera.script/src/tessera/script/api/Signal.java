@@ -669,6 +669,69 @@ public final class Signal {
 
     private static final String IDENTIFY_STEP = "tessera.classify.element-id";
 
+    /**
+     * The oxidation state of Mn or Fe in this core-loss EELS signal (spectrum, line scan or spectrum image) from its
+     * L2,3 white lines: the class probabilities of the shipped support vector machine or network (del Pozo-Bueno et
+     * al., Ultramicroscopy 221 (2021) 113190, doi:10.1016/j.ultramic.2020.113190; step {@code tessera.valence.mn} or
+     * {@code tessera.valence.fe}), the probability-weighted mean valence and the white-line ratio baseline of the same
+     * spectra (step {@code tessera.pipeline.valence-maps}; docs/valence.md).
+     *
+     * @param options {@code element} ("Mn" or "Fe", required), {@code model} ("svm", "dense", "conv" or a model
+     *                directory from {@code tessera train valence}), {@code energy_shift} (eV added to the measured L3
+     *                energy for the energy baseline), {@code resolution} (zero-loss FWHM in eV, for the ratio baseline)
+     * @return an object with {@code classes} (e.g. Mn2+, Mn3+, Mn4+), {@code probabilities} (class → mean probability
+     *         over the spectra), {@code mean_valence} and {@code ratio_valence} (means over the spectra),
+     *         {@code valence} (signal {@code [navigation...]}: the mean valence per spectrum), {@code spread},
+     *         {@code baseline} (the ratio baseline's valence per spectrum), {@code probability_maps}
+     *         ({@code [classes, navigation...]}) and {@code maps} (all seven valence maps)
+     * @throws IllegalArgumentException if the element is missing or not Mn/Fe, an option is unknown, or the signal cannot
+     *                                  carry the edge (no eV calibration, edge outside the axis, dispersion coarser
+     *                                  than 1 eV, NaN values), or the model was trained for another element
+     */
+    @Export
+    public Object oxidation_state(Value options) {
+        Map<String, Object> o = Options.of(options, "oxidation_state");
+        Object el = o.remove("element");
+        if (el == null) {
+            throw new IllegalArgumentException("oxidation_state needs element=\"Mn\" or element=\"Fe\"");
+        }
+        String e = String.valueOf(el).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!e.equals("mn") && !e.equals("fe")) {
+            throw new IllegalArgumentException("oxidation_state: no white-line model for '" + el + "'; element is \"Mn\" or \"Fe\"");
+        }
+        String element = e.equals("mn") ? "Mn" : "Fe";
+        String classifier = "tessera.valence." + e;
+        Map<String, Object> cp = new LinkedHashMap<>();
+        if (o.containsKey("model")) {
+            cp.put("model", o.remove("model"));
+        }
+        Dataset stack = (Dataset) outputs(classifier, Map.of("data", dataset), parameters(classifier, cp, Map.of())).get("probabilities");
+        o.put("element", element);
+        Dataset maps = (Dataset) outputs(VALENCE_MAPS_STEP, Map.of("data", dataset, "probabilities", stack),
+                parameters(VALENCE_MAPS_STEP, o, Map.of("energy_shift", "energyShift"))).get("maps");
+        List<String> classes = tessera.core.analysis.ElementMaps.labels(stack);
+        int n = (int) (stack.size() / classes.size());
+        Map<String, Object> probs = new LinkedHashMap<>();
+        tessera.core.analysis.ElementMaps.sums(stack).forEach((c, sum) -> probs.put(c, sum / n));
+        Map<String, Double> sums = tessera.core.analysis.ElementMaps.sums(maps);
+        List<String> labels = tessera.core.analysis.ElementMaps.labels(maps);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("classes", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(classes)));
+        r.put("probabilities", org.graalvm.polyglot.proxy.ProxyObject.fromMap(probs));
+        r.put("mean_probabilities", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(probs.values())));
+        r.put("mean_valence", sums.get(labels.get(0)) / n);
+        double[] b = tessera.core.analysis.ElementMaps.map(maps, 4).toDoubleArray();
+        r.put("ratio_valence", java.util.Arrays.stream(b).filter(Double::isFinite).average().orElse(Double.NaN));
+        r.put("valence", view(tessera.core.analysis.ElementMaps.map(maps, 0), element + " mean valence", maps));
+        r.put("spread", view(tessera.core.analysis.ElementMaps.map(maps, 1), element + " valence spread", maps));
+        r.put("baseline", view(tessera.core.analysis.ElementMaps.map(maps, 4), element + " valence (L3/L2 ratio)", maps));
+        r.put("probability_maps", view(stack, element + " oxidation-state probabilities", stack));
+        r.put("maps", view(maps, element + " valence maps", maps));
+        return org.graalvm.polyglot.proxy.ProxyObject.fromMap(r);
+    }
+
+    private static final String VALENCE_MAPS_STEP = "tessera.pipeline.valence-maps";
+
     /** X-ray line intensities with the file's lines and HyperSpy's default windows ({@link #get_lines_intensity(Value)}). */
     @Export
     public Object get_lines_intensity() {

@@ -321,6 +321,19 @@ class Signal:
         return types.SimpleNamespace(elements=[str(e) for e in h.elements], probabilities=probs,
                                      threshold=float(h.threshold), maps=Signal(h.maps))
 
+    def oxidation_state(self, element, **options):
+        """The Mn or Fe oxidation state of this core-loss EELS signal from its L2,3 white lines (docs/valence.md):
+        a namespace with classes, probabilities (dict class -> mean probability), mean_valence, ratio_valence (the
+        L3/L2 baseline), and the signals valence, spread, baseline, probability_maps and maps."""
+        options['element'] = element
+        h = _call(self._h.oxidation_state, options)
+        import types
+        classes = [str(c) for c in h.classes]
+        probs = {c: float(p) for c, p in zip(classes, h.mean_probabilities)}
+        return types.SimpleNamespace(classes=classes, probabilities=probs, mean_valence=float(h.mean_valence),
+                                     ratio_valence=float(h.ratio_valence), valence=Signal(h.valence), spread=Signal(h.spread),
+                                     baseline=Signal(h.baseline), probability_maps=Signal(h.probability_maps), maps=Signal(h.maps))
+
     def cluster_analysis(self, cluster_source="decomposition", **options):
         _call(self._h.cluster_analysis, _source(options, cluster_source))
 

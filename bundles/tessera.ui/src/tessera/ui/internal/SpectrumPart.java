@@ -48,6 +48,9 @@ public final class SpectrumPart {
     private final Text elements;
     private final Button log;
     private final Button identify;
+    private final org.eclipse.swt.widgets.Combo valenceElement;
+    private final Button valence;
+    private final List<java.util.function.Consumer<String>> valenceListeners = new java.util.ArrayList<>();
     private final List<Runnable> identifyListeners = new java.util.ArrayList<>();
     private String identified;
     private final Map<String, double[][]> data = new LinkedHashMap<>();
@@ -65,7 +68,7 @@ public final class SpectrumPart {
      */
     public SpectrumPart(Composite parent) {
         root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout(6, false));
+        root.setLayout(new GridLayout(8, false));
         log = new Button(root, SWT.CHECK);
         log.setText("log counts");
         new Label(root, SWT.NONE).setText("edges of:");
@@ -78,11 +81,19 @@ public final class SpectrumPart {
         identify.setText("Identify elements");
         identify.setToolTipText("Core-loss EELS: the elements present, from the neural-network ensemble (Annys et al. 2023); their edges are marked");
         identify.addListener(SWT.Selection, e -> identifyListeners.forEach(Runnable::run));
+        valenceElement = new org.eclipse.swt.widgets.Combo(root, SWT.READ_ONLY);
+        valenceElement.setItems("Mn", "Fe");
+        valenceElement.select(0);
+        valence = new Button(root, SWT.PUSH);
+        valence.setText("Oxidation state");
+        valence.setToolTipText("Core-loss EELS: the Mn or Fe oxidation state from the L2,3 white lines (shipped SVM; the L3/L2 ratio beside it); "
+                + "a line scan or SI shows its mean-valence map: click a pixel for its spectrum and probabilities");
+        valence.addListener(SWT.Selection, e -> valenceListeners.forEach(l -> l.accept(valenceElement.getText())));
         readout = new Label(root, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         readout.setText("energy –, counts –");
         chart = new Chart(root, SWT.NONE);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 8, 1));
         chart.getTitle().setText("Spectrum");
         chart.getAxisSet().getYAxis(0).getTitle().setText("counts");
         axisTitle();
@@ -217,6 +228,32 @@ public final class SpectrumPart {
     /** @param l called when the user asks to identify the elements of the spectrum */
     public void onIdentify(Runnable l) {
         identifyListeners.add(l);
+    }
+
+    /** @param l called with the element ("Mn" or "Fe") when the user asks for the oxidation state */
+    public void onValence(java.util.function.Consumer<String> l) {
+        valenceListeners.add(l);
+    }
+
+    /** @param text the chart's title (e.g. an oxidation-state summary) */
+    public void chartTitle(String text) {
+        chart.getTitle().setText(text);
+        chart.redraw();
+    }
+
+    /** @return the chart's title */
+    public String chartTitle() {
+        return chart.getTitle().getText();
+    }
+
+    /** @return the "Oxidation state" button */
+    public Button valenceButton() {
+        return valence;
+    }
+
+    /** @return the element chooser beside it */
+    public org.eclipse.swt.widgets.Combo valenceElement() {
+        return valenceElement;
     }
 
     /** @return the "Identify elements" button */

@@ -213,6 +213,7 @@ public final class TesseraWorkbench {
         spectrum = new SpectrumPart(parent);
         spectrum.onWindow(this::showWindow);
         spectrum.onIdentify(this::identifyElements);
+        spectrum.onValence(this::valence);
         return spectrum;
     }
 
@@ -402,10 +403,18 @@ public final class TesseraWorkbench {
         return nav.isEmpty() ? null : nav.get(nav.size() - 1);
     }
 
+    private WorkbenchSession.Valence valence;
+
     private void showSelection(int[] r) {
         Dataset d = session.current();
         if (d == null) {
             return;
+        }
+        if (valence != null && r[0] == r[2] && r[1] == r[3]) {
+            int[] s = Spectra.navigationShape(d);
+            String text = valence.describe(r[1] * s[1] + r[0]);
+            status.show(String.format(java.util.Locale.ROOT, "pixel (%d, %d): %s", r[0], r[1], text));
+            spectrum.chartTitle(String.format(java.util.Locale.ROOT, "pixel (%d, %d): %s", r[0], r[1], text));
         }
         if (WorkbenchSession.isImage(d)) {
             status.show(String.format(java.util.Locale.ROOT, "pixel (%d, %d): %.6g", r[0], r[1], d.getDouble((long) r[1] * d.shape()[1] + r[0])));
@@ -425,6 +434,35 @@ public final class TesseraWorkbench {
         if (d != null) {
             map.show(Spectra.windowImage(d, low, high), String.format("counts in [%.3g, %.3g] %s", low, high, d.signalAxes().get(0).units()), xAxis(d));
         }
+    }
+
+    /**
+     * The Mn or Fe oxidation state of the current dataset as a job (the same steps as {@code tessera valence}): the
+     * spectrum view's title gives the class probabilities and mean valence beside the L3/L2 baseline; a line scan or
+     * spectrum image shows its mean-valence map, and clicking a pixel gives that pixel's spectrum and probabilities.
+     *
+     * @param element "Mn" or "Fe"
+     * @return the job, or null when no dataset is open
+     */
+    public Job valence(String element) {
+        if (session.current() == null) {
+            status.control().getDisplay().beep();
+            return null;
+        }
+        return status.run("VALENCE", () -> session.valence(element), v -> {
+            valence = v;
+            spectrum.chartTitle(v.summary());
+            Dataset d = session.current();
+            if (v.size() > 1) {
+                map.show(Spectra.auxiliaryImage(v.maps(), 0, d), element + " mean valence (click a pixel for its probabilities)", xAxis(d));
+            }
+            provenance.show(session.record());
+        });
+    }
+
+    /** @return the last oxidation-state result shown, or null */
+    public WorkbenchSession.Valence valenceResult() {
+        return valence;
     }
 
     /**

@@ -454,6 +454,89 @@ public final class WorkbenchSession {
         return new Identification(el, sorted, ((Number) stack.metadata().get(tessera.core.analysis.Classification.THRESHOLD_KEY)).doubleValue());
     }
 
+    /** the valence-maps step the spectrum view's "Oxidation state" runs after the element's classifier */
+    public static final String VALENCE_MAPS = "tessera.pipeline.valence-maps";
+
+    /**
+     * An oxidation-state result of the current dataset.
+     *
+     * @param element       "Mn" or "Fe"
+     * @param classes       class names (e.g. Mn2+, Mn3+, Mn4+)
+     * @param probabilities the classifier's stack {@code [classes, nav...]}
+     * @param maps          the valence maps {@code [7, nav...]} (mean valence, spread, class, L3/L2 ratio, its valence,
+     *                      L3 energy, its valence)
+     */
+    public record Valence(String element, List<String> classes, Dataset probabilities, Dataset maps) {
+        /** @return number of spectra */
+        public int size() {
+            return (int) (probabilities.size() / classes.size());
+        }
+
+        /**
+         * @param i spectrum index (row-major navigation order)
+         * @return "Mn2+ 0.02, Mn3+ 0.91, Mn4+ 0.07; mean valence 3.05 (L3/L2 ratio 2.61: 2.98)"
+         */
+        public String describe(int i) {
+            int n = size();
+            StringBuilder b = new StringBuilder();
+            for (int j = 0; j < classes.size(); j++) {
+                b.append(j == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.2f", classes.get(j), probabilities.getDouble((long) j * n + i)));
+            }
+            return b.append(String.format(java.util.Locale.ROOT, "; mean valence %.2f (L3/L2 ratio %.2f: %.2f)", maps.getDouble(i), maps.getDouble(3L * n + i),
+                    maps.getDouble(4L * n + i))).toString();
+        }
+
+        /** @return the mean over the spectra: "Mn: mean valence 3.21 (classifier), 3.30 (L3/L2 ratio); Mn2+ 0.05, ..." */
+        public String summary() {
+            int n = size();
+            double v = 0, r = 0;
+            int rn = 0;
+            double[] p = new double[classes.size()];
+            for (int i = 0; i < n; i++) {
+                v += maps.getDouble(i);
+                double x = maps.getDouble(4L * n + i);
+                if (Double.isFinite(x)) {
+                    r += x;
+                    rn++;
+                }
+                for (int j = 0; j < p.length; j++) {
+                    p[j] += probabilities.getDouble((long) j * n + i) / n;
+                }
+            }
+            StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: mean valence %.2f (classifier), %.2f (L3/L2 ratio);", element, v / n,
+                    rn > 0 ? r / rn : Double.NaN));
+            for (int j = 0; j < p.length; j++) {
+                b.append(String.format(java.util.Locale.ROOT, " %s %.2f", classes.get(j), p[j]));
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * The oxidation state of Mn or Fe in the current dataset: the element's shipped classifier
+     * ({@code tessera.valence.mn} / {@code .fe}, default model) and the valence maps with the white-line baseline, both
+     * recorded as steps (the same as {@code tessera valence}).
+     *
+     * @param element "Mn" or "Fe"
+     * @return the result
+     * @throws IllegalStateException if no dataset is open or no valence classifier is installed for the element
+     * @throws Exception             what the steps throw (edge outside the axis, dispersion too coarse, no eV calibration)
+     */
+    public Valence valence(String element) throws Exception {
+        if (current == null) {
+            throw new IllegalStateException("open a spectrum first");
+        }
+        String id = "tessera.valence." + element.toLowerCase(java.util.Locale.ROOT);
+        if (record.catalog().find(id).isEmpty()) {
+            throw new IllegalStateException("no oxidation-state classifier is installed for " + element + " (" + id + ")");
+        }
+        record.monitor().reset();
+        Dataset stack = (Dataset) record.run(id, Map.of("data", current), Map.of(), null).get("probabilities");
+        Dataset maps = (Dataset) record.run(VALENCE_MAPS, Map.of("data", current, "probabilities", stack), Map.of("element", element), null).get("maps");
+        changed(element + " oxidation state");
+        return new Valence(element, tessera.core.analysis.ElementMaps.labels(stack), stack, maps);
+    }
+
     /**
      * Runs a decomposer or clusterer step on the current dataset, exactly as a pipeline step with the same id
      * and parameters would run (a clusterer works on the last decomposition; with none, PCA with its defaults

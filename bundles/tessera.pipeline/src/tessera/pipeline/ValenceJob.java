@@ -1,0 +1,94 @@
+package tessera.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import tessera.core.analysis.ProgressMonitor;
+import tessera.core.registry.Registry;
+import tessera.pipeline.internal.ReadStep;
+import tessera.pipeline.internal.ValenceMapsStep;
+import tessera.pipeline.internal.ValenceReportStep;
+
+/**
+ * {@code tessera valence} as a pipeline ({@link #pipeline}): read the spectra (the dataset with the most navigation
+ * dimensions), the element's valence classifier ({@code tessera.valence.mn} or {@code tessera.valence.fe}; a support
+ * vector machine or network, after del Pozo-Bueno et al., Ultramicroscopy 221 (2021) 113190,
+ * doi:10.1016/j.ultramic.2020.113190), the valence maps with the white-line baseline
+ * ({@code tessera.pipeline.valence-maps}) and the report ({@code tessera.pipeline.valence-report}). It runs on the
+ * {@link PipelineEngine}: every run leaves {@value PipelineEngine#RECORD} and re-runs with
+ * {@code tessera rerun --verify}.
+ */
+public final class ValenceJob {
+    /** name of the pipeline input */
+    public static final String INPUT = "input";
+    /** name of the classifier step */
+    public static final String STEP = "valence";
+    /** name of the maps step */
+    public static final String MAPS = "maps";
+
+    private ValenceJob() {
+    }
+
+    /**
+     * @param element     "Mn" or "Fe"
+     * @return the element's classifier contribution id ({@code tessera.valence.mn}, {@code tessera.valence.fe})
+     */
+    public static String classifier(String element) {
+        return "tessera.valence." + element.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param element     "Mn" or "Fe"
+     * @param model       the classifier's {@code model} parameter: svm, dense, conv or a model directory
+     * @param energyShift eV added to the measured L3 energy for the energy baseline
+     * @param resolution  the spectra's energy resolution (zero-loss FWHM, eV), for the ratio baseline's calibration
+     * @param file        the input file's name, for the report
+     * @return the document
+     */
+    public static PipelineDocument pipeline(String element, String model, double energyShift, double resolution, String file) {
+        List<StepSpec> s = new ArrayList<>();
+        s.add(new StepSpec("read", ReadStep.ID, Map.of("file", new Ref(null, INPUT)), Map.of("kind", ReadStep.ANY_SPECTRA), null));
+        s.add(new StepSpec(STEP, classifier(element), Map.of("data", Ref.parse("read.data")), Map.of("model", model), null));
+        Map<String, Ref> mi = new LinkedHashMap<>();
+        mi.put("data", Ref.parse("read.data"));
+        mi.put("probabilities", Ref.parse(STEP + ".probabilities"));
+        s.add(new StepSpec(MAPS, ValenceMapsStep.ID, mi, Map.of("element", element, "energyShift", energyShift, "resolution", resolution), null));
+        Map<String, Ref> in = new LinkedHashMap<>(mi);
+        in.put("maps", Ref.parse(MAPS + ".maps"));
+        s.add(new StepSpec("report", ValenceReportStep.ID, in, Map.of("file", file), null));
+        return new PipelineDocument("valence", element + " oxidation state (tessera valence)", Map.of(INPUT, "spectra (EELS core loss, eV)"), s);
+    }
+
+    /**
+     * Runs the pipeline on {@code input}, writing into {@code outDir}.
+     *
+     * @param registry    the contributions
+     * @param input       the file
+     * @param outDir      output directory
+     * @param element     "Mn" or "Fe"
+     * @param model       svm, dense, conv or a model directory
+     * @param energyShift eV added to the measured L3 energy for the energy baseline
+     * @param resolution  the spectra's energy resolution (zero-loss FWHM, eV)
+     * @param monitor     progress
+     * @param log         progress lines
+     * @return the run; {@code run.value("maps.maps")} is the valence stack, {@code run.value("valence.probabilities")}
+     *         the probabilities
+     * @throws tessera.core.io.InvalidFileException if the input is missing, unreadable or holds no spectra
+     * @throws PipelineRunException if a step failed (its cause names the problem: edge outside the axis, dispersion too
+     *                              coarse, no calibration, a model trained for another element, ...)
+     * @throws InvalidPipelineException if a parameter is unknown or out of range, or the element has no classifier
+     * @throws IOException on an I/O error; nothing is left in the output directory then
+     */
+    public static RunResult run(Registry registry, Path input, Path outDir, String element, String model, double energyShift, double resolution,
+            ProgressMonitor monitor,
+            Consumer<String> log) throws IOException, PipelineRunException, InvalidPipelineException {
+        return new PipelineEngine(registry).run(pipeline(element, model, energyShift, resolution, input.getFileName().toString()), "valence", Map.of(INPUT, input), outDir,
+                RunOptions.of(monitor, log));
+    }
+}

@@ -1,0 +1,196 @@
+package tessera.pipeline.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tessera.core.analysis.ElementMaps;
+import tessera.core.analysis.LiteratureReference;
+import tessera.core.analysis.ParameterSpec;
+import tessera.core.analysis.Parameters;
+import tessera.core.io.DatasetWriter;
+import tessera.core.model.Axis;
+import tessera.core.model.Dataset;
+import tessera.pipeline.Port;
+import tessera.pipeline.PortType;
+import tessera.pipeline.Step;
+import tessera.pipeline.StepContext;
+import tessera.pipeline.WrittenFile;
+import tessera.report.Plots;
+
+/**
+ * {@code tessera.pipeline.valence-report}: the outputs of {@code tessera valence}: {@value #CSV} (per spectrum: the
+ * class probabilities, the most probable class, the mean valence and its spread, and the white-line baseline: L3/L2
+ * ratio, its valence, the L3 energy and its valence), {@value #JSON} (the summary: mean of each over the spectra, the
+ * classifier, the element), {@code valence_maps.npy} (the whole {@code [7, nav...]} stack) and for a line scan or
+ * spectrum image one {@code .npy}/{@code .png} per map (a profile for a line scan), {@value #SPECTRUM} (the summed
+ * spectrum with the L3 and L2 maxima marked) and {@value #REPORT}.
+ */
+public final class ValenceReportStep implements Step {
+    /** step id */
+    public static final String ID = "tessera.pipeline.valence-report";
+    /** the report */
+    public static final String REPORT = "report.html";
+    /** per-spectrum table */
+    public static final String CSV = "valence.csv";
+    /** summary */
+    public static final String JSON = "valence.json";
+    /** the spectrum */
+    public static final String SPECTRUM = "spectrum.png";
+    private static final List<String> MAPS = List.of(ValenceMapsStep.MEAN, ValenceMapsStep.SPREAD, ValenceMapsStep.CLASS, ValenceMapsStep.RATIO_VALENCE);
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.ofString("file", "", "the input file's name, for the report title"));
+    }
+
+    @Override
+    public List<LiteratureReference> references() {
+        return List.of();
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.of("data", PortType.DATASET, "the spectra"), Port.of("probabilities", PortType.DATASET, "the classifier's stack"),
+                Port.of("maps", PortType.DATASET, "the valence maps"));
+    }
+
+    @Override
+    public List<Port> outputs() {
+        return List.of(Port.of("report", PortType.FILE, REPORT));
+    }
+
+    @Override
+    public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) throws IOException {
+        Path st = context.outputDirectory();
+        Dataset data = (Dataset) inputs.get("data");
+        Dataset probs = (Dataset) inputs.get("probabilities");
+        Dataset maps = (Dataset) inputs.get("maps");
+        List<String> classes = ElementMaps.labels(probs);
+        List<String> labels = ElementMaps.labels(maps);
+        String element = String.valueOf(maps.metadata().get(ValenceMapsStep.ELEMENT_KEY));
+        int k = classes.size();
+        int n = (int) (probs.size() / k);
+        double[] p = probs.toDoubleArray();
+        double[] m = maps.toDoubleArray();
+        StringBuilder csv = new StringBuilder("spectrum");
+        classes.forEach(c -> csv.append(",p_").append(c));
+        csv.append(",class,").append(String.join(",", labels.subList(0, 2))).append(',').append(String.join(",", labels.subList(3, labels.size()))).append('\n');
+        double[] sums = new double[labels.size()];
+        int[] finite = new int[labels.size()];
+        int[] counts = new int[k];
+        double[] meanP = new double[k];
+        for (int i = 0; i < n; i++) {
+            csv.append(i);
+            for (int j = 0; j < k; j++) {
+                csv.append(String.format(Locale.ROOT, ",%.6f", p[j * n + i]));
+                meanP[j] += p[j * n + i] / n;
+            }
+            int cls = (int) m[2 * n + i];
+            counts[cls]++;
+            csv.append(',').append(classes.get(cls));
+            for (int q = 0; q < labels.size(); q++) {
+                double v = m[q * n + i];
+                if (Double.isFinite(v)) {
+                    sums[q] += v;
+                    finite[q]++;
+                }
+                if (q != 2) {
+                    csv.append(String.format(Locale.ROOT, ",%.6g", v));
+                }
+            }
+            csv.append('\n');
+        }
+        Files.writeString(st.resolve(CSV), csv, StandardCharsets.UTF_8);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("file", parameters.getString("file"));
+        summary.put("element", element);
+        summary.put("classifier", probs.metadata().get(ClassifierStep.CLASSIFIER));
+        summary.put("spectra", n);
+        Map<String, Double> mp = new LinkedHashMap<>();
+        Map<String, Integer> mc = new LinkedHashMap<>();
+        for (int j = 0; j < k; j++) {
+            mp.put(classes.get(j), round(meanP[j]));
+            mc.put(classes.get(j), counts[j]);
+        }
+        summary.put(n == 1 ? "probabilities" : "meanProbabilities", mp);
+        summary.put("mostProbableClassCounts", mc);
+        for (int q = 0; q < labels.size(); q++) {
+            if (q != 2) {
+                summary.put("mean_" + labels.get(q), finite[q] > 0 ? round(sums[q] / finite[q]) : null);
+            }
+        }
+        Files.writeString(st.resolve(JSON), new tools.jackson.databind.json.JsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary),
+                StandardCharsets.UTF_8);
+        DatasetWriter npy = context.registry().formats().writerFor(st.resolve("x.npy"));
+        npy.write(maps.toFloat32(), st.resolve("valence_maps.npy"));
+        npy.write(probs.toFloat32(), st.resolve("probabilities.npy"));
+        List<String> pngs = new ArrayList<>();
+        if (n > 1) {
+            for (String l : MAPS) {
+                Dataset one = ElementMaps.map(maps, labels.indexOf(l));
+                npy.write(one.toFloat32(), st.resolve(l + ".npy"));
+                Plots.writePng(one, element + " " + l.replace('_', ' '), st.resolve(l + ".png"));
+                pngs.add(l + ".png");
+            }
+        }
+        Axis e = data.axis(data.rank() - 1);
+        double[] sum = new double[e.size()];
+        double[] row = new double[e.size()];
+        for (long i = 0; i < data.navigationSize(); i++) {
+            data.readDoubles(i * e.size(), e.size(), row, 0);
+            for (int q = 0; q < row.length; q++) {
+                sum[q] += row[q];
+            }
+        }
+        Map<String, Double> markers = new LinkedHashMap<>();
+        double l3 = sums[5] / Math.max(1, finite[5]);
+        markers.put(element + " L3 max", l3);
+        Plots.writeSpectrumPng(n == 1 ? "spectrum" : "sum of " + n + " spectra", e, new double[][] { sum }, List.of(n == 1 ? "spectrum" : "sum"), "counts",
+                markers, st.resolve(SPECTRUM));
+        Files.writeString(st.resolve(REPORT), html(parameters.getString("file"), element, probs, classes, meanP, counts, labels, sums, finite, n, pngs),
+                StandardCharsets.UTF_8);
+        return Map.of("report", new WrittenFile(st.resolve(REPORT), Map.of()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    private static String html(String file, String element, Dataset probs, List<String> classes, double[] meanP, int[] counts, List<String> labels,
+            double[] sums, int[] finite, int n, List<String> pngs) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tessera valence</title>"
+                + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:right}</style></head><body>\n");
+        h.append("<h1>").append(MapReportStep.esc(element)).append(" oxidation state in ").append(MapReportStep.esc(file)).append("</h1>\n");
+        h.append("<p>Classifier: ").append(MapReportStep.esc(String.valueOf(probs.metadata().get(ClassifierStep.CLASSIFIER))))
+                .append(String.format(Locale.ROOT, "; %d spectra.</p>%n", n));
+        h.append("<img src=\"" + SPECTRUM + "\" alt=\"spectrum\" style=\"max-width:900px\">\n");
+        h.append("<h2>Classes</h2><table><tr><th>class</th><th>").append(n == 1 ? "probability" : "mean probability")
+                .append("</th><th>spectra where most probable</th></tr>\n");
+        for (int j = 0; j < classes.size(); j++) {
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%d</td></tr>%n", MapReportStep.esc(classes.get(j)), meanP[j], counts[j]));
+        }
+        h.append("</table>\n<h2>Valence: classifier and textbook baseline</h2><table><tr><th>quantity</th><th>mean over the spectra</th></tr>\n");
+        for (int q = 0; q < labels.size(); q++) {
+            if (q != 2) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td></tr>%n", labels.get(q).replace('_', ' '),
+                        finite[q] > 0 ? String.format(Locale.ROOT, "%.3f", sums[q] / finite[q]) : "undefined"));
+            }
+        }
+        h.append("</table>\n<p>Mean valence = Σ p·v over the classes; the baseline is the L3/L2 white-line ratio by the step method of Pearson et al. "
+                + "(1993) and the L3 energy on the axis as calibrated (valid only if the energy axis is calibrated; the classifier aligns on the L3 "
+                + "maximum and does not use it).</p>\n");
+        for (String png : pngs) {
+            h.append("<img src=\"").append(png).append("\" alt=\"").append(png).append("\" style=\"max-width:420px;margin:4px\">\n");
+        }
+        h.append("<p>Per spectrum: <a href=\"" + CSV + "\">" + CSV + "</a>; summary <a href=\"" + JSON + "\">" + JSON
+                + "</a>; how this was made: provenance.xmi.</p>\n");
+        return h.append("</body></html>\n").toString();
+    }
+}

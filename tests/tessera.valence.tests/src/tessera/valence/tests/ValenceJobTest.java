@@ -1,0 +1,103 @@
+package tessera.valence.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tessera.core.analysis.ElementMaps;
+import tessera.core.analysis.IncompatibleDataException;
+import tessera.core.analysis.ProgressMonitor;
+import tessera.core.model.Axis;
+import tessera.core.model.Dataset;
+import tessera.core.model.Metadata;
+import tessera.core.registry.Registry;
+import tessera.pipeline.PipelineEngine;
+import tessera.pipeline.PipelineRunException;
+import tessera.pipeline.Rerun;
+import tessera.pipeline.RunOptions;
+import tessera.pipeline.RunResult;
+import tessera.pipeline.ValenceJob;
+import tessera.provenance.RecordStore;
+import tessera.provenance.model.Record;
+
+/**
+ * {@code tessera valence} as a pipeline on the real LSMO line scan: the outputs, the maps' shapes and meaning, the exact
+ * re-run; and bad input refused naming the file and the problem with nothing written.
+ */
+class ValenceJobTest {
+    static final Path DATA = Path.of(System.getProperty("tessera.data", "../shared/data"));
+
+    @Test
+    void lsmoLineScanGivesValenceMapsAndReRunsExactly(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("lsmo");
+        RunResult run = ValenceJob.run(Registry.get(), DATA.resolve("eels/LSMO_linescan.hspy"), out, "Mn", "svm", 0, 1.0, ProgressMonitor.NULL, s -> { });
+        Dataset probs = (Dataset) run.value("valence.probabilities");
+        Dataset maps = (Dataset) run.value("maps.maps");
+        assertEquals(List.of(3, 40), java.util.Arrays.stream(probs.shape()).boxed().toList());
+        assertEquals(List.of(7, 40), java.util.Arrays.stream(maps.shape()).boxed().toList());
+        assertEquals(List.of("Mn2+", "Mn3+", "Mn4+"), ElementMaps.labels(probs));
+        double[] p = probs.toDoubleArray();
+        double[] v = maps.toDoubleArray();
+        for (int i = 0; i < 40; i++) {
+            double mean = 2 * p[i] + 3 * p[40 + i] + 4 * p[80 + i];
+            assertEquals(mean, v[i], 1e-9, "mean valence = sum p v at " + i);
+            assertTrue(v[40 + i] >= 0 && v[40 + i] <= 1.0 + 1e-9, "spread");
+            assertEquals(634.5, v[5 * 40 + i], 1.5, "L3 maximum on the file's axis");
+        }
+        for (String f : List.of("valence.csv", "valence.json", "valence_maps.npy", "probabilities.npy", "mean_valence.png", "spectrum.png", "report.html",
+                "provenance.xmi")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertEquals(41, Files.readAllLines(out.resolve("valence.csv")).size());
+        Record record = RecordStore.load(run.recordFile());
+        PipelineEngine engine = new PipelineEngine(Registry.get());
+        Rerun.Prepared prep = Rerun.prepare(engine.catalog(), record, run.recordFile(), false, Map.of());
+        RunResult again = engine.run(prep.plan(), "rerun", prep.inputs(), tmp.resolve("again"),
+                new RunOptions(ProgressMonitor.NULL, s -> { }, null, run.recordFile(), prep.drift()));
+        for (Rerun.Check c : Rerun.verify(record, again.record())) {
+            assertTrue(c.matches(), c.output() + ": " + c.recorded() + " recorded, " + c.now() + " now");
+        }
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFileAndTheProblem(@TempDir Path tmp) throws Exception {
+        // the edge outside the axis: SrTiO3 (357-664 eV) has no Fe L2,3 edge
+        PipelineRunException e = assertThrows(PipelineRunException.class, () -> ValenceJob.run(Registry.get(), DATA.resolve("eels/SrTiO3_hl.msa"),
+                tmp.resolve("a"), "Fe", "svm", 0, 1.0, ProgressMonitor.NULL, s -> { }));
+        assertTrue(e.getCause() instanceof IncompatibleDataException && e.getCause().getMessage().contains("SrTiO3_hl.msa")
+                && e.getCause().getMessage().contains("outside the energy axis"), String.valueOf(e.getCause()));
+        assertFalse(Files.exists(tmp.resolve("a/report.html")));
+        // too coarse: the Cu/Zn SI at 8 eV per channel, re-calibrated onto the Mn edge range
+        Path coarse = tmp.resolve("coarse.hspy");
+        float[] y = new float[200];
+        java.util.Arrays.fill(y, 100);
+        Registry.get().formats().writerFor(coarse).write(Dataset.ofFloats(y, List.of(new Axis("Energy loss", 200, 2.0, 450, "eV", false)),
+                new Metadata().title("coarse")), coarse);
+        e = assertThrows(PipelineRunException.class, () -> ValenceJob.run(Registry.get(), coarse, tmp.resolve("b"), "Mn", "svm", 0, 1.0, ProgressMonitor.NULL,
+                s -> { }));
+        assertTrue(e.getCause().getMessage().contains("too coarse") && e.getCause().getMessage().contains("limit 1.0 eV"), e.getCause().getMessage());
+        // no calibration
+        Path plain = tmp.resolve("plain.npy");
+        Registry.get().formats().writerFor(plain).write(Dataset.ofFloats(new float[800], List.of(Axis.uncalibrated("channel", 800, false)), new Metadata()), plain);
+        e = assertThrows(PipelineRunException.class, () -> ValenceJob.run(Registry.get(), plain, tmp.resolve("c"), "Mn", "svm", 0, 1.0, ProgressMonitor.NULL,
+                s -> { }));
+        assertTrue(e.getCause().getMessage().contains("no energy calibration"), e.getCause().getMessage());
+        // a model trained for another element
+        Path fe = tmp.resolve("fe-model");
+        tessera.valence.ValenceTraining.train(new tessera.valence.ValenceTraining.Options("Fe", "svm-linear-ovo", 150, 60, 1, 32, 1e-3, 2, 3), List.of(), fe,
+                ProgressMonitor.NULL, s -> { });
+        e = assertThrows(PipelineRunException.class, () -> ValenceJob.run(Registry.get(), DATA.resolve("eels/LSMO_linescan.hspy"), tmp.resolve("d"), "Mn",
+                fe.toString(), 0, 1.0, ProgressMonitor.NULL, s -> { }));
+        assertTrue(e.getCause().getMessage().contains("trained for Fe, not Mn"), e.getCause().getMessage());
+        assertFalse(Files.exists(tmp.resolve("d/report.html")));
+    }
+}
