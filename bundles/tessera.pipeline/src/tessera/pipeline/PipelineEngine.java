@@ -308,7 +308,7 @@ public final class PipelineEngine {
                     } catch (IOException | RuntimeException saveError) {
                         ex.addSuppressed(saveError);
                     }
-                    throw new PipelineRunException(s.name(), s.step(), saved, ex);
+                    throw new PipelineRunException(s.name(), s.step(), saved, List.copyOf(inputs.values()), ex);
                 }
             }
             RecordStore.save(rec.record(), out.staging().resolve(RECORD));

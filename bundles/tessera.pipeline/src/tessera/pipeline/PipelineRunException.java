@@ -12,6 +12,7 @@ public final class PipelineRunException extends Exception {
     private final String stepName;
     private final String stepId;
     private final transient Path recordFile;
+    private final transient java.util.List<Path> inputFiles;
 
     /**
      * @param stepName   the failed step's name in the pipeline
@@ -20,10 +21,32 @@ public final class PipelineRunException extends Exception {
      * @param cause      what the step threw
      */
     public PipelineRunException(String stepName, String stepId, Path recordFile, Throwable cause) {
+        this(stepName, stepId, recordFile, java.util.List.of(), cause);
+    }
+
+    /**
+     * @param stepName   the failed step's name in the pipeline
+     * @param stepId     its extension id
+     * @param recordFile the saved record of the failed run, or null if it could not be saved
+     * @param inputFiles the pipeline's input files (messages name them where the step's own message does not)
+     * @param cause      what the step threw
+     */
+    public PipelineRunException(String stepName, String stepId, Path recordFile, java.util.List<Path> inputFiles, Throwable cause) {
         super("step '" + stepName + "' (" + stepId + ") failed: " + describe(cause) + (recordFile == null ? "" : "; record: " + recordFile), cause);
         this.stepName = stepName;
         this.stepId = stepId;
         this.recordFile = recordFile;
+        this.inputFiles = java.util.List.copyOf(inputFiles);
+    }
+
+    /**
+     * @return the input files whose names the cause's message does not contain (a dataset's message names it by its
+     *         recorded original file name, which can differ from the file opened), as "a.hspy, b.msa: ", or ""
+     */
+    public String unnamedInputs() {
+        String m = describe(getCause());
+        java.util.List<String> names = inputFiles.stream().map(f -> f.getFileName().toString()).filter(n -> !m.contains(n)).toList();
+        return names.isEmpty() ? "" : String.join(", ", names) + ": ";
     }
 
     /** @return the failed step's name */

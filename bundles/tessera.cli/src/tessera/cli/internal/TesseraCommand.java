@@ -47,8 +47,8 @@ public final class TesseraCommand implements Callable<Integer> {
                 Throwable c = p.getCause();
                 String record = p.recordFile() == null ? "" : " (record of the failed run: " + p.recordFile() + ")";
                 if (c instanceof InvalidFileException || c instanceof NoSuchFileException || c instanceof tessera.core.analysis.IncompatibleDataException) {
-                    cmd.getErr().println("tessera: error: " + (c instanceof tessera.core.analysis.IncompatibleDataException ? "step '" + p.stepName() + "': " : "")
-                            + oneLine(c) + record);
+                    cmd.getErr().println("tessera: error: " + (c instanceof tessera.core.analysis.IncompatibleDataException ? p.unnamedInputs() + "step '"
+                            + p.stepName() + "': " : "") + oneLine(c) + record);
                     return EXIT_BAD_INPUT;
                 }
                 cmd.getErr().println("tessera: error: " + oneLine(e));

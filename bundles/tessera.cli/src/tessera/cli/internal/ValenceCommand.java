@@ -64,17 +64,19 @@ final class ValenceCommand implements Callable<Integer> {
             }
             b.append(String.format(Locale.ROOT, "%s%s %.3f", j == 0 ? "" : ", ", classes.get(j), s / n));
         }
-        double mean = 0, ratio = 0;
+        double mean = 0, ratio = 0, novelty = 0;
         int rn = 0;
         for (int i = 0; i < n; i++) {
             mean += v[i];
+            novelty += v[7 * n + i] / n;
             if (Double.isFinite(v[4 * n + i])) {
                 ratio += v[4 * n + i];
                 rn++;
             }
         }
-        System.out.printf(Locale.ROOT, "%s: %s%s; mean valence %.2f (classifier), %.2f (L3/L2 ratio baseline)%n", file.getFileName(), n == 1 ? "" : "mean ",
-                b, mean / n, rn > 0 ? ratio / rn : Double.NaN);
+        System.out.printf(Locale.ROOT, "%s: %s%s; mean valence %.2f (classifier), %.2f (L3/L2 ratio baseline); novelty %.2f%s%n", file.getFileName(),
+                n == 1 ? "" : "mean ", b, mean / n, rn > 0 ? ratio / rn : Double.NaN, novelty,
+                novelty > 1 ? " (outside the simulated training spectra: do not trust the classifier)" : "");
         progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
         return 0;
     }

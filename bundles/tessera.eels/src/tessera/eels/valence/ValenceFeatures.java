@@ -268,7 +268,8 @@ public final class ValenceFeatures {
         return out;
     }
 
-    private static double at(double[] cum, double x) {
+    /** a cumulative sum {@code cum[0 … m]} interpolated linearly at the fractional index x (clamped to its ends) */
+    static double at(double[] cum, double x) {
         if (x <= 0) {
             return cum[0];
         }

@@ -9,8 +9,10 @@ import java.util.Locale;
  * The textbook valence of a spectrum, beside every classifier's: (1) from the L3/L2 white-line intensity ratio by the
  * step method of Pearson et al. (Phys. Rev. B 47 (1993) 8471, doi:10.1103/PhysRevB.47.8471; as used for Mn by Riedl et
  * al., Ultramicroscopy 106 (2006) 284, doi:10.1016/j.ultramic.2005.09.002): on the {@link ValenceFeatures} excess, a
- * continuum of two steps of heights 2/3 and 1/3 of the mean intensity 6–10 eV above the L2 maximum (close to the edge, so that the plasmon replica of the
- * L3 line, 15–30 eV above it, stays out), starting at the L3
+ * continuum of two steps of heights 2/3 and 1/3 of the continuum level — the lowest 1.25 eV running mean 3–12 eV above the
+ * L2 maximum (close to the edge, so that the plasmon replica of the L3 line, 15–30 eV above it, stays out; the minimum,
+ * so that the L2 line's tail and plural scattering do not raise it: on simulated spectra this halves the spectra whose
+ * L2 integral comes out negative) — starting at the L3
  * and L2 maxima, is subtracted and the white lines are integrated from 5 eV below the L3 maximum to the midpoint and from
  * there to 5 eV above the L2 maximum; (2) from the energy of the L3 maximum on the axis as calibrated (plus a user's
  * {@code energyShift}); see Tan et al., Ultramicroscopy 116 (2012) 24, doi:10.1016/j.ultramic.2012.03.002.
@@ -22,8 +24,10 @@ import java.util.Locale;
  */
 public final class WhiteLineRatio {
     private static final double INTEGRATE_EV = 5;
-    private static final double CONTINUUM_FROM_EV = 6;
-    private static final double CONTINUUM_TO_EV = 10;
+    /** an L3 maximum farther than this outside the table's L3 maxima means an uncalibrated axis: no energy valence */
+    static final double ENERGY_MARGIN_EV = 2;
+    private static final double CONTINUUM_FROM_EV = 3;
+    private static final double CONTINUUM_TO_EV = 12;
     /** the resolution the baseline is calibrated at unless told, eV */
     public static final double DEFAULT_RESOLUTION_EV = 1.0;
 
@@ -34,7 +38,8 @@ public final class WhiteLineRatio {
      * @param l3PeakEv           L3 maximum on the axis as calibrated plus the energy shift, eV
      * @param l2SplitEv          L2 maximum − L3 maximum, eV
      * @param valenceFromRatio   valence by the ratio calibration curve (NaN with the ratio)
-     * @param valenceFromEnergy  valence by the L3-energy calibration curve
+     * @param valenceFromEnergy  valence by the L3-energy calibration curve; NaN where the L3 maximum lies more than 2 eV
+     *                           outside the table's L3 maxima (the axis is not calibrated: correct it with the energy shift)
      */
     public record Result(double ratio, double l3PeakEv, double l2SplitEv, double valenceFromRatio, double valenceFromEnergy) {
     }
@@ -114,8 +119,9 @@ public final class WhiteLineRatio {
     public Result evaluate(ValenceFeatures.Prepared p, double energyShiftEv) {
         double[] m = measure(p.excess());
         double e = p.l3PeakEv() + energyShiftEv;
+        boolean calibrated = e >= energyEv[0] - ENERGY_MARGIN_EV && e <= energyEv[energyEv.length - 1] + ENERGY_MARGIN_EV;
         return new Result(m[0], e, m[1], Double.isFinite(m[0]) ? interpolate(curveRatio, curveValence, m[0]) : Double.NaN,
-                interpolate(energyEv, energyValence, e));
+                calibrated ? interpolate(energyEv, energyValence, e) : Double.NaN);
     }
 
     /** {ratio, L2 − L3 separation} on the excess grid */
@@ -134,13 +140,11 @@ public final class WhiteLineRatio {
         }
         double l3 = 0;
         double l2 = ValenceFeatures.Prepared.relativeEv(best);
-        double h = 0;
-        int c = 0;
-        for (int i = idx(l2 + CONTINUUM_FROM_EV); i <= Math.min(s.length - 1, idx(l2 + CONTINUUM_TO_EV)); i++) {
-            h += s[i];
-            c++;
+        double h = Double.MAX_VALUE;
+        for (int i = idx(l2 + CONTINUUM_FROM_EV); i <= Math.min(s.length - 3, idx(l2 + CONTINUUM_TO_EV)); i++) {
+            h = Math.min(h, (s[i - 2] + s[i - 1] + s[i] + s[i + 1] + s[i + 2]) / 5);
         }
-        h /= Math.max(1, c);
+        h = Math.max(0, h);
         double mid = (l3 + l2) / 2;
         double i3 = 0;
         double i2 = 0;

@@ -184,7 +184,7 @@ public final class WhiteLineSimulator {
             double b = a + dispersion;
             double ta = ref + (a - ref) / (1 + error);
             double tb = ref + (b - ref) / (1 + error);
-            double density = (interp(cum, (tb - e0) / FINE) - interp(cum, (ta - e0) / FINE)) / (tb - ta);
+            double density = (ValenceFeatures.at(cum, (tb - e0) / FINE) - ValenceFeatures.at(cum, (ta - e0) / FINE)) / (tb - ta);
             out[c] = (float) SimSupport.poisson(r, Math.max(0, density * scale));
         }
         return new Spectrum(out, axis, label, table.states().get(label).valence());
@@ -287,18 +287,6 @@ public final class WhiteLineSimulator {
             }
             v[i] = a / sum;
         }
-    }
-
-    private static double interp(double[] cum, double x) {
-        if (x <= 0) {
-            return cum[0];
-        }
-        if (x >= cum.length - 1) {
-            return cum[cum.length - 1];
-        }
-        int i = (int) x;
-        double f = x - i;
-        return cum[i] * (1 - f) + cum[i + 1] * f;
     }
 
     private static double uniform(SplittableRandom r, double[] range) {

@@ -13,6 +13,7 @@ import tessera.core.analysis.Parameters;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
+import tessera.eels.valence.TrainingDomain;
 import tessera.eels.valence.ValenceFeatures;
 import tessera.eels.valence.WhiteLineRatio;
 import tessera.eels.valence.WhiteLines;
@@ -24,10 +25,11 @@ import tessera.pipeline.StepContext;
 /**
  * {@code tessera.pipeline.valence-maps}: from the spectra and a valence classifier's probabilities (the
  * {@link ClassifierStep} stack {@code [classes, nav...]}, classes named as in {@link WhiteLines}) to the valence maps
- * {@code [7, nav...]}: {@value #MEAN} (Σ p·v, the probability-weighted mean valence), {@value #SPREAD} (√Σ p·(v −
+ * {@code [8, nav...]}: {@value #MEAN} (Σ p·v, the probability-weighted mean valence), {@value #SPREAD} (√Σ p·(v −
  * mean)²), {@value #CLASS} (index of the most probable class), and the {@link WhiteLineRatio} baseline of the same
  * pixel: {@value #RATIO}, {@value #RATIO_VALENCE}, {@value #L3} (eV, with {@code energyShift} added) and
- * {@value #ENERGY_VALENCE}. A single spectrum's maps are {@code [7, 1]}.
+ * {@value #ENERGY_VALENCE}; and {@value #NOVELTY}, how far the spectrum lies from the simulated training spectra
+ * ({@link TrainingDomain}: above 1, a shape the classifiers never saw). A single spectrum's maps are {@code [8, 1]}.
  */
 public final class ValenceMapsStep implements Step {
     /** step id */
@@ -46,8 +48,10 @@ public final class ValenceMapsStep implements Step {
     public static final String L3 = "L3_peak_eV";
     /** label of the L3-energy-baseline valence map */
     public static final String ENERGY_VALENCE = "energy_valence";
+    /** label of the novelty map (distance from the simulated training spectra; above 1: do not trust the classifier) */
+    public static final String NOVELTY = "novelty";
     /** the labels in stack order */
-    public static final List<String> LABELS = List.of(MEAN, SPREAD, CLASS, RATIO, RATIO_VALENCE, L3, ENERGY_VALENCE);
+    public static final List<String> LABELS = List.of(MEAN, SPREAD, CLASS, RATIO, RATIO_VALENCE, L3, ENERGY_VALENCE, NOVELTY);
     /** metadata key of the element */
     public static final String ELEMENT_KEY = "Signal.valence_element";
     /** metadata key of the class names */
@@ -78,7 +82,7 @@ public final class ValenceMapsStep implements Step {
 
     @Override
     public List<Port> outputs() {
-        return List.of(Port.of("maps", PortType.DATASET, "valence maps [7, nav...]"));
+        return List.of(Port.of("maps", PortType.DATASET, "valence maps [8, nav...]"));
     }
 
     @Override
@@ -97,6 +101,7 @@ public final class ValenceMapsStep implements Step {
         double[] p = stack.toDoubleArray();
         List<ValenceFeatures.Prepared> prepared = ValenceFeatures.prepare(data, lines);
         WhiteLineRatio baseline = new WhiteLineRatio(lines, parameters.getDouble("resolution"));
+        TrainingDomain domain = TrainingDomain.of(lines);
         double shift = parameters.getDouble("energyShift");
         double[] out = new double[LABELS.size() * n];
         for (int i = 0; i < n; i++) {
@@ -113,7 +118,8 @@ public final class ValenceMapsStep implements Step {
                 var += p[j * n + i] * (v[j] - mean) * (v[j] - mean);
             }
             WhiteLineRatio.Result b = baseline.evaluate(prepared.get(i), shift);
-            double[] row = { mean, Math.sqrt(var), best, b.ratio(), b.valenceFromRatio(), b.l3PeakEv(), b.valenceFromEnergy() };
+            double[] row = { mean, Math.sqrt(var), best, b.ratio(), b.valenceFromRatio(), b.l3PeakEv(), b.valenceFromEnergy(),
+                    domain.novelty(prepared.get(i).features()) };
             for (int q = 0; q < row.length; q++) {
                 out[q * n + i] = row[q];
             }
@@ -134,17 +140,19 @@ public final class ValenceMapsStep implements Step {
         Dataset maps = Dataset.ofDoubles(out, axes, md);
         double mv = 0;
         double bv = 0;
+        double nv = 0;
         int bn = 0;
         for (int i = 0; i < n; i++) {
             mv += out[i];
+            nv += out[7 * n + i] / n;
             double r = out[4 * n + i];
             if (Double.isFinite(r)) {
                 bv += r;
                 bn++;
             }
         }
-        context.log(String.format(Locale.ROOT, "%s valence: mean %.2f by the classifier, %.2f by the L3/L2 ratio (%d spectra)", lines.element(), mv / n,
-                bn > 0 ? bv / bn : Double.NaN, n));
+        context.log(String.format(Locale.ROOT, "%s valence: mean %.2f by the classifier, %.2f by the L3/L2 ratio (%d spectra; mean novelty %.2f%s)",
+                lines.element(), mv / n, bn > 0 ? bv / bn : Double.NaN, n, nv, nv > 1 ? ": outside the simulated training spectra" : ""));
         return Map.of("maps", maps);
     }
 }

@@ -27,8 +27,8 @@ import tessera.report.Plots;
 /**
  * {@code tessera.pipeline.valence-report}: the outputs of {@code tessera valence}: {@value #CSV} (per spectrum: the
  * class probabilities, the most probable class, the mean valence and its spread, and the white-line baseline: L3/L2
- * ratio, its valence, the L3 energy and its valence), {@value #JSON} (the summary: mean of each over the spectra, the
- * classifier, the element), {@code valence_maps.npy} (the whole {@code [7, nav...]} stack) and for a line scan or
+ * ratio, its valence, the L3 energy and its valence, the novelty), {@value #JSON} (the summary: mean of each over the spectra, the
+ * classifier, the element), {@code valence_maps.npy} (the whole {@code [8, nav...]} stack) and for a line scan or
  * spectrum image one {@code .npy}/{@code .png} per map (a profile for a line scan), {@value #SPECTRUM} (the summed
  * spectrum with the L3 and L2 maxima marked) and {@value #REPORT}.
  */
@@ -43,7 +43,8 @@ public final class ValenceReportStep implements Step {
     public static final String JSON = "valence.json";
     /** the spectrum */
     public static final String SPECTRUM = "spectrum.png";
-    private static final List<String> MAPS = List.of(ValenceMapsStep.MEAN, ValenceMapsStep.SPREAD, ValenceMapsStep.CLASS, ValenceMapsStep.RATIO_VALENCE);
+    private static final List<String> MAPS = List.of(ValenceMapsStep.MEAN, ValenceMapsStep.SPREAD, ValenceMapsStep.CLASS, ValenceMapsStep.RATIO_VALENCE,
+            ValenceMapsStep.NOVELTY);
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -185,7 +186,9 @@ public final class ValenceReportStep implements Step {
         }
         h.append("</table>\n<p>Mean valence = Σ p·v over the classes; the baseline is the L3/L2 white-line ratio by the step method of Pearson et al. "
                 + "(1993) and the L3 energy on the axis as calibrated (valid only if the energy axis is calibrated; the classifier aligns on the L3 "
-                + "maximum and does not use it).</p>\n");
+                + "maximum and does not use it). Novelty: how far the spectra lie from the simulated training spectra (residual outside "
+                + "their principal subspace over its 99th percentile); above 1 the classifier has never seen such a shape and its "
+                + "probabilities are not to be trusted, whatever their size.</p>\n");
         for (String png : pngs) {
             h.append("<img src=\"").append(png).append("\" alt=\"").append(png).append("\" style=\"max-width:420px;margin:4px\">\n");
         }

@@ -682,8 +682,9 @@ public final class Signal {
      * @return an object with {@code classes} (e.g. Mn2+, Mn3+, Mn4+), {@code probabilities} (class → mean probability
      *         over the spectra), {@code mean_valence} and {@code ratio_valence} (means over the spectra),
      *         {@code valence} (signal {@code [navigation...]}: the mean valence per spectrum), {@code spread},
-     *         {@code baseline} (the ratio baseline's valence per spectrum), {@code probability_maps}
-     *         ({@code [classes, navigation...]}) and {@code maps} (all seven valence maps)
+     *         {@code baseline} (the ratio baseline's valence per spectrum), {@code novelty} (per spectrum: above 1, outside the simulated
+     *         training spectra) and {@code mean_novelty}, {@code probability_maps} ({@code [classes, navigation...]}) and
+     *         {@code maps} (all eight valence maps)
      * @throws IllegalArgumentException if the element is missing or not Mn/Fe, an option is unknown, or the signal cannot
      *                                  carry the edge (no eV calibration, edge outside the axis, dispersion coarser
      *                                  than 1 eV, NaN values), or the model was trained for another element
@@ -725,6 +726,8 @@ public final class Signal {
         r.put("valence", view(tessera.core.analysis.ElementMaps.map(maps, 0), element + " mean valence", maps));
         r.put("spread", view(tessera.core.analysis.ElementMaps.map(maps, 1), element + " valence spread", maps));
         r.put("baseline", view(tessera.core.analysis.ElementMaps.map(maps, 4), element + " valence (L3/L2 ratio)", maps));
+        r.put("novelty", view(tessera.core.analysis.ElementMaps.map(maps, 7), element + " novelty", maps));
+        r.put("mean_novelty", sums.get(labels.get(7)) / n);
         r.put("probability_maps", view(stack, element + " oxidation-state probabilities", stack));
         r.put("maps", view(maps, element + " valence maps", maps));
         return org.graalvm.polyglot.proxy.ProxyObject.fromMap(r);

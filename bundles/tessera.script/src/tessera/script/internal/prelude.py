@@ -324,14 +324,16 @@ class Signal:
     def oxidation_state(self, element, **options):
         """The Mn or Fe oxidation state of this core-loss EELS signal from its L2,3 white lines (docs/valence.md):
         a namespace with classes, probabilities (dict class -> mean probability), mean_valence, ratio_valence (the
-        L3/L2 baseline), and the signals valence, spread, baseline, probability_maps and maps."""
+        L3/L2 baseline), mean_novelty (above 1: outside the simulated training spectra), and the signals valence, spread,
+        baseline, novelty, probability_maps and maps."""
         options['element'] = element
         h = _call(self._h.oxidation_state, options)
         import types
         classes = [str(c) for c in h.classes]
         probs = {c: float(p) for c, p in zip(classes, h.mean_probabilities)}
         return types.SimpleNamespace(classes=classes, probabilities=probs, mean_valence=float(h.mean_valence),
-                                     ratio_valence=float(h.ratio_valence), valence=Signal(h.valence), spread=Signal(h.spread),
+                                     ratio_valence=float(h.ratio_valence), mean_novelty=float(h.mean_novelty), valence=Signal(h.valence),
+                                     spread=Signal(h.spread), novelty=Signal(h.novelty),
                                      baseline=Signal(h.baseline), probability_maps=Signal(h.probability_maps), maps=Signal(h.maps))
 
     def cluster_analysis(self, cluster_source="decomposition", **options):

@@ -463,8 +463,8 @@ public final class WorkbenchSession {
      * @param element       "Mn" or "Fe"
      * @param classes       class names (e.g. Mn2+, Mn3+, Mn4+)
      * @param probabilities the classifier's stack {@code [classes, nav...]}
-     * @param maps          the valence maps {@code [7, nav...]} (mean valence, spread, class, L3/L2 ratio, its valence,
-     *                      L3 energy, its valence)
+     * @param maps          the valence maps {@code [8, nav...]} (mean valence, spread, class, L3/L2 ratio, its valence,
+     *                      L3 energy, its valence, novelty)
      */
     public record Valence(String element, List<String> classes, Dataset probabilities, Dataset maps) {
         /** @return number of spectra */
@@ -474,7 +474,7 @@ public final class WorkbenchSession {
 
         /**
          * @param i spectrum index (row-major navigation order)
-         * @return "Mn2+ 0.02, Mn3+ 0.91, Mn4+ 0.07; mean valence 3.05 (L3/L2 ratio 2.61: 2.98)"
+         * @return "Mn2+ 0.02, Mn3+ 0.91, Mn4+ 0.07; mean valence 3.05 (L3/L2 ratio 2.61: 2.98); novelty 0.8"
          */
         public String describe(int i) {
             int n = size();
@@ -482,8 +482,8 @@ public final class WorkbenchSession {
             for (int j = 0; j < classes.size(); j++) {
                 b.append(j == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.2f", classes.get(j), probabilities.getDouble((long) j * n + i)));
             }
-            return b.append(String.format(java.util.Locale.ROOT, "; mean valence %.2f (L3/L2 ratio %.2f: %.2f)", maps.getDouble(i), maps.getDouble(3L * n + i),
-                    maps.getDouble(4L * n + i))).toString();
+            return b.append(String.format(java.util.Locale.ROOT, "; mean valence %.2f (L3/L2 ratio %.2f: %.2f); novelty %.2f", maps.getDouble(i),
+                    maps.getDouble(3L * n + i), maps.getDouble(4L * n + i), maps.getDouble(7L * n + i))).toString();
         }
 
         /** @return the mean over the spectra: "Mn: mean valence 3.21 (classifier), 3.30 (L3/L2 ratio); Mn2+ 0.05, ..." */

@@ -44,7 +44,7 @@ class ValenceFacadeTest {
             assertEquals(mean[1], js.eval("r.probabilities['Mn3+']", "v.js", false).asDouble(), 1e-6);
             assertEquals(valence, js.eval("r.mean_valence", "v.js", false).asDouble(), 1e-6);
             assertEquals(40, js.eval("r.valence.shape[0]", "v.js", false).asInt());
-            assertEquals(7, js.eval("r.maps.shape[0]", "v.js", false).asInt());
+            assertEquals(8, js.eval("r.maps.shape[0]", "v.js", false).asInt());
         }
         try (ScriptSession py = Scripts.session(ScriptLanguage.PYTHON, dir, List.of(file.toString()), new ByteArrayOutputStream())) {
             py.eval("r = tessera.load(args[0]).oxidation_state(element='Mn', model='svm')", "v.py", false);

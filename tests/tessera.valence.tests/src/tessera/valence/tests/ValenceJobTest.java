@@ -43,7 +43,7 @@ class ValenceJobTest {
         Dataset probs = (Dataset) run.value("valence.probabilities");
         Dataset maps = (Dataset) run.value("maps.maps");
         assertEquals(List.of(3, 40), java.util.Arrays.stream(probs.shape()).boxed().toList());
-        assertEquals(List.of(7, 40), java.util.Arrays.stream(maps.shape()).boxed().toList());
+        assertEquals(List.of(8, 40), java.util.Arrays.stream(maps.shape()).boxed().toList());
         assertEquals(List.of("Mn2+", "Mn3+", "Mn4+"), ElementMaps.labels(probs));
         double[] p = probs.toDoubleArray();
         double[] v = maps.toDoubleArray();
@@ -58,6 +58,17 @@ class ValenceJobTest {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertEquals(41, Files.readAllLines(out.resolve("valence.csv")).size());
+        // the beam-damaged middle of the scan (O vacancies, data README) is reduced: both the classifier's and the
+        // L3/L2 baseline's mean valence over positions 15-24 lie below those over 0-14 and 25-39
+        for (int q : new int[] { 0, 4 }) {
+            double middle = mean(v, q * 40 + 15, q * 40 + 25);
+            double ends = (mean(v, q * 40, q * 40 + 15) + mean(v, q * 40 + 25, q * 40 + 40)) / 2;
+            assertTrue(middle < ends - 0.1, (q == 0 ? "classifier" : "baseline") + ": middle " + middle + ", ends " + ends);
+        }
+        // the shipped SVM has seen such shapes: novelty below 1 everywhere
+        for (int i = 0; i < 40; i++) {
+            assertTrue(v[7 * 40 + i] < 1, "novelty at " + i + ": " + v[7 * 40 + i]);
+        }
         Record record = RecordStore.load(run.recordFile());
         PipelineEngine engine = new PipelineEngine(Registry.get());
         Rerun.Prepared prep = Rerun.prepare(engine.catalog(), record, run.recordFile(), false, Map.of());
@@ -66,6 +77,34 @@ class ValenceJobTest {
         for (Rerun.Check c : Rerun.verify(record, again.record())) {
             assertTrue(c.matches(), c.output() + ": " + c.recorded() + " recorded, " + c.now() + " now");
         }
+    }
+
+    @Test
+    void feOxideSpectrumImageIsMixedValenceAndItsNoisyPixelsAreFlagged(@TempDir Path tmp) throws Exception {
+        RunResult run = ValenceJob.run(Registry.get(), DATA.resolve("eels/Fe_oxide_SI_ARM200F.dm3"), tmp.resolve("fe"), "Fe", "svm", 0, 1.0, ProgressMonitor.NULL,
+                s -> { });
+        Dataset maps = (Dataset) run.value("maps.maps");
+        int n = 17 * 19;
+        assertEquals(List.of(8, 17, 19), java.util.Arrays.stream(maps.shape()).boxed().toList());
+        double[] v = maps.toDoubleArray();
+        // the single pixels hold fewer counts than any training spectrum: the novelty says so
+        assertTrue(mean(v, 7 * n, 8 * n) > 1, "mean novelty " + mean(v, 7 * n, 8 * n));
+        double mv = mean(v, 0, n);
+        assertTrue(mv > 2 && mv < 3, "mean valence between Fe2+ and Fe3+: " + mv);
+        // the L3 maximum on the file's axis reads about 8 eV below Fe3+'s 709.5 eV (data README)
+        assertEquals(700.5, mean(v, 5 * n, 6 * n), 1.5);
+    }
+
+    private static double mean(double[] v, int from, int to) {
+        double s = 0;
+        int c = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.isFinite(v[i])) {
+                s += v[i];
+                c++;
+            }
+        }
+        return s / c;
     }
 
     @Test
