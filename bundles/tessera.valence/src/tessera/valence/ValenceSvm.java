@@ -79,6 +79,7 @@ public final class ValenceSvm {
     }
 
     private static final double TOLERANCE = 1e-3;
+    private static final long SOLVER_SEED = 19650218L;
 
     private ValenceSvm() {
     }
@@ -94,7 +95,12 @@ public final class ValenceSvm {
      */
     public static SoftClassifier<double[]> fit(double[][] x, int[] y, Setting s) {
         MercerKernel<double[]> kernel = s.kernel() == Kernel.LINEAR ? new LinearKernel() : new GaussianKernel(1 / Math.sqrt(2 * s.gamma()));
-        java.util.function.BiFunction<double[][], int[], Classifier<double[]>> binary = (xx, yy) -> SVM.fit(xx, yy, kernel, s.c(), TOLERANCE);
+        // LASVM visits the examples in a random order drawn from Smile's per-thread generator: seeded before every binary
+        // machine, so that the same data and setting give the same machine on any thread
+        java.util.function.BiFunction<double[][], int[], Classifier<double[]>> binary = (xx, yy) -> {
+            smile.math.MathEx.setSeed(SOLVER_SEED);
+            return SVM.fit(xx, yy, kernel, s.c(), TOLERANCE);
+        };
         return s.strategy() == Strategy.OVO ? OneVersusOne.fit(x, y, binary) : OneVersusRest.fit(x, y, binary);
     }
 

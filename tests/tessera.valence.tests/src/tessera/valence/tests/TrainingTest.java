@@ -49,6 +49,13 @@ class TrainingTest {
             assertEquals(1f, s, 1e-4f);
         }
         float[][] again = ValenceSvm.probabilities(ValenceSvm.read(ValenceSvm.write(m), "m"), test.asDoubles(), 3);
+        // the same data and setting give the same machine, also when trained on another thread
+        SoftClassifier<double[]> other = java.util.concurrent.CompletableFuture.supplyAsync(() -> ValenceSvm.fit(train.asDoubles(), train.y(),
+                new ValenceSvm.Setting(ValenceSvm.Kernel.RBF, ValenceSvm.Strategy.OVO, 10, 0.1))).get();
+        float[][] twin = ValenceSvm.probabilities(other, test.asDoubles(), 3);
+        for (int i = 0; i < p.length; i++) {
+            assertArrayEquals(p[i], twin[i], "spectrum " + i);
+        }
         for (int i = 0; i < p.length; i++) {
             assertArrayEquals(p[i], again[i]);
         }
