@@ -31,6 +31,8 @@ public final class ValenceJob {
     public static final String STEP = "valence";
     /** name of the maps step */
     public static final String MAPS = "maps";
+    /** name of the pipeline input of the optional low-loss spectrum (for the baseline's Fourier-ratio deconvolution) */
+    public static final String LOW_LOSS = "lowLoss";
 
     private ValenceJob() {
     }
@@ -52,17 +54,46 @@ public final class ValenceJob {
      * @return the document
      */
     public static PipelineDocument pipeline(String element, String model, double energyShift, double resolution, String file) {
+        return pipeline(element, model, energyShift, resolution, false, file);
+    }
+
+    /**
+     * @param element     "Mn" or "Fe"
+     * @param model       the classifier's {@code model} parameter
+     * @param energyShift eV added to the measured L3 energy for the energy baseline
+     * @param resolution  the spectra's energy resolution (eV) when there is no low loss
+     * @param lowLoss     true: a pipeline input {@value #LOW_LOSS} is read and the baseline measures the Fourier-ratio
+     *                    deconvolved spectra (Egerton 2011 §4.2.2; {@code tessera.eels.fourier-ratio}) at the zero-loss
+     *                    FWHM; the classifiers see the spectra as recorded (they were trained with plural scattering)
+     * @param file        the input file's name, for the report
+     * @return the document
+     */
+    public static PipelineDocument pipeline(String element, String model, double energyShift, double resolution, boolean lowLoss, String file) {
         List<StepSpec> s = new ArrayList<>();
         s.add(new StepSpec("read", ReadStep.ID, Map.of("file", new Ref(null, INPUT)), Map.of("kind", ReadStep.ANY_SPECTRA), null));
         s.add(new StepSpec(STEP, classifier(element), Map.of("data", Ref.parse("read.data")), Map.of("model", model), null));
         Map<String, Ref> mi = new LinkedHashMap<>();
         mi.put("data", Ref.parse("read.data"));
         mi.put("probabilities", Ref.parse(STEP + ".probabilities"));
+        if (lowLoss) {
+            s.add(new StepSpec("read-low-loss", ReadStep.ID, Map.of("file", new Ref(null, LOW_LOSS)), Map.of("kind", ReadStep.ANY_SPECTRA), null));
+            s.add(new StepSpec("deconvolve", "tessera.eels.fourier-ratio", Map.of("data", Ref.parse("read.data"), "lowloss", Ref.parse("read-low-loss.data")),
+                    Map.of(), null));
+            mi.put("singleScattering", Ref.parse("deconvolve.data"));
+            mi.put("fwhm", Ref.parse("deconvolve.fwhm"));
+        }
         s.add(new StepSpec(MAPS, ValenceMapsStep.ID, mi, Map.of("element", element, "energyShift", energyShift, "resolution", resolution), null));
-        Map<String, Ref> in = new LinkedHashMap<>(mi);
+        Map<String, Ref> in = new LinkedHashMap<>();
+        in.put("data", Ref.parse("read.data"));
+        in.put("probabilities", Ref.parse(STEP + ".probabilities"));
         in.put("maps", Ref.parse(MAPS + ".maps"));
         s.add(new StepSpec("report", ValenceReportStep.ID, in, Map.of("file", file), null));
-        return new PipelineDocument("valence", element + " oxidation state (tessera valence)", Map.of(INPUT, "spectra (EELS core loss, eV)"), s);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put(INPUT, "spectra (EELS core loss, eV)");
+        if (lowLoss) {
+            inputs.put(LOW_LOSS, "EELS low-loss spectrum or SI with the core loss's dispersion (ZLP included)");
+        }
+        return new PipelineDocument("valence", element + " oxidation state (tessera valence)", inputs, s);
     }
 
     /**
@@ -88,7 +119,36 @@ public final class ValenceJob {
     public static RunResult run(Registry registry, Path input, Path outDir, String element, String model, double energyShift, double resolution,
             ProgressMonitor monitor,
             Consumer<String> log) throws IOException, PipelineRunException, InvalidPipelineException {
-        return new PipelineEngine(registry).run(pipeline(element, model, energyShift, resolution, input.getFileName().toString()), "valence", Map.of(INPUT, input), outDir,
-                RunOptions.of(monitor, log));
+        return run(registry, input, null, outDir, element, model, energyShift, resolution, monitor, log);
+    }
+
+    /**
+     * As {@link #run(Registry, Path, Path, String, String, double, double, ProgressMonitor, Consumer)} with an optional
+     * low loss for the baseline's Fourier-ratio deconvolution.
+     *
+     * @param registry    the contributions
+     * @param input       the core-loss file
+     * @param lowLoss     the low-loss file (same dispersion), or null
+     * @param outDir      output directory
+     * @param element     "Mn" or "Fe"
+     * @param model       svm, dense, conv or a model directory
+     * @param energyShift eV added to the measured L3 energy for the energy baseline
+     * @param resolution  the spectra's energy resolution (eV), used when there is no low loss
+     * @param monitor     progress
+     * @param log         progress lines
+     * @return the run
+     * @throws PipelineRunException     if a step failed (also: the low loss's dispersion differs from the core loss's)
+     * @throws InvalidPipelineException if a parameter is unknown or out of range
+     * @throws IOException              on an I/O error
+     */
+    public static RunResult run(Registry registry, Path input, Path lowLoss, Path outDir, String element, String model, double energyShift, double resolution,
+            ProgressMonitor monitor, Consumer<String> log) throws IOException, PipelineRunException, InvalidPipelineException {
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put(INPUT, input);
+        if (lowLoss != null) {
+            in.put(LOW_LOSS, lowLoss);
+        }
+        return new PipelineEngine(registry).run(pipeline(element, model, energyShift, resolution, lowLoss != null, input.getFileName().toString()), "valence", in,
+                outDir, RunOptions.of(monitor, log));
     }
 }

@@ -39,6 +39,9 @@ final class ValenceCommand implements Callable<Integer> {
     @Option(names = "--resolution", defaultValue = "1.0", paramLabel = "EV", description = "energy resolution, the zero-loss FWHM, for the L3/L2 baseline's calibration (default ${DEFAULT-VALUE})")
     double resolution;
 
+    @Option(names = "--low-loss", paramLabel = "LL", description = "the low loss (same dispersion): the L3/L2 baseline measures the Fourier-ratio deconvolved spectra at its zero-loss FWHM")
+    Path lowLoss;
+
     @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -48,7 +51,7 @@ final class ValenceCommand implements Callable<Integer> {
         String el = tessera.eels.valence.WhiteLines.of(element).element();
         String m = model.equals("svm") || model.equals("dense") || model.equals("conv") ? model : Path.of(model).toAbsolutePath().toString();
         StderrProgress progress = new StderrProgress(System.err);
-        RunResult run = ValenceJob.run(Registry.get(), file, out, el, m, energyShift, resolution, progress, progress::stage);
+        RunResult run = ValenceJob.run(Registry.get(), file, lowLoss, out, el, m, energyShift, resolution, progress, progress::stage);
         Dataset probs = (Dataset) run.value(ValenceJob.STEP + ".probabilities");
         Dataset maps = (Dataset) run.value(ValenceJob.MAPS + ".maps");
         List<String> classes = ElementMaps.labels(probs);

@@ -28,7 +28,9 @@ import tessera.pipeline.StepContext;
  * {@code [8, nav...]}: {@value #MEAN} (Σ p·v, the probability-weighted mean valence), {@value #SPREAD} (√Σ p·(v −
  * mean)²), {@value #CLASS} (index of the most probable class), and the {@link WhiteLineRatio} baseline of the same
  * pixel: {@value #RATIO}, {@value #RATIO_VALENCE}, {@value #L3} (eV, with {@code energyShift} added) and
- * {@value #ENERGY_VALENCE}; and {@value #NOVELTY}, how far the spectrum lies from the simulated training spectra
+ * {@value #ENERGY_VALENCE} — measured on the single-scattering spectra when the optional input
+ * {@code singleScattering} (Fourier-ratio deconvolution with a low loss) is connected, calibrated at the zero-loss FWHM of
+ * {@code fwhm} when that is; and {@value #NOVELTY}, how far the spectrum lies from the simulated training spectra
  * ({@link TrainingDomain}: above 1, a shape the classifiers never saw). A single spectrum's maps are {@code [8, 1]}.
  */
 public final class ValenceMapsStep implements Step {
@@ -77,7 +79,9 @@ public final class ValenceMapsStep implements Step {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.of("data", PortType.DATASET, "the spectra"), Port.of("probabilities", PortType.DATASET, "a valence classifier's stack"));
+        return List.of(Port.of("data", PortType.DATASET, "the spectra"), Port.of("probabilities", PortType.DATASET, "a valence classifier's stack"),
+                Port.optional("singleScattering", PortType.DATASET, "the spectra after Fourier-ratio deconvolution: the baseline measures these"),
+                Port.optional("fwhm", PortType.DATASET, "the zero-loss FWHM of the deconvolution (eV): the baseline's resolution"));
     }
 
     @Override
@@ -100,7 +104,22 @@ public final class ValenceMapsStep implements Step {
         int n = (int) (stack.size() / k);
         double[] p = stack.toDoubleArray();
         List<ValenceFeatures.Prepared> prepared = ValenceFeatures.prepare(data, lines);
-        WhiteLineRatio baseline = new WhiteLineRatio(lines, parameters.getDouble("resolution"));
+        Dataset single = (Dataset) inputs.get("singleScattering");
+        List<ValenceFeatures.Prepared> measured = single == null ? prepared : ValenceFeatures.prepare(single, lines);
+        double resolution = parameters.getDouble("resolution");
+        if (inputs.get("fwhm") instanceof Dataset f) {
+            double[] w = f.toDoubleArray();
+            double sum = 0;
+            int c = 0;
+            for (double x : w) {
+                if (x > 0 && Double.isFinite(x)) {
+                    sum += x;
+                    c++;
+                }
+            }
+            resolution = c > 0 ? Math.min(10, sum / c) : resolution;
+        }
+        WhiteLineRatio baseline = new WhiteLineRatio(lines, resolution);
         TrainingDomain domain = TrainingDomain.of(lines);
         double shift = parameters.getDouble("energyShift");
         double[] out = new double[LABELS.size() * n];
@@ -117,7 +136,7 @@ public final class ValenceMapsStep implements Step {
             for (int j = 0; j < k; j++) {
                 var += p[j * n + i] * (v[j] - mean) * (v[j] - mean);
             }
-            WhiteLineRatio.Result b = baseline.evaluate(prepared.get(i), shift);
+            WhiteLineRatio.Result b = baseline.evaluate(measured.get(i), shift);
             double[] row = { mean, Math.sqrt(var), best, b.ratio(), b.valenceFromRatio(), b.l3PeakEv(), b.valenceFromEnergy(),
                     domain.novelty(prepared.get(i).features()) };
             for (int q = 0; q < row.length; q++) {

@@ -69,14 +69,28 @@ class ValenceJobTest {
         for (int i = 0; i < 40; i++) {
             assertTrue(v[7 * 40 + i] < 1, "novelty at " + i + ": " + v[7 * 40 + i]);
         }
-        Record record = RecordStore.load(run.recordFile());
-        PipelineEngine engine = new PipelineEngine(Registry.get());
-        Rerun.Prepared prep = Rerun.prepare(engine.catalog(), record, run.recordFile(), false, Map.of());
-        RunResult again = engine.run(prep.plan(), "rerun", prep.inputs(), tmp.resolve("again"),
-                new RunOptions(ProgressMonitor.NULL, s -> { }, null, run.recordFile(), prep.drift()));
-        for (Rerun.Check c : Rerun.verify(record, again.record())) {
-            assertTrue(c.matches(), c.output() + ": " + c.recorded() + " recorded, " + c.now() + " now");
+        assertRerunsExactly(run, tmp);
+    }
+
+    @Test
+    void withTheLowLossTheBaselineMeasuresTheSingleScatteringSpectra(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("ll");
+        RunResult run = ValenceJob.run(Registry.get(), DATA.resolve("eels/LSMO_linescan.hspy"), DATA.resolve("eels/LSMO_linescan_low_loss.hspy"), out, "Mn", "svm",
+                0, 1.0, ProgressMonitor.NULL, s -> { });
+        double[] with = ((Dataset) run.value("maps.maps")).toDoubleArray();
+        double[] without = ((Dataset) ValenceJob.run(Registry.get(), DATA.resolve("eels/LSMO_linescan.hspy"), tmp.resolve("plain"), "Mn", "svm", 0, 1.0,
+                ProgressMonitor.NULL, s -> { }).value("maps.maps")).toDoubleArray();
+        // the classifier sees the spectra as recorded either way; the ratio is measured after Fourier-ratio deconvolution
+        for (int i = 0; i < 40; i++) {
+            assertEquals(without[i], with[i], 0.0, "mean valence at " + i);
         }
+        assertTrue(Math.abs(mean(with, 3 * 40, 4 * 40) - mean(without, 3 * 40, 4 * 40)) > 0.05, "the deconvolution changes the L3/L2 ratio");
+        double middle = mean(with, 4 * 40 + 15, 4 * 40 + 25);
+        double ends = (mean(with, 4 * 40, 4 * 40 + 15) + mean(with, 4 * 40 + 25, 4 * 40 + 40)) / 2;
+        assertTrue(middle < ends - 0.1, "deconvolved baseline: middle " + middle + ", ends " + ends);
+        Record record = RecordStore.load(run.recordFile());
+        assertTrue(record.getActivities().stream().anyMatch(a -> "tessera.eels.fourier-ratio".equals(a.getStepId())), "the deconvolution is recorded");
+        assertRerunsExactly(run, tmp);
     }
 
     @Test
@@ -106,6 +120,18 @@ class ValenceJobTest {
         assertTrue(mv > 2 && mv < 3, "mean valence between Fe2+ and Fe3+: " + mv);
         // the L3 maximum on the file's axis reads about 8 eV below Fe3+'s 709.5 eV (data README)
         assertEquals(700.5, mean(v, 5 * n, 6 * n), 1.5);
+    }
+
+    /** re-runs the recorded run from its record and checks every output's hash (what tessera rerun --verify does) */
+    private static void assertRerunsExactly(RunResult run, Path tmp) throws Exception {
+        Record record = RecordStore.load(run.recordFile());
+        PipelineEngine engine = new PipelineEngine(Registry.get());
+        Rerun.Prepared prep = Rerun.prepare(engine.catalog(), record, run.recordFile(), false, Map.of());
+        RunResult again = engine.run(prep.plan(), "rerun", prep.inputs(), tmp.resolve("again-" + run.recordFile().getParent().getFileName()),
+                new RunOptions(ProgressMonitor.NULL, s -> { }, null, run.recordFile(), prep.drift()));
+        for (Rerun.Check c : Rerun.verify(record, again.record())) {
+            assertTrue(c.matches(), c.output() + ": " + c.recorded() + " recorded, " + c.now() + " now");
+        }
     }
 
     private static double mean(double[] v, int from, int to) {
