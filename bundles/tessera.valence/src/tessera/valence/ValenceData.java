@@ -53,17 +53,23 @@ public record ValenceData(WhiteLines lines, float[][] x, int[] y, double[] basel
      * @param lines   the element
      * @param spectra a spectrum, line scan or spectrum image (energy loss, eV)
      * @param label   the class name, one of {@code lines.classes()}
+     * @param name    the file as the user named it, for the training record and messages (null: the dataset's own name)
      * @return the set
      * @throws IncompatibleDataException if the class is not one of the element's, or the spectra cannot carry the edge
-     *                                   (the message names the dataset)
+     *                                   (the message names the file)
      */
-    public static ValenceData of(WhiteLines lines, Dataset spectra, String label) {
-        String src = IncompatibleDataException.source(spectra);
+    public static ValenceData of(WhiteLines lines, Dataset spectra, String label, String name) {
+        String src = name != null ? name : IncompatibleDataException.source(spectra);
         int c = lines.classes().indexOf(label);
         if (c < 0) {
             throw new IncompatibleDataException(src + ": '" + label + "' is not a class of " + lines.element() + " " + lines.classes());
         }
-        float[][] x = features(lines, spectra);
+        float[][] x;
+        try {
+            x = features(lines, spectra);
+        } catch (IncompatibleDataException e) {
+            throw new IncompatibleDataException(name != null && !e.getMessage().contains(name) ? name + ": " + e.getMessage() : e.getMessage());
+        }
         int[] y = new int[x.length];
         java.util.Arrays.fill(y, c);
         double[] b = new double[x.length];

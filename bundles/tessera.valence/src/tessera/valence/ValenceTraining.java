@@ -166,7 +166,8 @@ public final class ValenceTraining {
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("generator", "tessera.eels.valence.WhiteLineSimulator (training ranges) " + WhiteLineSimulator.TRAINING.asMap());
+        data.put("generator", "tessera.eels.valence.WhiteLineSimulator, training ranges");
+        data.put("ranges", WhiteLineSimulator.TRAINING.asMap());
         data.put("training", train.source());
         data.put("validation", val.source());
         data.put("trainingSpectra", train.size());

@@ -159,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
             for (Map.Entry<String, String> r : references.entrySet()) {
                 tessera.core.io.FileSelector sel = tessera.core.io.FileSelector.requireFile(Path.of(r.getKey()));
                 tessera.core.model.Dataset d = tessera.core.registry.Registry.get().formats().readSpectra(sel);
-                refs.add(tessera.valence.ValenceData.of(lines, d, r.getValue()));
+                refs.add(tessera.valence.ValenceData.of(lines, d, r.getValue(), r.getKey()));
             }
             tessera.valence.ValenceTraining.Options o = new tessera.valence.ValenceTraining.Options(lines.element(), model, count, validation, epochs, batch,
                     learningRate, folds, seed);

@@ -105,4 +105,41 @@ class TrainingTest {
         Files.write(out.resolve(ValenceModel.NETWORK), new byte[] { 1, 2, 3 });
         assertThrows(tessera.core.io.InvalidFileException.class, () -> ValenceModel.load(out));
     }
+
+    @Test
+    void realReferenceSpectraJoinTheTrainingSet(@TempDir Path tmp) throws Exception {
+        tessera.core.model.Dataset lsmo = tessera.core.registry.Registry.get().formats().readSpectra(tessera.core.io.FileSelector.parse(
+                Path.of(System.getProperty("tessera.data", "../shared/data"), "eels", "LSMO_linescan.hspy")));
+        ValenceData ref = ValenceData.of(WhiteLines.MN, lsmo, "Mn3+", "LSMO_linescan.hspy");
+        assertEquals(40, ref.size());
+        assertTrue(java.util.Arrays.stream(ref.y()).allMatch(c -> c == 1));
+        ValenceModel m = ValenceTraining.train(new ValenceTraining.Options("Mn", "svm-linear-ovo", 300, 90, 1, 32, 1e-3, 2, 5), List.of(ref), tmp.resolve("m"),
+                ProgressMonitor.NULL, s -> { });
+        assertEquals(340, ((Number) m.card().data().get("trainingSpectra")).intValue());
+        assertTrue(String.valueOf(m.card().data().get("training")).contains("LSMO_linescan.hspy as Mn3+"), String.valueOf(m.card().data()));
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("m").resolve(ValenceModel.FILE)).contains("\"resolution_ev\" : [ 0.3, 3.5 ]"),
+                "the generator's ranges in the card");
+        // a class the element does not have is refused naming the file
+        Exception e = assertThrows(tessera.core.analysis.IncompatibleDataException.class, () -> ValenceData.of(WhiteLines.MN, lsmo, "Fe3+", "LSMO_linescan.hspy"));
+        assertTrue(e.getMessage().contains("LSMO_linescan.hspy") && e.getMessage().contains("not a class of Mn"), e.getMessage());
+    }
+
+    @Test
+    void theComparisonTableTrainsEveryKindAndWritesItsMatrices(@TempDir Path tmp) throws Exception {
+        ValenceTraining.Options o = new ValenceTraining.Options("Fe", "table", 300, 90, 10, 32, 1e-3, 2, 7);
+        ValenceData test = ValenceEvaluation.testSet(WhiteLines.FE, 9, 150);
+        List<ValenceEvaluation.Row> rows = ValenceEvaluation.table(o, test, List.of("dense-0", "conv-0"), s -> { });
+        assertEquals(List.of("svm", "svm", "svm", "svm", "dense", "conv", "baseline"), rows.stream().map(ValenceEvaluation.Row::kind).toList());
+        for (ValenceEvaluation.Row r : rows) {
+            assertTrue(r.success() > 1 / 3.0, r.name() + " " + r.success());
+            for (double[] row : r.confusion()) {
+                assertEquals(1.0, java.util.Arrays.stream(row).sum(), 1e-9, r.name());
+            }
+        }
+        assertTrue(Double.isFinite(rows.get(4).success10()), "the networks' 10-epoch column");
+        ValenceEvaluation.write(tmp, rows, WhiteLines.FE.classes(), 10);
+        assertEquals(8, java.nio.file.Files.readAllLines(tmp.resolve("table.csv")).size(), "header + 7 rows");
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("confusion_conv-0.png")));
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("confusion_dense-0.csv")).startsWith("true\\predicted,Fe2+,Fe3+,Fe3O4"));
+    }
 }
