@@ -42,21 +42,7 @@ public final class EelsModelInput {
      *                                   {@value #MIN_CHANNELS} eV of 0 … 3071 eV
      */
     public static void check(Axis energy, String source) {
-        String units = energy.units() == null ? "" : energy.units().trim();
-        if (units.isEmpty() || units.equals("<undefined>")) {
-            throw new IncompatibleDataException(source + ": the spectrum has no energy calibration (axis '" + energy.name()
-                    + "' has no units); element identification needs energy loss in eV");
-        }
-        if (units.equalsIgnoreCase("keV")) {
-            throw new IncompatibleDataException(source + ": the energy axis is in keV; element identification needs a core-loss EELS spectrum in eV"
-                    + " (an EDX spectrum is identified by its X-ray lines, not by this model)");
-        }
-        if (!units.equals("eV")) {
-            throw new IncompatibleDataException(source + ": the signal axis '" + energy.name() + "' is in '" + units + "', not energy loss in eV");
-        }
-        if (!(energy.scale() > 0) || !Double.isFinite(energy.offset())) {
-            throw new IncompatibleDataException(source + ": the energy axis has dispersion " + energy.scale() + " eV/channel; it must be positive");
-        }
+        tessera.eels.EnergyLossAxis.requireEv(energy, source, "element identification");
         double lo = Math.max(-0.5, energy.offset() - energy.scale() / 2);
         double hi = Math.min(CHANNELS - 0.5, energy.offset() + (energy.size() - 0.5) * energy.scale());
         if (hi - lo < MIN_CHANNELS) {

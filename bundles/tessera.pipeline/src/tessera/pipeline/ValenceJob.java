@@ -34,7 +34,65 @@ public final class ValenceJob {
     /** name of the pipeline input of the optional low-loss spectrum (for the baseline's Fourier-ratio deconvolution) */
     public static final String LOW_LOSS = "lowLoss";
 
+    /** the valence-maps step's id ({@code tessera.pipeline.valence-maps}) */
+    public static final String MAPS_STEP = ValenceMapsStep.ID;
+
     private ValenceJob() {
+    }
+
+    /**
+     * The means over the spectra that the valence-maps step records on its maps: the one summary the CLI, the report,
+     * the workbench and the scripting facade print.
+     *
+     * @param element       "Mn" or "Fe"
+     * @param probabilities class → mean probability over the spectra, in class order
+     * @param means         map label → mean over the spectra where it is finite (NaN where none is): mean valence,
+     *                      spread, class, L3/L2 ratio, its valence, L3 energy (eV), its valence, novelty
+     */
+    public record Summary(String element, Map<String, Double> probabilities, Map<String, Double> means) {
+
+        /**
+         * @param maps the valence maps ({@code maps.maps} of a run)
+         * @return their summary
+         * @throws IllegalArgumentException if the dataset is not the valence-maps step's output
+         */
+        @SuppressWarnings("unchecked")
+        public static Summary of(tessera.core.model.Dataset maps) {
+            if (!(maps.metadata().get(ValenceMapsStep.MEANS_KEY) instanceof Map<?, ?> m)
+                    || !(maps.metadata().get(ValenceMapsStep.MEAN_PROBABILITIES_KEY) instanceof Map<?, ?> p)) {
+                throw new IllegalArgumentException("'" + maps.metadata().title() + "' is not a valence-maps output (no " + ValenceMapsStep.MEANS_KEY + ")");
+            }
+            return new Summary(String.valueOf(maps.metadata().get(ValenceMapsStep.ELEMENT_KEY)), (Map<String, Double>) p, (Map<String, Double>) m);
+        }
+
+        /** @return the mean of Σ p·v over the spectra */
+        public double meanValence() {
+            return means.get(ValenceMapsStep.MEAN);
+        }
+
+        /** @return the mean of the L3/L2-ratio baseline's valence over the spectra where it is defined */
+        public double ratioValence() {
+            return means.get(ValenceMapsStep.RATIO_VALENCE);
+        }
+
+        /** @return the mean novelty (above 1: outside the simulated training spectra) */
+        public double novelty() {
+            return means.get(ValenceMapsStep.NOVELTY);
+        }
+
+        /**
+         * @return "mean valence 3.86 (classifier), 3.36 (L3/L2 ratio baseline); novelty 0.36; Mn2+ 0.003, Mn3+ 0.136,
+         *         Mn4+ 0.861", with a warning when the novelty is above 1
+         */
+        public String describe() {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "mean valence %.2f (classifier), %.2f (L3/L2 ratio baseline); novelty %.2f%s;",
+                    meanValence(), ratioValence(), novelty(), novelty() > 1 ? " (outside the simulated training spectra: do not trust the classifier)" : ""));
+            int j = 0;
+            for (Map.Entry<String, Double> e : probabilities.entrySet()) {
+                b.append(j++ == 0 ? " " : ", ").append(String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()));
+            }
+            return b.toString();
+        }
     }
 
     /**

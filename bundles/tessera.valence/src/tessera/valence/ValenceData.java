@@ -127,6 +127,14 @@ public record ValenceData(WhiteLines lines, float[][] x, int[] y, double[] basel
 
     /** @return the inputs as doubles, for Smile */
     public double[][] asDoubles() {
+        return toDoubles(x);
+    }
+
+    /**
+     * @param x inputs {@code [n][d]}
+     * @return the same values as doubles, for Smile
+     */
+    public static double[][] toDoubles(float[][] x) {
         double[][] d = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             d[i] = new double[x[i].length];

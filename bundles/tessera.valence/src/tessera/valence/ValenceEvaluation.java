@@ -89,16 +89,17 @@ public final class ValenceEvaluation {
      * The white-line ratio baseline as a classifier: the class whose valence is nearest to the baseline's.
      *
      * @param test the test set
-     * @return its row (spectra where the ratio is undefined count as wrong)
+     * @return its row: success over all spectra (those where the ratio is undefined count as wrong), the confusion matrix
+     *         over the spectra where it is defined
      */
     public static Row baseline(ValenceData test) {
         double[] v = test.lines().valences();
         int k = v.length;
-        float[][] p = new float[test.size()][k];
+        java.util.List<float[]> p = new java.util.ArrayList<>();
+        java.util.List<Integer> y = new java.util.ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             double b = test.baseline()[i];
             if (!Double.isFinite(b)) {
-                p[i][(test.y()[i] + 1) % k] = 1;
                 continue;
             }
             int best = 0;
@@ -107,9 +108,15 @@ public final class ValenceEvaluation {
                     best = j;
                 }
             }
-            p[i][best] = 1;
+            float[] row = new float[k];
+            row[best] = 1;
+            p.add(row);
+            y.add(test.y()[i]);
         }
-        return new Row("L3/L2 ratio (Pearson step)", "baseline", Double.NaN, ValenceTraining.success(p, test.y()), confusion(p, test.y(), k));
+        float[][] pa = p.toArray(float[][]::new);
+        int[] ya = y.stream().mapToInt(Integer::intValue).toArray();
+        double right = ValenceTraining.success(pa, ya) * ya.length;
+        return new Row("L3/L2 ratio (Pearson step)", "baseline", Double.NaN, ya.length == 0 ? 0 : right / test.size(), confusion(pa, ya, k));
     }
 
     /**

@@ -273,14 +273,7 @@ public final class ValenceModel {
     public synchronized float[][] predict(float[][] x) {
         int k = card.classes().size();
         if (svm != null) {
-            double[][] d = new double[x.length][];
-            for (int i = 0; i < x.length; i++) {
-                d[i] = new double[x[i].length];
-                for (int j = 0; j < x[i].length; j++) {
-                    d[i][j] = x[i][j];
-                }
-            }
-            return ValenceSvm.probabilities(svm, d, k);
+            return ValenceSvm.probabilities(svm, ValenceData.toDoubles(x), k);
         }
         return DjlRuntime.run(() -> forward(network, manager, structure, k, x));
     }

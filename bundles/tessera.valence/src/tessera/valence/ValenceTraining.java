@@ -318,8 +318,16 @@ public final class ValenceTraining {
     }
 
     private static void write(Path out, ValenceModel.Card card, byte[] weights, Instant started) throws IOException {
-        if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
-            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "the model directory exists and is not empty");
+        if (Files.exists(out)) {
+            boolean empty;
+            try (var entries = Files.list(out)) {
+                empty = entries.findAny().isEmpty();
+            } catch (java.nio.file.NotDirectoryException e) {
+                empty = false;
+            }
+            if (!empty) {
+                throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "the model directory exists and is not empty");
+            }
         }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -1,14 +1,12 @@
 package tessera.cli.internal;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tessera.core.analysis.ElementMaps;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
 import tessera.pipeline.RunResult;
@@ -52,34 +50,8 @@ final class ValenceCommand implements Callable<Integer> {
         String m = model.equals("svm") || model.equals("dense") || model.equals("conv") ? model : Path.of(model).toAbsolutePath().toString();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = ValenceJob.run(Registry.get(), file, lowLoss, out, el, m, energyShift, resolution, progress, progress::stage);
-        Dataset probs = (Dataset) run.value(ValenceJob.STEP + ".probabilities");
-        Dataset maps = (Dataset) run.value(ValenceJob.MAPS + ".maps");
-        List<String> classes = ElementMaps.labels(probs);
-        int k = classes.size();
-        int n = (int) (probs.size() / k);
-        double[] p = probs.toDoubleArray();
-        double[] v = maps.toDoubleArray();
-        StringBuilder b = new StringBuilder();
-        for (int j = 0; j < k; j++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += p[j * n + i];
-            }
-            b.append(String.format(Locale.ROOT, "%s%s %.3f", j == 0 ? "" : ", ", classes.get(j), s / n));
-        }
-        double mean = 0, ratio = 0, novelty = 0;
-        int rn = 0;
-        for (int i = 0; i < n; i++) {
-            mean += v[i];
-            novelty += v[7 * n + i] / n;
-            if (Double.isFinite(v[4 * n + i])) {
-                ratio += v[4 * n + i];
-                rn++;
-            }
-        }
-        System.out.printf(Locale.ROOT, "%s: %s%s; mean valence %.2f (classifier), %.2f (L3/L2 ratio baseline); novelty %.2f%s%n", file.getFileName(),
-                n == 1 ? "" : "mean ", b, mean / n, rn > 0 ? ratio / rn : Double.NaN, novelty,
-                novelty > 1 ? " (outside the simulated training spectra: do not trust the classifier)" : "");
+        ValenceJob.Summary summary = ValenceJob.Summary.of((Dataset) run.value(ValenceJob.MAPS + ".maps"));
+        System.out.printf(Locale.ROOT, "%s: %s%n", file.getFileName(), summary.describe());
         progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
         return 0;
     }

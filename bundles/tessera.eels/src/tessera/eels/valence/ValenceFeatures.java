@@ -69,18 +69,7 @@ public final class ValenceFeatures {
      *                                   the edge and its background need
      */
     public static void check(Axis energy, WhiteLines lines, String source) {
-        String units = energy.units() == null ? "" : energy.units().trim();
-        if (units.isEmpty() || units.equals("<undefined>")) {
-            throw new IncompatibleDataException(source + ": the spectrum has no energy calibration (axis '" + energy.name()
-                    + "' has no units); the oxidation state needs energy loss in eV");
-        }
-        if (!units.equals("eV")) {
-            throw new IncompatibleDataException(source + ": the signal axis '" + energy.name() + "' is in '" + units
-                    + "', not energy loss in eV (the oxidation state is read from the EELS L2,3 white lines)");
-        }
-        if (!(energy.scale() > 0) || !Double.isFinite(energy.offset())) {
-            throw new IncompatibleDataException(source + ": the energy axis has dispersion " + energy.scale() + " eV/channel; it must be positive");
-        }
+        tessera.eels.EnergyLossAxis.requireEv(energy, source, "the oxidation state (L2,3 white lines)");
         if (energy.scale() > MAX_DISPERSION_EV) {
             throw new IncompatibleDataException(String.format(Locale.ROOT,
                     "%s: the dispersion %.3g eV/channel is too coarse to resolve the %s L3 and L2 white lines (limit %.1f eV per channel)", source,

@@ -114,14 +114,7 @@ public final class IdentifyReportStep implements Step {
         }
         Dataset marked = data.withMetadata(data.metadata().copy().set(tessera.core.model.Metadata.ELEMENTS, List.copyOf(shown)));
         Axis e = data.axis(data.rank() - 1);
-        double[] sum = new double[e.size()];
-        double[] row = new double[e.size()];
-        for (long i = 0; i < data.navigationSize(); i++) {
-            data.readDoubles(i * e.size(), e.size(), row, 0);
-            for (int q = 0; q < row.length; q++) {
-                sum[q] += row[q];
-            }
-        }
+        double[] sum = summedSpectrum(data);
         Map<String, Double> markers = SpectrumMarkers.of(marked);
         Plots.writeSpectrumPng(n == 1 ? "spectrum" : "sum of " + n + " spectra", e, new double[][] { sum }, List.of(n == 1 ? "spectrum" : "sum"), "counts",
                 markers, st.resolve(SPECTRUM));
@@ -141,6 +134,23 @@ public final class IdentifyReportStep implements Step {
                 StandardCharsets.UTF_8);
         Files.writeString(st.resolve(REPORT), html(parameters.getString("file"), stack, rows, shown, threshold, n, pngs, markers), StandardCharsets.UTF_8);
         return Map.of("report", new WrittenFile(st.resolve(REPORT), Map.of()));
+    }
+
+    /**
+     * @param data spectra (one signal axis last)
+     * @return the sum of all its spectra, shape [channels]
+     */
+    static double[] summedSpectrum(Dataset data) {
+        int c = data.axis(data.rank() - 1).size();
+        double[] sum = new double[c];
+        double[] row = new double[c];
+        for (long i = 0; i < data.navigationSize(); i++) {
+            data.readDoubles(i * c, c, row, 0);
+            for (int q = 0; q < c; q++) {
+                sum[q] += row[q];
+            }
+        }
+        return sum;
     }
 
     private static String html(String file, Dataset stack, List<Row> rows, List<String> shown, double threshold, int n, List<String> pngs,

@@ -60,6 +60,10 @@ public final class ValenceMapsStep implements Step {
     public static final String CLASSES_KEY = "Signal.valence_classes";
     /** metadata key of the class valences */
     public static final String VALENCES_KEY = "Signal.valence_values";
+    /** metadata key of the mean of each map over the spectra where it is finite (label → mean; NaN where none is) */
+    public static final String MEANS_KEY = "Signal.valence_means";
+    /** metadata key of each class's mean probability over the spectra (class → mean) */
+    public static final String MEAN_PROBABILITIES_KEY = "Signal.valence_mean_probabilities";
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -156,22 +160,24 @@ public final class ValenceMapsStep implements Step {
         if (file != null) {
             md.set("General.original_filename", file);
         }
-        Dataset maps = Dataset.ofDoubles(out, axes, md);
-        double mv = 0;
-        double bv = 0;
-        double nv = 0;
-        int bn = 0;
-        for (int i = 0; i < n; i++) {
-            mv += out[i];
-            nv += out[7 * n + i] / n;
-            double r = out[4 * n + i];
-            if (Double.isFinite(r)) {
-                bv += r;
-                bn++;
+        Map<String, Double> means = new java.util.LinkedHashMap<>();
+        for (int q = 0; q < LABELS.size(); q++) {
+            double s = 0;
+            int c = 0;
+            for (int i = 0; i < n; i++) {
+                if (Double.isFinite(out[q * n + i])) {
+                    s += out[q * n + i];
+                    c++;
+                }
             }
+            means.put(LABELS.get(q), c > 0 ? s / c : Double.NaN);
         }
-        context.log(String.format(Locale.ROOT, "%s valence: mean %.2f by the classifier, %.2f by the L3/L2 ratio (%d spectra; mean novelty %.2f%s)",
-                lines.element(), mv / n, bn > 0 ? bv / bn : Double.NaN, n, nv, nv > 1 ? ": outside the simulated training spectra" : ""));
+        Map<String, Double> meanP = new java.util.LinkedHashMap<>();
+        ElementMaps.sums(stack).forEach((c, s) -> meanP.put(c, s / n));
+        md.set(MEANS_KEY, means);
+        md.set(MEAN_PROBABILITIES_KEY, meanP);
+        Dataset maps = Dataset.ofDoubles(out, axes, md);
+        context.log(lines.element() + " valence: " + tessera.pipeline.ValenceJob.Summary.of(maps).describe() + " (" + n + " spectra)");
         return Map.of("maps", maps);
     }
 }

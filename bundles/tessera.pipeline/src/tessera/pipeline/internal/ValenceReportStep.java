@@ -75,7 +75,8 @@ public final class ValenceReportStep implements Step {
         Dataset maps = (Dataset) inputs.get("maps");
         List<String> classes = ElementMaps.labels(probs);
         List<String> labels = ElementMaps.labels(maps);
-        String element = String.valueOf(maps.metadata().get(ValenceMapsStep.ELEMENT_KEY));
+        tessera.pipeline.ValenceJob.Summary means = tessera.pipeline.ValenceJob.Summary.of(maps);
+        String element = means.element();
         int k = classes.size();
         int n = (int) (probs.size() / k);
         double[] p = probs.toDoubleArray();
@@ -83,27 +84,18 @@ public final class ValenceReportStep implements Step {
         StringBuilder csv = new StringBuilder("spectrum");
         classes.forEach(c -> csv.append(",p_").append(c));
         csv.append(",class,").append(String.join(",", labels.subList(0, 2))).append(',').append(String.join(",", labels.subList(3, labels.size()))).append('\n');
-        double[] sums = new double[labels.size()];
-        int[] finite = new int[labels.size()];
         int[] counts = new int[k];
-        double[] meanP = new double[k];
         for (int i = 0; i < n; i++) {
             csv.append(i);
             for (int j = 0; j < k; j++) {
                 csv.append(String.format(Locale.ROOT, ",%.6f", p[j * n + i]));
-                meanP[j] += p[j * n + i] / n;
             }
             int cls = (int) m[2 * n + i];
             counts[cls]++;
             csv.append(',').append(classes.get(cls));
             for (int q = 0; q < labels.size(); q++) {
-                double v = m[q * n + i];
-                if (Double.isFinite(v)) {
-                    sums[q] += v;
-                    finite[q]++;
-                }
                 if (q != 2) {
-                    csv.append(String.format(Locale.ROOT, ",%.6g", v));
+                    csv.append(String.format(Locale.ROOT, ",%.6g", m[q * n + i]));
                 }
             }
             csv.append('\n');
@@ -117,16 +109,16 @@ public final class ValenceReportStep implements Step {
         Map<String, Double> mp = new LinkedHashMap<>();
         Map<String, Integer> mc = new LinkedHashMap<>();
         for (int j = 0; j < k; j++) {
-            mp.put(classes.get(j), round(meanP[j]));
+            mp.put(classes.get(j), round(means.probabilities().get(classes.get(j))));
             mc.put(classes.get(j), counts[j]);
         }
         summary.put(n == 1 ? "probabilities" : "meanProbabilities", mp);
         summary.put("mostProbableClassCounts", mc);
-        for (int q = 0; q < labels.size(); q++) {
-            if (q != 2) {
-                summary.put("mean_" + labels.get(q), finite[q] > 0 ? round(sums[q] / finite[q]) : null);
+        means.means().forEach((label, v) -> {
+            if (!label.equals(ValenceMapsStep.CLASS)) {
+                summary.put("mean_" + label, Double.isFinite(v) ? round(v) : null);
             }
-        }
+        });
         Files.writeString(st.resolve(JSON), new tools.jackson.databind.json.JsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary),
                 StandardCharsets.UTF_8);
         DatasetWriter npy = context.registry().formats().writerFor(st.resolve("x.npy"));
@@ -142,20 +134,12 @@ public final class ValenceReportStep implements Step {
             }
         }
         Axis e = data.axis(data.rank() - 1);
-        double[] sum = new double[e.size()];
-        double[] row = new double[e.size()];
-        for (long i = 0; i < data.navigationSize(); i++) {
-            data.readDoubles(i * e.size(), e.size(), row, 0);
-            for (int q = 0; q < row.length; q++) {
-                sum[q] += row[q];
-            }
-        }
+        double[] sum = IdentifyReportStep.summedSpectrum(data);
         Map<String, Double> markers = new LinkedHashMap<>();
-        double l3 = sums[5] / Math.max(1, finite[5]);
-        markers.put(element + " L3 max", l3);
+        markers.put(element + " L3 max", means.means().get(ValenceMapsStep.L3));
         Plots.writeSpectrumPng(n == 1 ? "spectrum" : "sum of " + n + " spectra", e, new double[][] { sum }, List.of(n == 1 ? "spectrum" : "sum"), "counts",
                 markers, st.resolve(SPECTRUM));
-        Files.writeString(st.resolve(REPORT), html(parameters.getString("file"), element, probs, classes, meanP, counts, labels, sums, finite, n, pngs),
+        Files.writeString(st.resolve(REPORT), html(parameters.getString("file"), means, probs, classes, counts, n, pngs),
                 StandardCharsets.UTF_8);
         return Map.of("report", new WrittenFile(st.resolve(REPORT), Map.of()));
     }
@@ -164,8 +148,9 @@ public final class ValenceReportStep implements Step {
         return Math.round(v * 1e6) / 1e6;
     }
 
-    private static String html(String file, String element, Dataset probs, List<String> classes, double[] meanP, int[] counts, List<String> labels,
-            double[] sums, int[] finite, int n, List<String> pngs) {
+    private static String html(String file, tessera.pipeline.ValenceJob.Summary means, Dataset probs, List<String> classes, int[] counts, int n,
+            List<String> pngs) {
+        String element = means.element();
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tessera valence</title>"
                 + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:right}</style></head><body>\n");
         h.append("<h1>").append(MapReportStep.esc(element)).append(" oxidation state in ").append(MapReportStep.esc(file)).append("</h1>\n");
@@ -175,15 +160,16 @@ public final class ValenceReportStep implements Step {
         h.append("<h2>Classes</h2><table><tr><th>class</th><th>").append(n == 1 ? "probability" : "mean probability")
                 .append("</th><th>spectra where most probable</th></tr>\n");
         for (int j = 0; j < classes.size(); j++) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%d</td></tr>%n", MapReportStep.esc(classes.get(j)), meanP[j], counts[j]));
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%d</td></tr>%n", MapReportStep.esc(classes.get(j)),
+                    means.probabilities().get(classes.get(j)), counts[j]));
         }
         h.append("</table>\n<h2>Valence: classifier and textbook baseline</h2><table><tr><th>quantity</th><th>mean over the spectra</th></tr>\n");
-        for (int q = 0; q < labels.size(); q++) {
-            if (q != 2) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td></tr>%n", labels.get(q).replace('_', ' '),
-                        finite[q] > 0 ? String.format(Locale.ROOT, "%.3f", sums[q] / finite[q]) : "undefined"));
+        means.means().forEach((label, v) -> {
+            if (!label.equals(ValenceMapsStep.CLASS)) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td></tr>%n", label.replace('_', ' '),
+                        Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "undefined"));
             }
-        }
+        });
         h.append("</table>\n<p>Mean valence = Σ p·v over the classes; the baseline is the L3/L2 white-line ratio by the step method of Pearson et al. "
                 + "(1993) and the L3 energy on the axis as calibrated (valid only if the energy axis is calibrated; the classifier aligns on the L3 "
                 + "maximum and does not use it). Novelty: how far the spectra lie from the simulated training spectra (residual outside "

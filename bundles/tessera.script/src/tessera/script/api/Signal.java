@@ -701,7 +701,7 @@ public final class Signal {
             throw new IllegalArgumentException("oxidation_state: no white-line model for '" + el + "'; element is \"Mn\" or \"Fe\"");
         }
         String element = e.equals("mn") ? "Mn" : "Fe";
-        String classifier = "tessera.valence." + e;
+        String classifier = tessera.pipeline.ValenceJob.classifier(element);
         Map<String, Object> cp = new LinkedHashMap<>();
         if (o.containsKey("model")) {
             cp.put("model", o.remove("model"));
@@ -711,29 +711,25 @@ public final class Signal {
         Dataset maps = (Dataset) outputs(VALENCE_MAPS_STEP, Map.of("data", dataset, "probabilities", stack),
                 parameters(VALENCE_MAPS_STEP, o, Map.of("energy_shift", "energyShift"))).get("maps");
         List<String> classes = tessera.core.analysis.ElementMaps.labels(stack);
-        int n = (int) (stack.size() / classes.size());
-        Map<String, Object> probs = new LinkedHashMap<>();
-        tessera.core.analysis.ElementMaps.sums(stack).forEach((c, sum) -> probs.put(c, sum / n));
-        Map<String, Double> sums = tessera.core.analysis.ElementMaps.sums(maps);
-        List<String> labels = tessera.core.analysis.ElementMaps.labels(maps);
+        tessera.pipeline.ValenceJob.Summary summary = tessera.pipeline.ValenceJob.Summary.of(maps);
+        Map<String, Object> probs = new LinkedHashMap<>(summary.probabilities());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("classes", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(classes)));
         r.put("probabilities", org.graalvm.polyglot.proxy.ProxyObject.fromMap(probs));
         r.put("mean_probabilities", org.graalvm.polyglot.proxy.ProxyArray.fromList(new ArrayList<Object>(probs.values())));
-        r.put("mean_valence", sums.get(labels.get(0)) / n);
-        double[] b = tessera.core.analysis.ElementMaps.map(maps, 4).toDoubleArray();
-        r.put("ratio_valence", java.util.Arrays.stream(b).filter(Double::isFinite).average().orElse(Double.NaN));
+        r.put("mean_valence", summary.meanValence());
+        r.put("ratio_valence", summary.ratioValence());
         r.put("valence", view(tessera.core.analysis.ElementMaps.map(maps, 0), element + " mean valence", maps));
         r.put("spread", view(tessera.core.analysis.ElementMaps.map(maps, 1), element + " valence spread", maps));
         r.put("baseline", view(tessera.core.analysis.ElementMaps.map(maps, 4), element + " valence (L3/L2 ratio)", maps));
         r.put("novelty", view(tessera.core.analysis.ElementMaps.map(maps, 7), element + " novelty", maps));
-        r.put("mean_novelty", sums.get(labels.get(7)) / n);
+        r.put("mean_novelty", summary.novelty());
         r.put("probability_maps", view(stack, element + " oxidation-state probabilities", stack));
         r.put("maps", view(maps, element + " valence maps", maps));
         return org.graalvm.polyglot.proxy.ProxyObject.fromMap(r);
     }
 
-    private static final String VALENCE_MAPS_STEP = "tessera.pipeline.valence-maps";
+    private static final String VALENCE_MAPS_STEP = tessera.pipeline.ValenceJob.MAPS_STEP;
 
     /** X-ray line intensities with the file's lines and HyperSpy's default windows ({@link #get_lines_intensity(Value)}). */
     @Export

@@ -404,13 +404,15 @@ public final class TesseraWorkbench {
     }
 
     private WorkbenchSession.Valence valence;
+    /** the dataset {@link #valence} belongs to: a click on another dataset's map does not read it */
+    private Dataset valenceOf;
 
     private void showSelection(int[] r) {
         Dataset d = session.current();
         if (d == null) {
             return;
         }
-        if (valence != null && r[0] == r[2] && r[1] == r[3]) {
+        if (valence != null && valenceOf == d && r[0] == r[2] && r[1] == r[3]) {
             int[] s = Spectra.navigationShape(d);
             String text = valence.describe(r[1] * s[1] + r[0]);
             status.show(String.format(java.util.Locale.ROOT, "pixel (%d, %d): %s", r[0], r[1], text));
@@ -449,8 +451,10 @@ public final class TesseraWorkbench {
             status.control().getDisplay().beep();
             return null;
         }
+        Dataset of = session.current();
         return status.run("VALENCE", () -> session.valence(element), v -> {
             valence = v;
+            valenceOf = of;
             spectrum.chartTitle(v.summary());
             Dataset d = session.current();
             if (v.size() > 1) {

@@ -455,7 +455,7 @@ public final class WorkbenchSession {
     }
 
     /** the valence-maps step the spectrum view's "Oxidation state" runs after the element's classifier */
-    public static final String VALENCE_MAPS = "tessera.pipeline.valence-maps";
+    public static final String VALENCE_MAPS = tessera.pipeline.ValenceJob.MAPS_STEP;
 
     /**
      * An oxidation-state result of the current dataset.
@@ -486,29 +486,9 @@ public final class WorkbenchSession {
                     maps.getDouble(3L * n + i), maps.getDouble(4L * n + i), maps.getDouble(7L * n + i))).toString();
         }
 
-        /** @return the mean over the spectra: "Mn: mean valence 3.21 (classifier), 3.30 (L3/L2 ratio); Mn2+ 0.05, ..." */
+        /** @return "Mn: " and the means over the spectra ({@link tessera.pipeline.ValenceJob.Summary#describe}) */
         public String summary() {
-            int n = size();
-            double v = 0, r = 0;
-            int rn = 0;
-            double[] p = new double[classes.size()];
-            for (int i = 0; i < n; i++) {
-                v += maps.getDouble(i);
-                double x = maps.getDouble(4L * n + i);
-                if (Double.isFinite(x)) {
-                    r += x;
-                    rn++;
-                }
-                for (int j = 0; j < p.length; j++) {
-                    p[j] += probabilities.getDouble((long) j * n + i) / n;
-                }
-            }
-            StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: mean valence %.2f (classifier), %.2f (L3/L2 ratio);", element, v / n,
-                    rn > 0 ? r / rn : Double.NaN));
-            for (int j = 0; j < p.length; j++) {
-                b.append(String.format(java.util.Locale.ROOT, " %s %.2f", classes.get(j), p[j]));
-            }
-            return b.toString();
+            return element + ": " + tessera.pipeline.ValenceJob.Summary.of(maps).describe();
         }
     }
 
@@ -526,7 +506,7 @@ public final class WorkbenchSession {
         if (current == null) {
             throw new IllegalStateException("open a spectrum first");
         }
-        String id = "tessera.valence." + element.toLowerCase(java.util.Locale.ROOT);
+        String id = tessera.pipeline.ValenceJob.classifier(element);
         if (record.catalog().find(id).isEmpty()) {
             throw new IllegalStateException("no oxidation-state classifier is installed for " + element + " (" + id + ")");
         }
