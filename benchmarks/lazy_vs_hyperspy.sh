@@ -7,7 +7,8 @@
 #   when the peer runs, as WORKDIR/lazy.hspy (HDF5 chunks of 64 x 64 x NE, HyperSpy's default gzip compression), for
 #   hs.load(lazy=True).
 # Tessera: TESSERA_XMX=2g scripts/tessera analyze lazy.npy --components 3 --clusters 3 --seed 0 --out DIR: the whole command
-#   (read = mapping, count-data check, PCA of 20 components through the blocked Gram matrix, elbow, NMF rank 3 streaming
+#   (read = mapping; with BENCH_INPUT=hspy Tessera reads the same chunked, gzip-compressed lazy.hspy the peer reads, decoding
+#   its chunks into a scratch mapping, tessera.core.io.FileMapping.scratch; count-data check, PCA of 20 components through the blocked Gram matrix, elbow, NMF rank 3 streaming
 #   the mapping at every iteration, k-means k = 3 on the PCA scores, report, results.hspy, provenance record).
 # HyperSpy: lazy_peer.py lazy.hspy --components 3 --clusters 3: hs.load(lazy=True), negative-value check, lazy SVD
 #   (decomposition(algorithm="SVD", output_dimension=20)), KMeans on the 3 loadings (see its docstring: HyperSpy 1.7.3
@@ -18,7 +19,8 @@
 # Ratios: HyperSpy / Tessera (above 1: Tessera faster or smaller). The data files are deleted at the end (BENCH_KEEP=1 keeps them).
 # Needs: the product built (./mvnw -B -o verify -DskipTests), /usr/bin/time, /usr/bin/python3 with hyperspy 1.7.3,
 # dask, scikit-learn; free disk for the files (8 GiB for the .npy; the .hspy is smaller, compressed).
-# Usage: benchmarks/lazy_vs_hyperspy.sh [WORKDIR]     (env: BENCH_SHAPE, BENCH_PEER, BENCH_KEEP, BENCH_REUSE (use WORKDIR's files if there), TESSERA_XMX (default 2g))
+# Usage: benchmarks/lazy_vs_hyperspy.sh [WORKDIR]     (env: BENCH_SHAPE, BENCH_PEER, BENCH_KEEP, BENCH_REUSE (use WORKDIR's files if there),
+#   BENCH_INPUT (npy or hspy: the file Tessera analyzes, default npy), TESSERA_XMX (default 2g))
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -26,6 +28,8 @@ case "${1:-}" in -h|--help) sed -n '2,/^# Usage/p' "$0" | sed 's/^# \{0,1\}//'; 
 work="${1:-${TMPDIR:-/tmp}/tessera-lazy-bench}"
 shape="${BENCH_SHAPE:-1024,1024,2048}"
 peer="${BENCH_PEER:-1}"
+input="${BENCH_INPUT:-npy}"
+case "$input" in npy|hspy) ;; *) echo "BENCH_INPUT must be npy or hspy" >&2; exit 2 ;; esac
 xmx="${TESSERA_XMX:-2g}"
 py=/usr/bin/python3
 mkdir -p "$work"
@@ -34,11 +38,11 @@ npy="$work/lazy.npy"; hspy="$work/lazy.hspy"
 cleanup() { [ "${BENCH_KEEP:-0}" = 1 ] || rm -f "$npy" "$hspy"; }
 trap cleanup EXIT
 
-echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; shape $shape float32; Tessera -Xmx$xmx;" \
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; shape $shape float32; Tessera -Xmx$xmx on lazy.$input;" \
      "HyperSpy $($py -c 'import hyperspy; print(hyperspy.__version__)' 2>/dev/null), dask $($py -c 'import dask; print(dask.__version__)' 2>/dev/null)"
 t0=$(date +%s.%N)
-if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$npy" ] && { [ "$peer" = 0 ] || [ -f "$hspy" ]; }; then echo "reusing $npy (BENCH_REUSE=1)"
-elif [ "$peer" = 1 ]; then $py "$here/make_lazy_data.py" "$npy" --shape "$shape" --hspy "$hspy"; else $py "$here/make_lazy_data.py" "$npy" --shape "$shape"; fi
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$npy" ] && { [ "$peer" = 0 ] && [ "$input" = npy ] || [ -f "$hspy" ]; }; then echo "reusing $npy (BENCH_REUSE=1)"
+elif [ "$peer" = 1 ] || [ "$input" = hspy ]; then $py "$here/make_lazy_data.py" "$npy" --shape "$shape" --hspy "$hspy"; else $py "$here/make_lazy_data.py" "$npy" --shape "$shape"; fi
 echo "data ready after $(echo "$(date +%s.%N) - $t0" | bc) s: $(ls -l "$npy" | awk '{print $5}') bytes .npy" \
      "$([ -f "$hspy" ] && echo ", $(ls -l "$hspy" | awk '{print $5}') bytes .hspy")"
 
@@ -67,7 +71,7 @@ run() {
 }
 
 out="$work/out-tessera"; rm -rf "$out"
-TESSERA_XMX="$xmx" run tessera "$root/scripts/tessera" analyze "$npy" --components 3 --clusters 3 --seed 0 --out "$out"
+TESSERA_XMX="$xmx" run tessera "$root/scripts/tessera" analyze "$work/lazy.$input" --components 3 --clusters 3 --seed 0 --out "$out"
 tw=$WALL; tr=$RSS; ta=$(cat "$work/rss-tessera.txt")
 if [ "$peer" = 1 ]; then
   run hyperspy-lazy $py "$here/lazy_peer.py" "$hspy" --components 3 --clusters 3

@@ -2,12 +2,12 @@ package tessera.io.bruker.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import tessera.core.io.FileMapping;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.DType;
 
@@ -39,7 +39,7 @@ import tessera.core.model.DType;
  * {@code downsample x downsample} blocks (HyperSpy's {@code downsample}).
  *
  * <p><b>Memory.</b> The stream is read once, sequentially; one output row of longs is
- * accumulated and flushed into the cube, which is allocated once off-heap in the
+ * accumulated and flushed into the cube, which is allocated once (off-heap, or a scratch mapping when large: {@link FileMapping#allocateDecoded}) in the
  * smallest unsigned type HyperSpy's estimate gives (uint8/16/32 from the sum spectrum).
  * If a count does not fit, the cube is widened once per step (uint16, uint32, uint64),
  * copying the rows flushed so far, so counts are never truncated (HyperSpy's estimate
@@ -112,10 +112,10 @@ public final class HypermapDecoder {
         HypermapDecoder d = new HypermapDecoder(file, in, oh, ow, channels, downsample, initial);
         long bytes = Math.multiplyExact(Math.multiplyExact((long) oh, (long) ow * channels), (long) initial.byteSize());
         try {
-            d.cube = Arena.ofAuto().allocate(Math.max(bytes, 1), 16);
-        } catch (OutOfMemoryError e) {
+            d.cube = FileMapping.allocateDecoded(file, Math.max(bytes, 1)); // a scratch mapping when large (ADR 0017)
+        } catch (OutOfMemoryError | IOException e) {
             throw Errors.invalid(file, "the hypermap of " + oh + " x " + ow + " x " + channels + " " + initial.numpyName()
-                    + " (" + bytes + " bytes) does not fit in memory", e);
+                    + " (" + bytes + " bytes) does not fit in memory or scratch space" + (e instanceof IOException ? " (" + e.getMessage() + ")" : ""), e);
         }
         d.run();
         return new Cube(d.dtype, d.cube);
@@ -377,10 +377,10 @@ public final class HypermapDecoder {
         long n = cube.byteSize() / dtype.byteSize();
         MemorySegment c;
         try {
-            c = Arena.ofAuto().allocate(Math.max(1, n * t.byteSize()), 16);
-        } catch (OutOfMemoryError e) {
+            c = FileMapping.allocateDecoded(file, Math.max(1, n * t.byteSize()));
+        } catch (OutOfMemoryError | IOException e) {
             throw Errors.invalid(file, "widening the hypermap to " + t.numpyName() + " (" + n * t.byteSize()
-                    + " bytes) does not fit in memory", e);
+                    + " bytes) does not fit in memory or scratch space", e);
         }
         for (long i = 0; i < n; i++) {
             long v = switch (dtype) {

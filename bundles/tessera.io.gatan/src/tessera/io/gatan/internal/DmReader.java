@@ -333,7 +333,7 @@ public final class DmReader implements DatasetReader {
         } else if (!toSpectrum && dtype != DType.RGBA8 && FileMapping.shouldMap(claimed)) {
             dst = FileMapping.mapReadOnly(ch, offset, claimed); // a large image block in array order: the file's bytes, read-only
         } else {
-            dst = OffHeap.allocate(Arena.ofAuto(), claimed, 16);
+            dst = FileMapping.allocateDecoded(file, claimed); // a large transposed spectrum image: a scratch mapping (ADR 0017)
             if (toSpectrum) {
                 transpose(src, dst, shape[0], n / shape[0], dtype.byteSize());
             } else {

@@ -74,6 +74,15 @@ public final class Hdf5Data {
         public static Limits singleCopy() {
             return new Limits(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 2, false);
         }
+
+        /**
+         * @return the limits of data decoded by the bulk path into a heap array or, when large, a file or scratch
+         *         mapping: no element or heap limit; the claimed size must still fit in the file (contiguous storage)
+         *         or within deflate's maximum ratio of it
+         */
+        public static Limits decoded() {
+            return new Limits(Long.MAX_VALUE, Long.MAX_VALUE, false);
+        }
     }
 
     /**

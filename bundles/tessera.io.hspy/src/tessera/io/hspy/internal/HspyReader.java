@@ -59,9 +59,12 @@ import tessera.core.model.Metadata;
  * uint16 with one extra last signal axis {@code "RGBA channel"} of size 3 or 4.
  *
  * <p><b>Guards.</b> The claimed payload of {@code data} must fit in the file (contiguous
- * storage) or within the 1032:1 maximum ratio of deflate (chunked storage), hold at most
- * {@code Integer.MAX_VALUE - 8} elements and fit in half the maximum heap; otherwise an
- * {@link InvalidFileException} is thrown before anything is allocated.
+ * storage) or within the 1032:1 maximum ratio of deflate (chunked storage); otherwise an
+ * {@link InvalidFileException} is thrown before anything is allocated. Integer and float data of any size are read by
+ * {@link RawArrays}: large ones (from {@link tessera.core.io.FileMapping#scratchThreshold()}, a quarter of the heap)
+ * as a read-only mapping of the file (contiguous, native order) or decoded into a scratch mapping (chunked), so
+ * they cost page cache, not heap (ADR 0017). Data read through jHDF's generic decoding must also hold at most
+ * {@code Integer.MAX_VALUE - 8} elements and fit in half the maximum heap.
  */
 public final class HspyReader implements DatasetReader {
     /** HDF5 format signature */
@@ -260,16 +263,25 @@ public final class HspyReader implements DatasetReader {
         for (Axis a : axes) {
             count = Math.multiplyExact(count, (long) a.size());
         }
-        HdfArrays.checkSize(file, fileSize, where, data, count, type.getSize(), tessera.io.hspy.hdf5.Hdf5Data.Limits.singleCopy());
-        int n = (int) count;
+        HdfArrays.checkSize(file, fileSize, where, data, count, type.getSize(), tessera.io.hspy.hdf5.Hdf5Data.Limits.decoded());
         DType dt = HdfArrays.directType(type);
         if (dt != null) {
-            MemorySegment seg = RawArrays.read(data, dt, HdfArrays.byteOrder(type), n);
+            MemorySegment seg;
+            try {
+                seg = RawArrays.read(file, data, dt, HdfArrays.byteOrder(type), count);
+            } catch (InvalidFileException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new InvalidFileException(file, where + ": " + e.getMessage().replace(file + ": ", ""), e);
+            }
             if (seg != null) {
                 return Dataset.wrap(dt, seg, ByteOrder.nativeOrder(), axes, md);
             }
         }
-        // jHDF's generic decoding: compound, enum and float16 types, and storage RawArrays does not handle
+        // jHDF's generic decoding (compound, enum and float16 types, and storage RawArrays does not handle) makes
+        // several heap copies: bounded by one array and half the heap
+        HdfArrays.checkSize(file, fileSize, where, data, count, type.getSize(), tessera.io.hspy.hdf5.Hdf5Data.Limits.singleCopy());
+        int n = (int) count;
         Object flat = data.getDataFlat();
         if (type instanceof CompoundDataType && flat instanceof Map<?, ?> members) {
             return compound(file, where, data, members, n, axes, md);

@@ -1,9 +1,14 @@
 package tessera.io.hspy.internal;
 
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
@@ -13,11 +18,12 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.filter.PipelineFilterWithData;
+import tessera.core.io.FileMapping;
 import tessera.core.model.DType;
 
 /**
  * Reads the values of a numeric HDF5 dataset (integers and IEEE floats of 1, 2, 4 or 8 bytes) straight into one
- * native-order heap array, without jHDF's per-element conversion to boxed or widened Java arrays: a contiguous
+ * native-order block (a heap array, or for large data a file mapping: see {@link #read}), without jHDF's per-element conversion to boxed or widened Java arrays: a contiguous
  * dataset is copied from its memory-mapped bytes in one bulk (byte-swapping) copy; a chunked one is decoded chunk by
  * chunk, one task per processor (filters: none, shuffle (HDF5 filter id 2), deflate (id 1), or shuffle then deflate),
  * each chunk's rows written straight into place (a shuffled chunk is un-shuffled on the way, from the mapped file bytes
@@ -37,6 +43,10 @@ final class RawArrays {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** the most elements of one heap array */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** raw chunk bytes fetched before a batch is decoded */
+    private static final long BATCH_BYTES = 128L << 20;
 
     private RawArrays() {
     }
@@ -52,28 +62,27 @@ final class RawArrays {
     }
 
     /**
+     * @param file  the file being read (names it in errors; the source of direct mappings and scratch mappings)
      * @param data  the HDF5 dataset (its dimensions give the row-major element order)
      * @param dt    the Tessera type the values are stored as; its byte size equals the HDF5 element size
      * @param order the byte order of the values in the file
      * @param n     number of elements (the product of the dimensions)
-     * @return a segment over a new heap array of {@code dt}'s Java type (float[] for float32, int[] for (u)int32, ...)
-     *         holding the values in native byte order, or null if this dataset needs jHDF's generic path
+     * @return the values in native byte order, or null if this dataset needs jHDF's generic path: a segment over a new
+     *         heap array of {@code dt}'s Java type (float[] for float32, int[] for (u)int32, ...) when the values fit in
+     *         one array and below {@link FileMapping#scratchThreshold()}; otherwise (large data, any number of
+     *         elements) a read-only mapping of the file's own bytes (contiguous storage in native order) or a
+     *         {@linkplain FileMapping#scratch scratch mapping} the values are decoded into
      * @throws CorruptChunkException if a chunk is present but does not decode to its size
+     * @throws IOException           if a scratch mapping is needed and cannot be made
      */
-    static MemorySegment read(io.jhdf.api.Dataset data, DType dt, ByteOrder order, int n) {
+    static MemorySegment read(Path file, io.jhdf.api.Dataset data, DType dt, ByteOrder order, long n) throws IOException {
         int size = dt.byteSize();
         try {
             if (data instanceof ContiguousDataset c) {
-                ByteBuffer src = c.getBuffer();
-                if (src == null || src.remaining() < (long) n * size) {
-                    return null;
-                }
-                MemorySegment dst = allocate(dt, n);
-                MemorySegment.copy(MemorySegment.ofBuffer(src), layout(size, order), 0, dst, layout(size, ByteOrder.nativeOrder()), 0, n);
-                return dst;
+                return contiguous(file, c, dt, order, n);
             }
             if (data instanceof ChunkedDataset c) {
-                return chunked(c, dt, order, n);
+                return chunked(file, c, dt, order, n);
             }
         } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException e) {
             return null;
@@ -81,7 +90,44 @@ final class RawArrays {
         return null;
     }
 
-    private static MemorySegment chunked(ChunkedDataset data, DType dt, ByteOrder order, int n) {
+    /** Whether {@code n} elements of {@code size} bytes go to a mapping rather than a heap array. */
+    private static boolean large(long n, int size) {
+        return n > MAX_ARRAY || FileMapping.shouldDecodeToScratch(n * size);
+    }
+
+    private static MemorySegment contiguous(Path file, ContiguousDataset c, DType dt, ByteOrder order, long n) throws IOException {
+        int size = dt.byteSize();
+        long bytes = n * size;
+        if (!large(n, size)) {
+            ByteBuffer src = c.getBuffer();
+            if (src == null || src.remaining() < bytes) {
+                return null;
+            }
+            MemorySegment dst = allocate(file, dt, n);
+            MemorySegment.copy(MemorySegment.ofBuffer(src), layout(size, order), 0, dst, layout(size, ByteOrder.nativeOrder()), 0, n);
+            return dst;
+        }
+        // large: the file's own bytes, mapped read-only (as the .npy reader does), or swapped into a scratch mapping
+        long at = c.getHdfFile().getUserBlockSize() + c.getDataAddress();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (at < 0 || at + bytes > ch.size()) {
+                return null;
+            }
+            MemorySegment src = FileMapping.mapReadOnly(ch, at, bytes);
+            if (size == 1 || order == ByteOrder.nativeOrder()) {
+                return src;
+            }
+            MemorySegment dst = FileMapping.scratch(file, bytes);
+            long block = 1L << 22;
+            for (long i = 0; i < n; i += block) {
+                long m = Math.min(block, n - i);
+                MemorySegment.copy(src, layout(size, order), i * size, dst, layout(size, ByteOrder.nativeOrder()), i * size, m);
+            }
+            return dst;
+        }
+    }
+
+    private static MemorySegment chunked(Path file, ChunkedDataset data, DType dt, ByteOrder order, long n) throws IOException {
         int size = dt.byteSize();
         int[] dims = data.getDimensions();
         int[] chunk = data.getChunkDimensions();
@@ -112,44 +158,55 @@ final class RawArrays {
         if (chunks > Integer.MAX_VALUE || chunkElems * size > Integer.MAX_VALUE - 8) {
             return null;
         }
-        // the chunk index is read one chunk at a time (jHDF's lookup is built lazily); the mapped bytes are then decoded in parallel
-        ByteBuffer[] raw = new ByteBuffer[(int) chunks];
-        int[][] origin = new int[raw.length][];
-        for (int i = 0; i < raw.length; i++) {
-            origin[i] = origin(i, grid, chunk);
-            raw[i] = data.getRawChunkBuffer(origin[i]);
-        }
-        MemorySegment dst = allocate(dt, n);
         int bytes = (int) (chunkElems * size);
-        int tasks = Math.min(raw.length, Runtime.getRuntime().availableProcessors());
-        boolean[] ok = {true};
-        int[] bad = {-1};
-        IntStream.range(0, tasks).parallel().forEach(t -> {
-            // one inflate buffer per task, reused for its chunks t, t + tasks, ...
-            byte[] buf = deflate ? new byte[bytes] : null;
-            for (int i = t; i < raw.length && ok[0]; i += tasks) {
-                MemorySegment src;
-                if (deflate) {
-                    if (!inflate(raw[i], buf)) {
-                        ok[0] = false;
+        int total = (int) chunks;
+        MemorySegment dst = null;
+        int tasks = Runtime.getRuntime().availableProcessors();
+        // The chunk index is read one chunk at a time (jHDF's lookup is built lazily, not safe to share), in batches of
+        // at most BATCH_BYTES of raw chunk bytes (slices of the map for a mapped file, read buffers for a large one);
+        // each batch is then decoded in parallel, one inflate buffer per task.
+        for (int first = 0; first < total; ) {
+            List<ByteBuffer> raw = new ArrayList<>();
+            List<int[]> origin = new ArrayList<>();
+            long batchBytes = 0;
+            while (first + raw.size() < total && (raw.isEmpty() || batchBytes < BATCH_BYTES)) {
+                int[] o = origin(first + raw.size(), grid, chunk);
+                ByteBuffer b = data.getRawChunkBuffer(o);
+                origin.add(o);
+                raw.add(b);
+                batchBytes += b.remaining();
+            }
+            if (dst == null) {
+                dst = allocate(file, dt, n); // after the first chunk is found: a missing one falls back before allocating
+            }
+            MemorySegment target = dst;
+            int k = raw.size();
+            int[] bad = {-1};
+            IntStream.range(0, Math.min(k, tasks)).parallel().forEach(t -> {
+                byte[] buf = deflate ? new byte[bytes] : null;
+                for (int i = t; i < k && bad[0] < 0; i += tasks) {
+                    MemorySegment src;
+                    if (deflate) {
+                        if (!inflate(raw.get(i), buf)) {
+                            bad[0] = i;
+                            return;
+                        }
+                        src = MemorySegment.ofArray(buf);
+                    } else if (raw.get(i).remaining() == bytes) {
+                        src = MemorySegment.ofBuffer(raw.get(i));
+                    } else {
                         bad[0] = i;
                         return;
                     }
-                    src = MemorySegment.ofArray(buf);
-                } else if (raw[i].remaining() == bytes) {
-                    src = MemorySegment.ofBuffer(raw[i]);
-                } else {
-                    ok[0] = false;
-                    bad[0] = i;
-                    return;
+                    place(src, shuffled, size, order, origin.get(i), chunk, dims, target);
                 }
-                place(src, shuffled, size, order, origin[i], chunk, dims, dst);
+            });
+            if (bad[0] >= 0) {
+                int i = bad[0];
+                throw new CorruptChunkException("chunk " + (first + i) + " of " + total + " (at " + java.util.Arrays.toString(origin.get(i)) + ") does not "
+                        + (deflate ? "inflate" : "hold") + " to its " + bytes + " bytes (corrupt or truncated data)");
             }
-        });
-        if (!ok[0]) {
-            int i = Math.max(0, bad[0]);
-            throw new CorruptChunkException("chunk " + i + " of " + raw.length + " (at " + java.util.Arrays.toString(origin[i]) + ") does not "
-                    + (deflate ? "inflate" : "hold") + " to its " + bytes + " bytes (corrupt or truncated data)");
+            first += k;
         }
         return dst;
     }
@@ -264,7 +321,12 @@ final class RawArrays {
         return src.get(ValueLayout.JAVA_BYTE, i) & 0xff;
     }
 
-    private static MemorySegment allocate(DType dt, int n) {
+    /** A heap array of {@code dt}'s Java type for small data, else a scratch mapping. */
+    private static MemorySegment allocate(Path file, DType dt, long count) throws IOException {
+        if (large(count, dt.byteSize())) {
+            return FileMapping.scratch(file, count * dt.byteSize());
+        }
+        int n = (int) count;
         return switch (dt) {
             case FLOAT32 -> MemorySegment.ofArray(new float[n]);
             case FLOAT64 -> MemorySegment.ofArray(new double[n]);

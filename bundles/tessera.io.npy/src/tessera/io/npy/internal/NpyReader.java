@@ -188,21 +188,22 @@ public final class NpyReader implements DatasetReader {
             }
             InvalidFileException.checkPayload(file, claimed, fileSize - dataStart);
 
-            boolean contiguous = !(fortran && shape.length > 1) && !el.float16();
             MemorySegment raw;
-            if (contiguous && FileMapping.shouldMap(claimed)) {
-                raw = FileMapping.mapReadOnly(ch, dataStart, claimed); // the file's bytes, read-only, read on demand
+            if (FileMapping.shouldMap(claimed)) {
+                // the file's bytes, read-only, read on demand; Fortran-order and float16 data are then reordered or
+                // widened into a decoded block (a scratch mapping when large)
+                raw = FileMapping.mapReadOnly(ch, dataStart, claimed);
             } else {
                 raw = OffHeap.allocate(Arena.ofAuto(), claimed, 16);
                 readFully(file, ch, raw, dataStart);
             }
             if (fortran && shape.length > 1) {
-                raw = fortranToC(raw, shape, el.itemSize());
+                raw = fortranToC(file, raw, shape, el.itemSize());
             }
             DType dtype = el.dtype();
             ByteOrder order = el.dtype().byteSize() == 1 ? ByteOrder.nativeOrder() : el.order();
             if (el.float16()) {
-                raw = widenHalf(raw, count, el.order());
+                raw = widenHalf(file, raw, count, el.order());
                 order = ByteOrder.nativeOrder();
             }
             List<Axis> axes = new ArrayList<>();
@@ -257,7 +258,7 @@ public final class NpyReader implements DatasetReader {
     }
 
     /** Reorders column-major elements into row-major order (same logical shape). */
-    private static MemorySegment fortranToC(MemorySegment src, int[] shape, int es) {
+    private static MemorySegment fortranToC(Path file, MemorySegment src, int[] shape, int es) throws IOException {
         int r = shape.length;
         long[] fstride = new long[r];
         long s = es;
@@ -265,7 +266,7 @@ public final class NpyReader implements DatasetReader {
             fstride[d] = s;
             s *= shape[d];
         }
-        MemorySegment dst = OffHeap.allocate(Arena.ofAuto(), src.byteSize(), 16);
+        MemorySegment dst = FileMapping.allocateDecoded(file, src.byteSize());
         int[] idx = new int[r];
         long base = 0; // Fortran byte offset of idx with idx[r-1] = 0
         long out = 0;
@@ -296,8 +297,8 @@ public final class NpyReader implements DatasetReader {
     }
 
     /** Widens IEEE binary16 values to float32 (native order). */
-    private static MemorySegment widenHalf(MemorySegment src, long count, ByteOrder order) {
-        MemorySegment dst = OffHeap.allocate(Arena.ofAuto(), count * 4, 16);
+    private static MemorySegment widenHalf(Path file, MemorySegment src, long count, ByteOrder order) throws IOException {
+        MemorySegment dst = FileMapping.allocateDecoded(file, count * 4);
         ValueLayout.OfShort in = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
         for (long i = 0; i < count; i++) {
             dst.setAtIndex(ValueLayout.JAVA_FLOAT, i, Float.float16ToFloat(src.get(in, i * 2)));

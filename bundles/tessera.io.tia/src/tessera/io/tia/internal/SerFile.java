@@ -1,7 +1,6 @@
 package tessera.io.tia.internal;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -17,7 +16,7 @@ import tessera.core.model.Axis;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
-import tessera.core.model.OffHeap;
+import tessera.core.io.FileMapping;
 
 /**
  * Parses one TIA series file ({@code .ser}) into a {@link Dataset}.
@@ -316,7 +315,7 @@ final class SerFile {
 
         // data
         long elements = ndim == 0 ? nValid : total;
-        MemorySegment seg = OffHeap.allocate(Arena.ofAuto(), elements * elemBytes, 16);
+        MemorySegment seg = FileMapping.allocateDecoded(f, elements * elemBytes); // a scratch mapping when large (ADR 0017)
         for (int i = 0; i < nValid; i++) {
             MemorySegment dst = seg.asSlice(i * elemBytes, elemBytes);
             b.read(dataOff[i] + hdr, dst, "element " + i + " data");

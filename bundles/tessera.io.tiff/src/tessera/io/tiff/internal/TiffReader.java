@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 import tessera.core.io.DatasetReader;
+import tessera.core.io.FileMapping;
 import tessera.core.io.InvalidFileException;
 import tessera.core.model.Axis;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
-import tessera.core.model.OffHeap;
 import tessera.io.tiff.internal.TiffStructure.Tag;
 
 /**
@@ -192,7 +192,7 @@ public final class TiffReader implements DatasetReader {
     }
 
     private Dataset imagejStack(TiffStructure tif, List<TiffPage> pages, Map<String, Object> ij, long images)
-            throws InvalidFileException {
+            throws IOException {
         TiffPage p0 = pages.get(0);
         if (images > Integer.MAX_VALUE) {
             throw new InvalidFileException(tif.file, "ImageJ description claims " + images + " images");
@@ -247,7 +247,7 @@ public final class TiffReader implements DatasetReader {
     }
 
     private Dataset build(TiffStructure tif, List<TiffPage> pages, List<String> navNames, List<Integer> navSizes,
-            MemorySegment contiguous) throws InvalidFileException {
+            MemorySegment contiguous) throws IOException {
         TiffPage p0 = pages.get(0);
         long per = (long) p0.width * p0.height * p0.dtype.byteSize();
         long n = 1;
@@ -271,7 +271,7 @@ public final class TiffReader implements DatasetReader {
         if (contiguous != null) {
             dst = contiguous; // mapped, read-only: uncompressed contiguous data are not copied
         } else {
-            dst = OffHeap.allocate(Arena.ofAuto(), total, 16);
+            dst = FileMapping.allocateDecoded(tif.file, total); // a scratch mapping when large (ADR 0017)
             long at = 0;
             for (TiffPage p : pages) {
                 p.decode(dst, at);
