@@ -1,12 +1,12 @@
 package tessera.io.emd.internal;
 
-import java.lang.foreign.Arena;
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 
+import tessera.core.io.FileMapping;
 import tessera.core.io.InvalidFileException;
-import tessera.core.model.OffHeap;
 
 /**
  * Decodes a Velox EDS spectrum stream into a spectrum-image cube of counts. The stream is the detector's event list in
@@ -67,7 +67,7 @@ final class SpectrumStream {
      * @param lastFrame  frame at which decoding stops (exclusive)
      * @param into       a cube of the same shape to add to, or null
      * @return the cube
-     * @throws InvalidFileException if a channel value lies outside the bin count or the cube cannot be held in memory
+     * @throws InvalidFileException if a channel value lies outside the bin count or the cube fits neither in memory nor in scratch space
      */
     static Cube add(Path file, String where, MemorySegment stream, long length, int ny, int nx, int channels, int rebin,
             int firstFrame, int lastFrame, Cube into) throws InvalidFileException {
@@ -75,11 +75,7 @@ final class SpectrumStream {
         long cells = (long) ny * nx * out;
         Cube cube = into;
         if (cube == null) {
-            if (cells * 2 > Runtime.getRuntime().maxMemory() / 2) {
-                throw new InvalidFileException(file, where + ": a " + ny + " x " + nx + " x " + out
-                        + " spectrum image needs more memory than this JVM has (-Xmx)");
-            }
-            cube = new Cube(OffHeap.allocate(Arena.ofAuto(), cells * 2, 16), false, ny, nx, out, lastFrame - firstFrame);
+            cube = new Cube(allocate(file, where, cells * 2, ny + " x " + nx + " x " + out + " spectrum image"), false, ny, nx, out, lastFrame - firstFrame);
         }
         long framePixels = (long) ny * nx;
         long pixel = 0;
@@ -105,29 +101,42 @@ final class SpectrumStream {
                         + " but the acquisition has " + channels + " channels (corrupt stream)");
             }
             long cell = pixel * out + v / rebin;
-            cube = increment(cube, cell);
+            cube = increment(file, where, cube, cell);
         }
         return cube;
     }
 
-    private static Cube increment(Cube cube, long cell) {
+    private static Cube increment(Path file, String where, Cube cube, long cell) throws InvalidFileException {
         if (!cube.wide()) {
             int c = cube.counts().getAtIndex(ValueLayout.JAVA_SHORT, cell) & 0xFFFF;
             if (c < 0xFFFF) {
                 cube.counts().setAtIndex(ValueLayout.JAVA_SHORT, cell, (short) (c + 1));
                 return cube;
             }
-            cube = widen(cube);
+            cube = widen(file, where, cube);
         }
         int c = cube.counts().getAtIndex(ValueLayout.JAVA_INT, cell);
         cube.counts().setAtIndex(ValueLayout.JAVA_INT, cell, c + 1);
         return cube;
     }
 
+    /**
+     * The cube's zero-filled block: off-heap, or a scratch mapping when large ({@link FileMapping#allocateDecoded},
+     * ADR 0017); a size that fits neither (a corrupt scan shape or bin count) is the file's fault.
+     */
+    private static MemorySegment allocate(Path file, String where, long bytes, String what) throws InvalidFileException {
+        try {
+            return FileMapping.allocateDecoded(file, bytes);
+        } catch (IOException | OutOfMemoryError e) {
+            throw new InvalidFileException(file, where + ": a " + what + " of " + bytes + " bytes fits neither in memory nor in scratch space ("
+                    + String.valueOf(e.getMessage()).replace(file + ": ", "") + ")", e);
+        }
+    }
+
     /** A count passed 65535: the cube moves to 32-bit counts (HyperSpy would wrap around in uint16). */
-    private static Cube widen(Cube cube) {
+    private static Cube widen(Path file, String where, Cube cube) throws InvalidFileException {
         long cells = cube.counts().byteSize() / 2;
-        MemorySegment wide = OffHeap.allocate(Arena.ofAuto(), cells * 4, 16);
+        MemorySegment wide = allocate(file, where, cells * 4, "32-bit spectrum image");
         for (long k = 0; k < cells; k++) {
             wide.setAtIndex(ValueLayout.JAVA_INT, k, cube.counts().getAtIndex(ValueLayout.JAVA_SHORT, k) & 0xFFFF);
         }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
@@ -14,8 +16,14 @@ import tessera.core.model.Dataset;
 import tessera.io.gatan.internal.DmReader;
 import tessera.io.hspy.internal.Hdf5Reader;
 import tessera.io.hspy.internal.HspyReader;
+import tessera.io.bruker.internal.BcfReader;
+import tessera.io.bruker.internal.SpxReader;
+import tessera.io.emd.internal.NcemEmdReader;
+import tessera.io.emd.internal.VeloxEmdReader;
 import tessera.io.msa.internal.MsaReader;
 import tessera.io.npy.internal.NpyReader;
+import tessera.io.ripple.internal.RippleReader;
+import tessera.io.tia.internal.SerReader;
 import tessera.io.tiff.internal.TiffReader;
 
 /**
@@ -57,25 +65,42 @@ class ReaderFuzzTest {
      * that for the DM reader's first seed), the repeat only for the read.
      */
     static void read(DatasetReader reader, String ext, byte[] data) throws IOException {
-        if (allocation(reader, ext, data) > ALLOCATION_LIMIT) {
-            long bytes = allocation(reader, ext, data);
+        Path f = DIR.resolve("input." + ext);
+        read(reader, f, Set.of(f), () -> Files.write(f, data), data);
+    }
+
+    /** Writes a test's input file(s) from the fuzzer's bytes. */
+    interface Inputs {
+        void write() throws IOException;
+    }
+
+    /**
+     * Writes the inputs, reads {@code file} with {@code reader} (twice if the first read allocated more than
+     * {@link #ALLOCATION_LIMIT}: see {@link #read(DatasetReader, String, byte[])}), and accepts only data or an
+     * {@link InvalidFileException} naming one of {@code named}.
+     */
+    static void read(DatasetReader reader, Path file, Set<Path> named, Inputs inputs, byte[] data) throws IOException {
+        inputs.write();
+        if (allocation(reader, file, named, data) > ALLOCATION_LIMIT) {
+            long bytes = allocation(reader, file, named, data);
             if (bytes > ALLOCATION_LIMIT) {
-                throw new AssertionError(reader.getClass().getSimpleName() + " allocated " + (bytes >> 20) + " MiB reading a " + data.length + "-byte file");
+                throw new AssertionError(reader.getClass().getSimpleName() + " allocated " + (bytes >> 20) + " MiB reading a " + data.length + "-byte input");
             }
         }
     }
 
     /** Reads once; returns the heap bytes all threads allocated meanwhile. */
-    private static long allocation(DatasetReader reader, String ext, byte[] data) throws IOException {
+    private static long allocation(DatasetReader reader, Path file, Set<Path> named, byte[] data) throws IOException {
         long before = MX.getTotalThreadAllocatedBytes();
-        readAndSum(reader, ext, data);
+        readAndSum(reader, file, named);
         return MX.getTotalThreadAllocatedBytes() - before;
     }
 
-    private static void readAndSum(DatasetReader reader, String ext, byte[] data) throws IOException {
-        Path f = DIR.resolve("input." + ext);
-        Files.write(f, data);
-        byte[] head = java.util.Arrays.copyOf(data, Math.min(512, data.length));
+    private static void readAndSum(DatasetReader reader, Path f, Set<Path> named) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(f)) {
+            head = in.readNBytes(512);
+        }
         reader.sniff(f, head);
         try {
             List<Dataset> ds = reader.read(f);
@@ -97,8 +122,8 @@ class ReaderFuzzTest {
                 System.out.print("");
             }
         } catch (InvalidFileException e) {
-            if (!f.equals(e.file())) {
-                throw new AssertionError("InvalidFileException names " + e.file() + ", not the file read (" + f + ")", e);
+            if (!named.contains(e.file())) {
+                throw new AssertionError("InvalidFileException names " + e.file() + ", not the file read (" + named + ")", e);
             }
         }
     }
@@ -137,5 +162,54 @@ class ReaderFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void tiff(byte[] data) throws IOException {
         read(new TiffReader(), "tif", data);
+    }
+
+    /**
+     * @param data the fuzzer's bytes: up to the first NUL byte a Ripple {@code .rpl} header, the rest its {@code .raw}
+     *             data (no NUL: the header, and an empty {@code .raw})
+     */
+    @FuzzTest(maxDuration = "2m")
+    void ripple(byte[] data) throws IOException {
+        Path rpl = DIR.resolve("input.rpl");
+        Path raw = DIR.resolve("input.raw");
+        int nul = 0;
+        while (nul < data.length && data[nul] != 0) {
+            nul++;
+        }
+        int split = nul;
+        read(new RippleReader(), rpl, Set.of(rpl, raw), () -> {
+            Files.write(rpl, Arrays.copyOfRange(data, 0, split));
+            Files.write(raw, Arrays.copyOfRange(data, Math.min(data.length, split + 1), data.length));
+        }, data);
+    }
+
+    /** @param data the fuzzer's bytes, read as a FEI TIA series ({@code .ser}, no {@code .emi} beside it) */
+    @FuzzTest(maxDuration = "2m")
+    void tia(byte[] data) throws IOException {
+        read(new SerReader(), "ser", data);
+    }
+
+    /** @param data the fuzzer's bytes, read as a Bruker Esprit spectrum ({@code .spx}, XML) */
+    @FuzzTest(maxDuration = "2m")
+    void spx(byte[] data) throws IOException {
+        read(new SpxReader(), "spx", data);
+    }
+
+    /** @param data the fuzzer's bytes, read as a Bruker BCF (SFS container, XML header, packed hypermap) */
+    @FuzzTest(maxDuration = "2m")
+    void bcf(byte[] data) throws IOException {
+        read(new BcfReader(), "bcf", data);
+    }
+
+    /** @param data the fuzzer's bytes, read as a Thermo Fisher Velox EMD file (HDF5 with JSON metadata) */
+    @FuzzTest(maxDuration = "2m")
+    void velox(byte[] data) throws IOException {
+        read(new VeloxEmdReader(), "emd", data);
+    }
+
+    /** @param data the fuzzer's bytes, read as an NCEM/Berkeley EMD file (HDF5 {@code emd_group_type} groups) */
+    @FuzzTest(maxDuration = "2m")
+    void ncem(byte[] data) throws IOException {
+        read(new NcemEmdReader(), "emd", data);
     }
 }

@@ -38,6 +38,7 @@ import tessera.core.registry.Registry;
 import tessera.io.bruker.internal.BcfOptions;
 import tessera.io.bruker.internal.BcfReader;
 import tessera.io.bruker.internal.SpxReader;
+import tessera.io.testing.ScratchReads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -370,5 +371,11 @@ class BrukerReaderTest {
             assertEquals(sig.size(), l.size(), rel);
             assertEquals(sig.get(sig.size() - 1).get("title").asString(), l.get(l.size() - 1).metadata().title(), rel);
         }
+    }
+
+    /** The hypermap decoded into a scratch mapping (ADR 0017) equals the in-memory cube bit for bit. */
+    @Test
+    void hypermapThroughAScratchMapping() throws IOException {
+        ScratchReads.assertSameThroughScratch(new BcfReader(), DIR.resolve(SI30), Files.createDirectories(tmp.resolve("scratch")));
     }
 }

@@ -27,6 +27,7 @@ import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.core.registry.Registry;
 import tessera.io.emd.internal.VeloxEmdReader;
+import tessera.io.testing.ScratchReads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -277,5 +278,17 @@ class VeloxEmdReaderTest {
         Path notVelox = DATA.resolve("formats/hspy/example2_v3.1.hspy");
         InvalidFileException e = assertThrows(InvalidFileException.class, () -> new VeloxEmdReader().read(notVelox));
         assertTrue(e.getMessage().contains("not a Velox EMD file"), e.getMessage());
+    }
+
+    /**
+     * The EDS spectrum image decoded from the four detectors' spectrum streams into a scratch mapping (ADR 0017) equals
+     * the in-memory cube bit for bit, and so do the images beside it.
+     */
+    @Test
+    void spectrumImageThroughAScratchMapping() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("scratch"));
+        List<Dataset> s = ScratchReads.assertSameThroughScratch(new VeloxEmdReader(),
+                fixture("formats/velox/velox_emd_version11.zip!Test SI 16x16 215 kx.emd"), dir);
+        assertEquals(true, s.get(s.size() - 1).data().isMapped(), "the spectrum image is a scratch mapping");
     }
 }

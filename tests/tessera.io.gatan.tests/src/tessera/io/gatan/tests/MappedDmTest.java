@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,6 +16,7 @@ import tessera.core.io.FileMapping;
 import tessera.core.model.DType;
 import tessera.core.model.Dataset;
 import tessera.io.gatan.internal.DmReader;
+import tessera.io.testing.ScratchReads;
 
 /**
  * DM3/DM4 image blocks read as read-only file mappings ({@link FileMapping#THRESHOLD_PROPERTY} = 0 maps every block
@@ -63,5 +66,14 @@ class MappedDmTest {
                 assertEquals(Double.doubleToRawLongBits(c.getDouble(j)), Double.doubleToRawLongBits(m.getDouble(j)), rel + " element " + j);
             }
         }
+    }
+
+    /**
+     * A DM spectrum image (stored energy-first, transposed on reading) decoded into a scratch mapping (ADR 0017) equals
+     * the in-memory transposition bit for bit.
+     */
+    @Test
+    void spectrumImageThroughAScratchMapping(@TempDir Path scratch) throws IOException {
+        ScratchReads.assertSameThroughScratch(new DmReader(), DATA.resolve("eels/EELS_SI.dm4"), scratch);
     }
 }

@@ -35,6 +35,7 @@ import tessera.core.model.Metadata;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.FileFormats;
 import tessera.core.registry.Registry;
+import tessera.io.testing.ScratchReads;
 import tessera.io.tia.internal.SerReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -417,5 +418,12 @@ class SerReaderTest {
         System.arraycopy(u32(0), 0, ser, 18, 4);
         Files.write(dir.resolve("p_1.ser"), ser);
         assertInvalid(emi2, "none of the 1 series files beside it holds valid data");
+    }
+
+    /** A spectrum image decoded into a scratch mapping (ADR 0017) equals the in-memory series bit for bit. */
+    @Test
+    void spectrumImageThroughAScratchMapping() throws IOException {
+        ScratchReads.assertSameThroughScratch(new SerReader(), DATA.resolve("formats/tia/old/16x16-spectrum_image-5x5x1024_1.ser"),
+                Files.createDirectories(tmp.resolve("scratch")));
     }
 }
