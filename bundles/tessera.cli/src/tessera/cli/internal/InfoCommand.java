@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tessera.core.model.Axis;
+import tessera.core.io.DatasetHeader;
 import tessera.core.io.FileSelector;
-import tessera.core.model.Dataset;
 import tessera.core.registry.Contribution;
 import tessera.core.registry.Registry;
 import tools.jackson.databind.ObjectMapper;
@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code tessera info FILE [--json]}: shape, dtype, axes and metadata of every dataset in a file, numbered from 0 (the
  * numbers {@code FILE#N} selects), with each dataset's path inside HDF5-based files ({@code FILE#/path}); {@code FILE#N}
- * or {@code FILE#/path} shows that dataset only.
+ * or {@code FILE#/path} shows that dataset only. The datasets are described by their reader
+ * ({@link tessera.core.io.DatasetReader#describe}): HDF5-based files from their headers, without decoding the values.
  */
 @Command(name = "info", description = "Show shape, dtype, calibrated axes and metadata of every dataset of a file, numbered for FILE#N "
         + "(FILE#/path for HDF5-based files); FILE#N shows that dataset only.")
@@ -42,14 +43,14 @@ final class InfoCommand implements Callable<Integer> {
         FileSelector sel = FileSelector.parse(file);
         Path file = sel.file();
         Contribution reader = reg.formats().readerFor(file);
-        List<Dataset> all = reg.formats().read(file, readerOptions.map());
-        List<Dataset> ds = sel.selects() ? List.of(sel.select(all)) : all;
+        List<DatasetHeader> all = reg.formats().describe(file, readerOptions.map());
+        List<DatasetHeader> ds = sel.selects() ? List.of(sel.select(all, DatasetHeader::metadata)) : all;
         if (json) {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("file", file.toString());
             root.put("reader", reader.id());
             List<Object> list = new ArrayList<>();
-            for (Dataset d : ds) {
+            for (DatasetHeader d : ds) {
                 list.add(describe(d));
             }
             root.put("datasets", list);
@@ -59,7 +60,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         System.out.println(file + "  (" + reader.name() + ", " + reader.id() + ")");
         for (int i = 0; i < ds.size(); i++) {
-            Dataset d = ds.get(i);
+            DatasetHeader d = ds.get(i);
             System.out.printf("dataset %d: %s%n", sel.selects() ? all.indexOf(d) : i, d.metadata().title());
             if (d.metadata().get(FileSelector.PATH_KEY) != null) {
                 System.out.println("  path " + d.metadata().get(FileSelector.PATH_KEY));
@@ -82,7 +83,7 @@ final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> describe(Dataset d) {
+    private static Map<String, Object> describe(DatasetHeader d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", d.metadata().title());
         m.put("shape", d.shape());

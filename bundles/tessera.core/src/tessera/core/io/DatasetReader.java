@@ -55,6 +55,22 @@ public interface DatasetReader {
     }
 
     /**
+     * Describes all datasets of a file (type, axes, metadata) in the order {@link #read} returns them, for listings
+     * such as {@code tessera info}. The default reads the file and describes what it read; a reader that can tell
+     * the shapes and metadata from the file's headers alone (HDF5-based formats) overrides it so that a large file is
+     * not decoded. A file whose header reads may still fail to {@link #read} (e.g. a corrupt data block further on).
+     *
+     * @param file    the file
+     * @param options the options, defaults filled in (as for {@link #read(Path, tessera.core.analysis.Parameters)})
+     * @return one header per dataset, at least one
+     * @throws InvalidFileException if the content is invalid, truncated or unsupported
+     * @throws IOException on an I/O error
+     */
+    default List<DatasetHeader> describe(Path file, tessera.core.analysis.Parameters options) throws IOException {
+        return read(file, options).stream().map(DatasetHeader::of).toList();
+    }
+
+    /**
      * Refines the magic-number match declared in the contribution: given the first bytes
      * of a file, says whether this reader can read it. The default accepts anything (the
      * declared magic or extension decides).

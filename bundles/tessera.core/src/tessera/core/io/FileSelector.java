@@ -97,6 +97,20 @@ public record FileSelector(Path file, int index, String path) {
      * @throws IllegalStateException if nothing is selected
      */
     public Dataset select(List<Dataset> all) throws InvalidFileException {
+        return select(all, Dataset::metadata);
+    }
+
+    /**
+     * The selected entry among a file's datasets or their {@link DatasetHeader headers}.
+     *
+     * @param <T>      {@link Dataset} or {@link DatasetHeader}
+     * @param all      the file's datasets (or headers) in order
+     * @param metadata each entry's metadata (where {@value #PATH_KEY} is)
+     * @return the entry at the index, or the first whose {@value #PATH_KEY} is the path or lies below it
+     * @throws InvalidFileException if the index is out of range or no entry has the path (the message lists what the file has)
+     * @throws IllegalStateException if nothing is selected
+     */
+    public <T> T select(List<T> all, java.util.function.Function<T, tessera.core.model.Metadata> metadata) throws InvalidFileException {
         if (index >= 0) {
             if (index >= all.size()) {
                 throw new InvalidFileException(file, "has " + all.size() + " dataset(s), numbered 0 to " + (all.size() - 1) + "; there is no dataset " + index);
@@ -107,8 +121,8 @@ public record FileSelector(Path file, int index, String path) {
             throw new IllegalStateException("no dataset selected");
         }
         List<String> paths = new ArrayList<>();
-        for (Dataset d : all) {
-            Object p = d.metadata().get(PATH_KEY);
+        for (T d : all) {
+            Object p = metadata.apply(d).get(PATH_KEY);
             if (p != null) {
                 String ps = String.valueOf(p);
                 if (ps.equals(path) || ps.startsWith(path + "/") || path.startsWith(ps + "/")) {

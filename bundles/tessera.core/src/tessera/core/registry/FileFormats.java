@@ -53,8 +53,31 @@ public final class FileFormats {
      * @throws IOException on an I/O error
      */
     public List<Dataset> read(Path file, java.util.Map<String, ?> options) throws IOException {
+        return withReader(file, options, (reader, p) -> options.isEmpty() ? reader.read(file) : reader.read(file, p));
+    }
+
+    /**
+     * Describes every dataset of a file (type, axes, metadata) with the reader that recognises it, as
+     * {@link DatasetReader#describe}: without decoding the values where the reader can.
+     *
+     * @param file    the file
+     * @param options reader options by name, as for {@link #read(Path, java.util.Map)}
+     * @return one header per dataset, in the order {@link #read(Path, java.util.Map)} returns them
+     * @throws InvalidFileException as {@link #read(Path, java.util.Map)}
+     * @throws IOException on an I/O error
+     */
+    public List<tessera.core.io.DatasetHeader> describe(Path file, java.util.Map<String, ?> options) throws IOException {
+        return withReader(file, options, (reader, p) -> reader.describe(file, p));
+    }
+
+    private interface ReaderCall<T> {
+        List<T> apply(DatasetReader reader, tessera.core.analysis.Parameters options) throws IOException;
+    }
+
+    /** Finds the reader, validates the options, calls it, and turns every failure into one line naming the file. */
+    private <T> List<T> withReader(Path file, java.util.Map<String, ?> options, ReaderCall<T> call) throws IOException {
         Contribution c = readerFor(file);
-        List<Dataset> ds;
+        List<T> ds;
         DatasetReader reader = c.create(DatasetReader.class);
         tessera.core.analysis.Parameters p;
         try {
@@ -64,7 +87,7 @@ public final class FileFormats {
                     + (reader.options().isEmpty() ? " (this reader takes no options)" : ""));
         }
         try {
-            ds = options.isEmpty() ? reader.read(file) : reader.read(file, p);
+            ds = call.apply(reader, p);
         } catch (InvalidFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

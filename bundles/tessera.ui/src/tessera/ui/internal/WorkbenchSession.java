@@ -162,17 +162,18 @@ public final class WorkbenchSession {
 
     /**
      * The datasets of a file as {@code tessera info} numbers them, one line each: index, title, shape, dtype and the
-     * path inside the file where the reader gives one. Reads the file (not recorded: nothing is analysed).
+     * path inside the file where the reader gives one. Describes the file as {@code tessera info} does (HDF5-based
+     * files from their headers, without decoding the values; not recorded: nothing is analysed).
      *
      * @param file a file (a selector after {@code #} is ignored)
      * @return the lines, in the file's order
      * @throws java.io.IOException {@link tessera.core.io.InvalidFileException} naming the file if it cannot be read
      */
     public List<String> datasets(Path file) throws java.io.IOException {
-        List<Dataset> all = registry.formats().read(FileSelector.requireFile(file).file());
+        List<tessera.core.io.DatasetHeader> all = registry.formats().describe(FileSelector.requireFile(file).file(), java.util.Map.of());
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            Dataset d = all.get(i);
+            tessera.core.io.DatasetHeader d = all.get(i);
             Object path = d.metadata().get(FileSelector.PATH_KEY);
             out.add("#" + i + "  " + d.metadata().title() + "  " + java.util.Arrays.toString(d.shape()) + " " + d.dtype().numpyName()
                     + (path == null ? "" : "  " + path));

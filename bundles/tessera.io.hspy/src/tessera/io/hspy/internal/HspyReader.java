@@ -109,22 +109,58 @@ public final class HspyReader implements DatasetReader {
         long fileSize = HdfArrays.checkSignature(file);
         HdfFile h = HdfArrays.open(file, HspyReader::oneLine);
         try (h) {
-            return readAll(file, fileSize, h);
+            List<Dataset> out = new ArrayList<>();
+            for (Signal s : signals(file, h)) {
+                out.add(readData(file, fileSize, s.where(), s.data(), s.axes(), s.metadata()));
+            }
+            return out;
         } catch (RuntimeException | StackOverflowError e) {
             throw new InvalidFileException(file, "corrupt or truncated HyperSpy HDF5 file: " + oneLine(e), e);
         }
     }
 
-    private List<Dataset> readAll(Path file, long fileSize, HdfFile h) throws InvalidFileException {
+    /**
+     * Describes the signals from the HDF5 headers, axes and metadata groups alone: the values of integer and float
+     * data are not read (a chunked 8 GiB cube is described in a fraction of a second). Signals of other types
+     * (complex, RGB, boolean, float16, whose Tessera type or axes depend on the conversion) are read to be described.
+     *
+     * @param file    the file
+     * @param options ignored (this reader takes none)
+     * @return one header per signal, in {@link #read} order
+     * @throws InvalidFileException as {@link #read}
+     * @throws IOException on an I/O error
+     */
+    @Override
+    public List<tessera.core.io.DatasetHeader> describe(Path file, tessera.core.analysis.Parameters options) throws IOException {
+        long fileSize = HdfArrays.checkSignature(file);
+        HdfFile h = HdfArrays.open(file, HspyReader::oneLine);
+        try (h) {
+            List<tessera.core.io.DatasetHeader> out = new ArrayList<>();
+            for (Signal s : signals(file, h)) {
+                DType dt = HdfArrays.directType(s.data().getDataType());
+                out.add(dt != null ? new tessera.core.io.DatasetHeader(dt, s.axes(), s.metadata())
+                        : tessera.core.io.DatasetHeader.of(readData(file, fileSize, s.where(), s.data(), s.axes(), s.metadata())));
+            }
+            return out;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InvalidFileException(file, "corrupt or truncated HyperSpy HDF5 file: " + oneLine(e), e);
+        }
+    }
+
+    /** One signal of the file before its values are read: where its data are, its axes and metadata. */
+    private record Signal(String where, io.jhdf.api.Dataset data, List<Axis> axes, Metadata metadata) {
+    }
+
+    private List<Signal> signals(Path file, HdfFile h) throws InvalidFileException {
         int[] version = formatVersion(file, h);
         Node expNode = h.getChildren().get("Experiments");
         if (!(expNode instanceof Group experiments)) {
             throw new InvalidFileException(file, "HDF5 file without an 'Experiments' group: not a HyperSpy signal file");
         }
-        List<Dataset> out = new ArrayList<>();
+        List<Signal> out = new ArrayList<>();
         for (Map.Entry<String, Node> e : new TreeMap<>(experiments.getChildren()).entrySet()) {
             if (e.getValue() instanceof Group g && g.getChildren().get("data") instanceof io.jhdf.api.Dataset) {
-                out.add(readSignal(file, fileSize, g, version));
+                out.add(signal(file, g, version));
             }
         }
         if (out.isEmpty()) {
@@ -153,7 +189,7 @@ public final class HspyReader implements DatasetReader {
         throw new InvalidFileException(file, "HDF5 file that is not a HyperSpy file (no file_format attribute and no 'Experiments' group)");
     }
 
-    private Dataset readSignal(Path file, long fileSize, Group g, int[] version) throws InvalidFileException {
+    private Signal signal(Path file, Group g, int[] version) throws InvalidFileException {
         boolean old = version[0] * 100 + version[1] < 102;
         List<String> problems = new ArrayList<>();
         Map<String, Object> md = g.getChildren().get(old ? "mapped_parameters" : "metadata") instanceof Group m
@@ -198,7 +234,7 @@ public final class HspyReader implements DatasetReader {
         if (!problems.isEmpty()) {
             Metadata.put(om, "_tessera_skipped", problems);
         }
-        return readData(file, fileSize, g.getPath() + "data", data, axes, metadata);
+        return new Signal(g.getPath() + "data", data, axes, metadata);
     }
 
     @SuppressWarnings("unchecked")
