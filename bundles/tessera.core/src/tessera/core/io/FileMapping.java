@@ -61,18 +61,7 @@ public final class FileMapping {
      *         maximum Java heap ({@code Runtime.maxMemory() / 4}, 512 MiB under {@code -Xmx2g}); read at every call
      */
     public static long scratchThreshold() {
-        String v = System.getProperty(SCRATCH_THRESHOLD_PROPERTY);
-        if (v != null) {
-            try {
-                long t = Long.parseLong(v.trim());
-                if (t >= 0) {
-                    return t;
-                }
-            } catch (NumberFormatException e) {
-                // not a number: the default
-            }
-        }
-        return Runtime.getRuntime().maxMemory() / 4;
+        return sizeProperty(SCRATCH_THRESHOLD_PROPERTY, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /**
@@ -157,6 +146,22 @@ public final class FileMapping {
         }
     }
 
+    /** A system property read as a non-negative byte count, else {@code otherwise}. */
+    private static long sizeProperty(String name, long otherwise) {
+        String v = System.getProperty(name);
+        if (v != null) {
+            try {
+                long t = Long.parseLong(v.trim());
+                if (t >= 0) {
+                    return t;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the default
+            }
+        }
+        return otherwise;
+    }
+
     private static String gib(long bytes) {
         return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
@@ -168,18 +173,7 @@ public final class FileMapping {
      *         every call (so tests can set it)
      */
     public static long threshold() {
-        String v = System.getProperty(THRESHOLD_PROPERTY);
-        if (v != null) {
-            try {
-                long t = Long.parseLong(v.trim());
-                if (t >= 0) {
-                    return t;
-                }
-            } catch (NumberFormatException e) {
-                // not a number: the default
-            }
-        }
-        return DEFAULT_THRESHOLD;
+        return sizeProperty(THRESHOLD_PROPERTY, DEFAULT_THRESHOLD);
     }
 
     /**

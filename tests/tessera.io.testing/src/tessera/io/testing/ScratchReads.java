@@ -72,7 +72,18 @@ public final class ScratchReads {
         return scratch;
     }
 
-    private static List<Dataset> read(DatasetReader reader, Path file, long threshold, Path dir) throws IOException {
+    /**
+     * Reads a file with a given scratch threshold and directory (the system properties restored afterwards).
+     *
+     * @param reader    the reader
+     * @param file      the file
+     * @param threshold {@link FileMapping#SCRATCH_THRESHOLD_PROPERTY}: 0 puts every decoded block in a scratch mapping,
+     *                  {@code Long.MAX_VALUE} none
+     * @param dir       {@link FileMapping#SCRATCH_DIR_PROPERTY}
+     * @return the datasets
+     * @throws IOException if the reader refuses the file
+     */
+    public static List<Dataset> read(DatasetReader reader, Path file, long threshold, Path dir) throws IOException {
         String old = System.getProperty(FileMapping.SCRATCH_THRESHOLD_PROPERTY);
         String oldDir = System.getProperty(FileMapping.SCRATCH_DIR_PROPERTY);
         System.setProperty(FileMapping.SCRATCH_THRESHOLD_PROPERTY, Long.toString(threshold));

@@ -42,16 +42,7 @@ class HspyScratchTest {
     }
 
     private static List<Dataset> read(Path f, long threshold) throws IOException {
-        String old = System.getProperty(FileMapping.SCRATCH_THRESHOLD_PROPERTY);
-        String oldDir = System.getProperty(FileMapping.SCRATCH_DIR_PROPERTY);
-        System.setProperty(FileMapping.SCRATCH_THRESHOLD_PROPERTY, Long.toString(threshold));
-        System.setProperty(FileMapping.SCRATCH_DIR_PROPERTY, scratch.toString());
-        try {
-            return new HspyReader().read(f);
-        } finally {
-            restore(FileMapping.SCRATCH_THRESHOLD_PROPERTY, old);
-            restore(FileMapping.SCRATCH_DIR_PROPERTY, oldDir);
-        }
+        return ScratchReads.read(new HspyReader(), f, threshold, scratch);
     }
 
     private static void restore(String key, String value) {
