@@ -142,6 +142,9 @@ public final class FileMapping {
             if (m.startsWith(source.toString())) {
                 throw e;
             }
+            if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
+                m = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + ": " + m;
+            }
             throw new IOException(source + ": cannot make a scratch mapping of " + gib(bytes) + " in " + dir + " for its decoded data: " + m, e);
         }
     }
