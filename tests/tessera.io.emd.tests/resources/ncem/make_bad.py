@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes the malformed NCEM EMD files of NcemEmdReaderTest with h5py (one per class of bad input), and
-mixed_types.emd: a complex64, a bool and a string dataset in one file.
+mixed_types.emd: a complex64, a bool and a string dataset in one file, and py4dstem_datacube.emd: one py4DSTEM-style
+4-D data cube (dataset "datacube", kept in its stored order), gzip-chunked, with calibrated dim1..dim4.
 
     /usr/bin/python3 tests/tessera.io.emd.tests/resources/ncem/make_bad.py
 """
@@ -56,4 +57,15 @@ with emd("mixed_types.emd") as f:
     g.attrs["emd_group_type"] = 1
     g.create_dataset("data", data=np.array([b"a", b"bc"], dtype=object), dtype=h5py.string_dtype("ascii"))
     g.create_dataset("dim1", data=np.arange(2.0))
-print("wrote the bad files and mixed_types.emd")
+# a single py4DSTEM data cube (R_x, R_y, Q_x, Q_y), values 0.5 * flat index, deflate-compressed chunks with partial edges
+with emd("py4dstem_datacube.emd") as f:
+    g = f.create_group("4DSTEM_experiment/data/datacubes/datacube_0")
+    g.attrs["emd_group_type"] = 1
+    g.create_dataset("datacube", data=(np.arange(3 * 4 * 5 * 6, dtype=np.float32) * 0.5).reshape(3, 4, 5, 6),
+                     chunks=(2, 3, 5, 6), compression="gzip")
+    for i, (n, u, v) in enumerate([("R_x", "[n_m]", np.arange(3) * 0.25), ("R_y", "[n_m]", np.arange(4) * 0.25),
+                                   ("Q_x", "[n_m^-1]", np.arange(5) * 0.1 - 0.2), ("Q_y", "[n_m^-1]", np.arange(6) * 0.1 - 0.3)]):
+        d = g.create_dataset("dim%d" % (i + 1), data=v)
+        d.attrs["name"] = np.bytes_(n)
+        d.attrs["units"] = np.bytes_(u)
+print("wrote the bad files, mixed_types.emd and py4dstem_datacube.emd")

@@ -297,6 +297,22 @@ public final class NcemEmdReader implements DatasetReader {
     private Dataset readGroups(Path file, long fileSize, HdfFile h, List<String> groups, String name, String title, boolean prismatic,
             Map<String, Object> om, Metadata md) throws InvalidFileException, Unsupported {
         boolean transpose = !"datacube".equals(name);
+        if (!transpose && groups.size() == 1) {
+            // a py4DSTEM data cube (often the largest data of all) is kept in its stored order: read it by the shared
+            // bulk decoder, into a scratch mapping when large (ADR 0017), rather than into a heap array
+            String where = "/" + groups.get(0) + "/" + name;
+            if (!(node(h, groups.get(0) + "/" + name) instanceof io.jhdf.api.Dataset ds)) {
+                throw new InvalidFileException(file, where + " is missing");
+            }
+            if (Hdf5Data.dtypeOf(ds.getDataType()) == null) {
+                throw new Unsupported(where + " holds " + Hdf5Data.typeName(ds.getDataType()) + ", not numbers");
+            }
+            int[] dims = ds.isScalar() ? new int[0] : ds.getDimensions();
+            if (dims.length == 0) {
+                throw new Unsupported(where + " is a scalar, not an array");
+            }
+            return Hdf5Data.read(file, fileSize, where, ds, axes(file, fileSize, h, groups, name, transpose, 1, dims, prismatic, title, om), md);
+        }
         List<Hdf5Data.Values> parts = new ArrayList<>();
         for (String g : groups) {
             String where = "/" + g + "/" + name;
@@ -341,22 +357,36 @@ public final class NcemEmdReader implements DatasetReader {
             array = first.array();
             shape = first.dims();
         }
+        List<Axis> axes = axes(file, fileSize, h, groups, name, transpose, parts.size(), shape, prismatic, title, om);
+        return Dataset.wrap(first.dtype(), Hdf5Data.segment(array), ByteOrder.nativeOrder(), axes, md);
+    }
+
+    /**
+     * The axes of the data read from {@code groups}: a depth axis first for a stack of several groups, then one axis
+     * per array dimension from its {@code dimN} vector (reversed order when the data are transposed), navigation axes
+     * first.
+     *
+     * @param stacked number of groups stacked (1: none)
+     * @param shape   the data's shape as returned (after transposition and stacking)
+     */
+    private static List<Axis> axes(Path file, long fileSize, HdfFile h, List<String> groups, String name, boolean transpose, int stacked,
+            int[] shape, boolean prismatic, String title, Map<String, Object> om) throws InvalidFileException {
         int rank = shape.length;
         String dir0 = groups.get(0);
         List<Axis> axes = new ArrayList<>();
         List<Boolean> explicitNav = new ArrayList<>();
         int firstArray;
-        if (parts.size() > 1) {
-            axes.add(depthAxis(title, parts.size(), prismatic, om));
+        if (stacked > 1) {
+            axes.add(depthAxis(title, stacked, prismatic, om));
             explicitNav.add(null);
             firstArray = 1;
         } else {
             firstArray = 0;
         }
         for (int i = firstArray; i < rank; i++) {
-            int dimIndex = parts.size() > 1 ? i : i + 1;
+            int dimIndex = stacked > 1 ? i : i + 1;
             if (transpose) {
-                dimIndex = parts.size() > 1 ? rank - i : rank - i;
+                dimIndex = stacked > 1 ? rank - i : rank - i;
             }
             String dimName = "dim" + dimIndex;
             String where = "/" + dir0 + "/" + dimName;
@@ -388,7 +418,7 @@ public final class NcemEmdReader implements DatasetReader {
                 axes.set(i, a.withNavigate(false));
             }
         }
-        return Dataset.wrap(first.dtype(), Hdf5Data.segment(array), ByteOrder.nativeOrder(), axes, md);
+        return axes;
     }
 
     /** @return {offset, scale} of a dim vector, as HyperSpy's {@code _parse_axis} */

@@ -35,6 +35,7 @@ import tessera.core.registry.FileFormats;
 import tessera.core.registry.Registry;
 import tessera.io.emd.internal.NcemEmdReader;
 import tessera.io.emd.internal.NcemEmdWriter;
+import tessera.io.testing.ScratchReads;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -426,5 +427,28 @@ class NcemEmdReaderTest {
     @Test
     void zeroStepDimVector() {
         assertEquals("/data/flat/dim1: invalid calibration offset=0.0 scale=0.0", problem(RES.resolve("bad_zero_scale.emd")));
+    }
+
+    /**
+     * A single py4DSTEM data cube (resources/ncem/py4dstem_datacube.emd, written by make_bad.py: gzip chunks with
+     * partial edges) is read in its stored order by the shared bulk decoder: the values 0.5 x flat index, the four
+     * calibrated axes from dim1..dim4, and through a scratch mapping (ADR 0017) the same bytes.
+     */
+    @Test
+    void py4dstemDataCubeReadByTheBulkDecoderAndThroughAScratchMapping() throws IOException {
+        Path f = RES.resolve("py4dstem_datacube.emd");
+        Dataset d = new NcemEmdReader().read(f).get(0);
+        assertArrayEquals(new int[] {3, 4, 5, 6}, d.shape());
+        assertEquals(DType.FLOAT32, d.dtype());
+        for (long i = 0; i < d.size(); i++) {
+            assertEquals(0.5 * i, d.getDouble(i), 0.0, "element " + i);
+        }
+        assertEquals(List.of("R_x", "R_y", "Q_x", "Q_y"), d.axes().stream().map(Axis::name).toList());
+        assertEquals(0.25, d.axes().get(0).scale(), 1e-12);
+        assertEquals(-0.3, d.axes().get(3).offset(), 1e-12);
+        assertEquals(0.1, d.axes().get(3).scale(), 1e-12);
+        assertEquals("1 / nm", d.axes().get(2).units());
+        List<Dataset> s = ScratchReads.assertSameThroughScratch(new NcemEmdReader(), f, Files.createDirectories(tmp.resolve("scratch")));
+        assertTrue(s.get(0).data().isMapped(), "the cube is a scratch mapping");
     }
 }
