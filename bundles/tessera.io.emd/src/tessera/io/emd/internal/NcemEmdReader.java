@@ -157,7 +157,8 @@ public final class NcemEmdReader implements DatasetReader {
             throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
         }
         try (h) {
-            return readAll(file, fileSize, h);
+            return readAll(file, fileSize, h, (groups, name, title, prismatic, om, md) -> readGroups(file, fileSize, h, groups, name, title, prismatic, om, md),
+                    (d, skipped) -> d.metadata().original().put("_tessera_skipped", skipped));
         } catch (RuntimeException | StackOverflowError e) {
             throw new InvalidFileException(file, "corrupt or truncated NCEM EMD file: " + oneLine(e), e);
         } catch (OutOfMemoryError e) {
@@ -165,7 +166,42 @@ public final class NcemEmdReader implements DatasetReader {
         }
     }
 
-    private List<Dataset> readAll(Path file, long fileSize, HdfFile h) throws InvalidFileException {
+    /**
+     * Describes the datasets from the HDF5 headers and dim vectors alone, in {@link #read} order, with the shapes,
+     * types, axes and metadata {@code read} gives (axes reversed and stacks squeezed as there); no value of the data
+     * arrays is read.
+     *
+     * @param file    the file
+     * @param options ignored (this reader takes none)
+     * @return one header per dataset
+     * @throws InvalidFileException as {@link #read}
+     * @throws IOException on an I/O error
+     */
+    @Override
+    public List<tessera.core.io.DatasetHeader> describe(Path file, tessera.core.analysis.Parameters options) throws IOException {
+        long fileSize = Hdf5Data.checkSignature(file);
+        HdfFile h;
+        try {
+            h = Hdf5Data.open(file, NcemEmdReader::oneLine);
+        } catch (StackOverflowError e) {
+            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
+        }
+        try (h) {
+            return readAll(file, fileSize, h, (groups, name, title, prismatic, om, md) -> header(file, fileSize, h, groups, name, title, prismatic, om, md),
+                    (d, skipped) -> d.metadata().original().put("_tessera_skipped", skipped));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InvalidFileException(file, "corrupt or truncated NCEM EMD file: " + oneLine(e), e);
+        }
+    }
+
+    /** Reads (or describes) the data arrays of one group or stack of groups. */
+    private interface GroupReader<T> {
+        T apply(List<String> groups, String name, String title, boolean prismatic, Map<String, Object> om, Metadata md)
+                throws InvalidFileException, Unsupported;
+    }
+
+    private <T> List<T> readAll(Path file, long fileSize, HdfFile h, GroupReader<T> reader,
+            java.util.function.BiConsumer<T, List<String>> noteSkipped) throws InvalidFileException {
         List<String> paths = new ArrayList<>();
         visit(file, h, "", 0, new HashSet<>(), paths);
         if (paths.isEmpty()) {
@@ -173,7 +209,7 @@ public final class NcemEmdReader implements DatasetReader {
         }
         boolean prismatic = h.getChildren().get(PRISMATIC) instanceof Group;
         Map<String, Object> om = originalMetadata(h, prismatic);
-        List<Dataset> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> todo = new ArrayList<>(paths);
         while (!todo.isEmpty()) {
@@ -200,7 +236,7 @@ public final class NcemEmdReader implements DatasetReader {
             // FILE#/path selects by it: the data array's path (the first of a stack)
             md.set(tessera.core.io.FileSelector.PATH_KEY, path.startsWith("/") ? path : "/" + path);
             try {
-                out.add(readGroups(file, fileSize, h, groups, name, title, prismatic, om, md));
+                out.add(reader.apply(groups, name, title, prismatic, om, md));
             } catch (Unsupported u) {
                 skipped.add(u.getMessage());
             }
@@ -209,8 +245,8 @@ public final class NcemEmdReader implements DatasetReader {
             throw new InvalidFileException(file, "no numeric EMD dataset: " + String.join("; ", skipped));
         }
         if (!skipped.isEmpty()) {
-            for (Dataset d : out) {
-                d.metadata().original().put("_tessera_skipped", new ArrayList<>(skipped));
+            for (T d : out) {
+                noteSkipped.accept(d, new ArrayList<>(skipped));
             }
         }
         return out;
@@ -359,6 +395,59 @@ public final class NcemEmdReader implements DatasetReader {
         }
         List<Axis> axes = axes(file, fileSize, h, groups, name, transpose, parts.size(), shape, prismatic, title, om);
         return Dataset.wrap(first.dtype(), Hdf5Data.segment(array), ByteOrder.nativeOrder(), axes, md);
+    }
+
+    /**
+     * The header {@link #readGroups} would return, from the data arrays' HDF5 dimensions and types and the dim vectors:
+     * the same checks (missing array, non-numeric type, scalar, stack members that differ), the same shape (reversed
+     * unless a data cube; a stack's axis first and its size-1 axes dropped) and axes.
+     */
+    private static tessera.core.io.DatasetHeader header(Path file, long fileSize, HdfFile h, List<String> groups, String name, String title,
+            boolean prismatic, Map<String, Object> om, Metadata md) throws InvalidFileException, Unsupported {
+        boolean transpose = !"datacube".equals(name);
+        int[] first = null;
+        DType firstType = null;
+        for (String g : groups) {
+            String where = "/" + g + "/" + name;
+            if (!(node(h, g + "/" + name) instanceof io.jhdf.api.Dataset ds)) {
+                throw new InvalidFileException(file, where + " is missing");
+            }
+            DType t = Hdf5Data.dtypeOf(ds.getDataType());
+            if (t == null) {
+                throw new Unsupported(where + " holds " + Hdf5Data.typeName(ds.getDataType()) + ", not numbers");
+            }
+            int[] dims = ds.isScalar() ? new int[0] : ds.getDimensions().clone();
+            if (dims.length == 0) {
+                throw new Unsupported(where + " is a scalar, not an array");
+            }
+            if (transpose) {
+                for (int i = 0, j = dims.length - 1; i < j; i++, j--) {
+                    int x = dims[i];
+                    dims[i] = dims[j];
+                    dims[j] = x;
+                }
+            }
+            if (first == null) {
+                first = dims;
+                firstType = t;
+            } else if (!Arrays.equals(dims, first) || t != firstType) {
+                throw new InvalidFileException(file, "datasets stacked as '" + title + "' differ in shape or type: /"
+                        + groups.get(0) + "/" + name + " " + Arrays.toString(first) + " " + firstType.numpyName()
+                        + ", " + Arrays.toString(dims) + " " + t.numpyName());
+            }
+        }
+        int[] shape = first;
+        if (groups.size() > 1) {
+            List<Integer> s = new ArrayList<>();
+            s.add(groups.size());
+            for (int d : first) {
+                if (d != 1) {
+                    s.add(d);
+                }
+            }
+            shape = s.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new tessera.core.io.DatasetHeader(firstType, axes(file, fileSize, h, groups, name, transpose, groups.size(), shape, prismatic, title, om), md);
     }
 
     /**

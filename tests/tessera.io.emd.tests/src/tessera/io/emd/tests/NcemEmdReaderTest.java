@@ -451,4 +451,59 @@ class NcemEmdReaderTest {
         List<Dataset> s = ScratchReads.assertSameThroughScratch(new NcemEmdReader(), f, Files.createDirectories(tmp.resolve("scratch")));
         assertTrue(s.get(0).data().isMapped(), "the cube is a scratch mapping");
     }
+
+    static Stream<Path> describedFiles() throws IOException {
+        List<Path> l = new ArrayList<>(ncemFixtures());
+        for (String r : List.of("mixed_types.emd", "tessera_written.emd", "py4dstem_datacube.emd")) {
+            l.add(RES.resolve(r));
+        }
+        return l.stream();
+    }
+
+    /**
+     * {@code describe} (what {@code tessera info} shows) gives, from the headers and dim vectors alone, the type, shape,
+     * axes and metadata {@code read} gives, on every NCEM fixture (stacks, reversed axes, a data cube, skipped strings).
+     */
+    @ParameterizedTest
+    @MethodSource("describedFiles")
+    void describeGivesWhatReadGives(Path f) throws IOException {
+        tessera.core.analysis.Parameters none = tessera.core.analysis.Parameters.of(List.of(), Map.of());
+        List<Dataset> read;
+        try {
+            read = new NcemEmdReader().read(f);
+        } catch (InvalidFileException e) {
+            InvalidFileException d = assertThrows(InvalidFileException.class, () -> new NcemEmdReader().describe(f, none));
+            assertEquals(e.getMessage(), d.getMessage(), "describe refuses as read does");
+            return;
+        }
+        List<tessera.core.io.DatasetHeader> described = new NcemEmdReader().describe(f, none);
+        assertEquals(read.size(), described.size(), f + ": datasets");
+        for (int i = 0; i < read.size(); i++) {
+            String what = f.getFileName() + " #" + i;
+            assertEquals(read.get(i).dtype(), described.get(i).dtype(), what);
+            assertEquals(read.get(i).axes(), described.get(i).axes(), what);
+            assertEquals(deep(read.get(i).metadata().tree()), deep(described.get(i).metadata().tree()), what);
+            assertEquals(deep(read.get(i).metadata().original()), deep(described.get(i).metadata().original()), what);
+        }
+    }
+
+    /** Metadata with its arrays as lists, so that equal values compare equal. */
+    private static Object deep(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> c = new LinkedHashMap<>();
+            m.forEach((k, v) -> c.put(k, deep(v)));
+            return c;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(NcemEmdReaderTest::deep).toList();
+        }
+        if (o != null && o.getClass().isArray()) {
+            List<Object> l = new ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(o); i++) {
+                l.add(deep(java.lang.reflect.Array.get(o, i)));
+            }
+            return l;
+        }
+        return o;
+    }
 }
