@@ -149,21 +149,7 @@ public final class NcemEmdReader implements DatasetReader {
      */
     @Override
     public List<Dataset> read(Path file) throws IOException {
-        long fileSize = Hdf5Data.checkSignature(file);
-        HdfFile h;
-        try {
-            h = Hdf5Data.open(file, NcemEmdReader::oneLine);
-        } catch (StackOverflowError e) {
-            throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
-        }
-        try (h) {
-            return readAll(file, fileSize, h, (groups, name, title, prismatic, om, md) -> readGroups(file, fileSize, h, groups, name, title, prismatic, om, md),
-                    (d, skipped) -> d.metadata().original().put("_tessera_skipped", skipped));
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new InvalidFileException(file, "corrupt or truncated NCEM EMD file: " + oneLine(e), e);
-        } catch (OutOfMemoryError e) {
-            throw new InvalidFileException(file, "reading it needs more memory than available (corrupt header or huge file)", e);
-        }
+        return withFile(file, this::readGroups, (d, skipped) -> d.metadata().original().put("_tessera_skipped", skipped));
     }
 
     /**
@@ -179,6 +165,17 @@ public final class NcemEmdReader implements DatasetReader {
      */
     @Override
     public List<tessera.core.io.DatasetHeader> describe(Path file, tessera.core.analysis.Parameters options) throws IOException {
+        return withFile(file, NcemEmdReader::header, (d, skipped) -> d.metadata().original().put("_tessera_skipped", skipped));
+    }
+
+    /** Reads (or describes) the data arrays of one group or stack of groups. */
+    private interface GroupReader<T> {
+        T apply(Path file, long fileSize, HdfFile h, List<String> groups, String name, String title, boolean prismatic,
+                Map<String, Object> om, Metadata md) throws InvalidFileException, Unsupported;
+    }
+
+    /** Opens the file safely, finds its EMD groups and applies {@code reader} to each; every failure names the file. */
+    private <T> List<T> withFile(Path file, GroupReader<T> reader, java.util.function.BiConsumer<T, List<String>> noteSkipped) throws IOException {
         long fileSize = Hdf5Data.checkSignature(file);
         HdfFile h;
         try {
@@ -187,17 +184,12 @@ public final class NcemEmdReader implements DatasetReader {
             throw new InvalidFileException(file, "corrupt or truncated HDF5 file: " + oneLine(e), e);
         }
         try (h) {
-            return readAll(file, fileSize, h, (groups, name, title, prismatic, om, md) -> header(file, fileSize, h, groups, name, title, prismatic, om, md),
-                    (d, skipped) -> d.metadata().original().put("_tessera_skipped", skipped));
+            return readAll(file, fileSize, h, reader, noteSkipped);
         } catch (RuntimeException | StackOverflowError e) {
             throw new InvalidFileException(file, "corrupt or truncated NCEM EMD file: " + oneLine(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidFileException(file, "reading it needs more memory than available (corrupt header or huge file)", e);
         }
-    }
-
-    /** Reads (or describes) the data arrays of one group or stack of groups. */
-    private interface GroupReader<T> {
-        T apply(List<String> groups, String name, String title, boolean prismatic, Map<String, Object> om, Metadata md)
-                throws InvalidFileException, Unsupported;
     }
 
     private <T> List<T> readAll(Path file, long fileSize, HdfFile h, GroupReader<T> reader,
@@ -236,7 +228,7 @@ public final class NcemEmdReader implements DatasetReader {
             // FILE#/path selects by it: the data array's path (the first of a stack)
             md.set(tessera.core.io.FileSelector.PATH_KEY, path.startsWith("/") ? path : "/" + path);
             try {
-                out.add(reader.apply(groups, name, title, prismatic, om, md));
+                out.add(reader.apply(file, fileSize, h, groups, name, title, prismatic, om, md));
             } catch (Unsupported u) {
                 skipped.add(u.getMessage());
             }
