@@ -28,7 +28,8 @@ import tessera.io.tiff.internal.TiffReader;
 
 /**
  * Coverage-guided fuzzing of every existing reader with Jazzer (issue 16). Each {@link FuzzTest} writes the fuzzer's
- * bytes to a file, reads it with one reader and sums every value of what it returns; the only allowed failure is an
+ * bytes to a file, describes it ({@code DatasetReader.describe}), reads it with one reader and sums every value of what
+ * it returns; the only allowed failure is an
  * {@link InvalidFileException} naming that file. Anything else (another exception, an out-of-memory error from an
  * allocation a header claimed, a hang) is a finding: Jazzer stops, prints the stack trace and saves the input as
  * {@code crash-*} in this module's folder.
@@ -102,6 +103,14 @@ class ReaderFuzzTest {
             head = in.readNBytes(512);
         }
         reader.sniff(f, head);
+        try {
+            // the listing path (tessera info): HDF5-based readers describe from the headers, without read's checks of the data
+            reader.describe(f, tessera.core.analysis.Parameters.of(reader.options(), java.util.Map.of()));
+        } catch (InvalidFileException e) {
+            if (!named.contains(e.file())) {
+                throw new AssertionError("InvalidFileException names " + e.file() + ", not the file described (" + named + ")", e);
+            }
+        }
         try {
             List<Dataset> ds = reader.read(f);
             if (ds == null || ds.isEmpty()) {
