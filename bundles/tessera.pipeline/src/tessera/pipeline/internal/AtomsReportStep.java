@@ -10,14 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import tessera.core.analysis.AtomResult;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.io.DatasetWriter;
 import tessera.core.model.Dataset;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -29,24 +26,19 @@ import tessera.report.Plots;
  * columns circled, coloured by sublattice) and {@value #REPORT} (counts per sublattice, projected lattice vectors in
  * px and nm with their angle and 2-D Bravais type).
  */
-public final class AtomsReportStep implements Step {
+public final class AtomsReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.atoms-report";
     /** the report file */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
     /** the per-column table */
     public static final String CSV = "atoms.csv";
     /** the overlay image */
     public static final String OVERLAY = "atoms.png";
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the image file's name, for the report title"));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public AtomsReportStep() {
+        super("the image file's name, for the report title");
     }
 
     @Override
@@ -56,11 +48,6 @@ public final class AtomsReportStep implements Step {
         AtomResult.ALWAYS.forEach(n -> p.add(Port.of(n, PortType.DATASET, n)));
         AtomResult.WHEN_ASKED.forEach(n -> p.add(Port.optional(n, PortType.DATASET, n)));
         return p;
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     @Override

@@ -10,14 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import tessera.core.analysis.DynamicsResult;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.io.DatasetWriter;
 import tessera.core.model.Dataset;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -29,22 +26,17 @@ import tessera.report.Plots;
  * arrows by T) and {@value #REPORT} (T with intervals, π, implied timescales,
  * also against lag, mean first-passage times, the detailed-balance test).
  */
-public final class DynamicsReportStep implements Step {
+public final class DynamicsReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.dynamics-report";
     /** the report file */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
     /** the per-transition table */
     public static final String CSV = "transitions.csv";
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the labels file's name, for the report title"));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public DynamicsReportStep() {
+        super("the labels file's name, for the report title");
     }
 
     @Override
@@ -53,11 +45,6 @@ public final class DynamicsReportStep implements Step {
         DynamicsResult.ALWAYS.forEach(n -> p.add(Port.of(n, PortType.DATASET, n)));
         DynamicsResult.WHEN_ASKED.forEach(n -> p.add(Port.optional(n, PortType.DATASET, n)));
         return p;
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     @Override

@@ -11,15 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import tessera.core.analysis.ElementMaps;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.io.DatasetWriter;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -32,11 +29,11 @@ import tessera.report.Plots;
  * detected element ({@code <El>_probability.npy}, float32 {@code .tif}, {@code .png}), {@value #SPECTRUM} (the
  * spectrum, or the sum of all, with the major edges of the predicted elements marked) and {@value #REPORT}.
  */
-public final class IdentifyReportStep implements Step {
+public final class IdentifyReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.identify-report";
     /** the report file */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
     /** the per-class table */
     public static final String CSV = "probabilities.csv";
     /** the summary */
@@ -44,24 +41,14 @@ public final class IdentifyReportStep implements Step {
     /** the spectrum with the edges of the predicted elements */
     public static final String SPECTRUM = "identify.png";
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the input file's name, for the report title"));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public IdentifyReportStep() {
+        super("the input file's name, for the report title");
     }
 
     @Override
     public List<Port> inputs() {
         return List.of(Port.of("data", PortType.DATASET, "the spectra classified"), Port.of("probabilities", PortType.DATASET, "the classifier step's stack"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     private record Row(String label, double mean, double max, double fraction) {

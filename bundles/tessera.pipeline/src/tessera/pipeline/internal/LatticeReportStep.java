@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import tessera.core.analysis.ClusterResult;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
@@ -19,7 +17,6 @@ import tessera.core.model.Metadata;
 import tessera.lattice.LatticeGeometry;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -30,35 +27,25 @@ import tessera.report.Plots;
  * coloured by class over the image, the boundary between classes drawn as white dots at the midpoints of neighbouring
  * columns of different classes) and {@value #REPORT} (columns and mean features per class, boundary length).
  */
-public final class LatticeReportStep implements Step {
+public final class LatticeReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.lattice-report";
     /** the report file */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
     /** the per-column table */
     public static final String CSV = "lattice.csv";
     /** the class overlay */
     public static final String OVERLAY = "classes.png";
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the image file's name, for the report title"));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public LatticeReportStep() {
+        super("the image file's name, for the report title");
     }
 
     @Override
     public List<Port> inputs() {
         return List.of(Port.of("image", PortType.DATASET, "the image"), Port.of("positions", PortType.DATASET, "column positions [n, 2]"),
                 Port.of("features", PortType.DATASET, "descriptors [n, d]"), Port.of("clusters", PortType.CLUSTERING, "class per column"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     /**

@@ -12,8 +12,6 @@ import java.util.Map;
 
 
 import tessera.core.analysis.ElementMaps;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.io.DatasetWriter;
 import tessera.core.model.Axis;
@@ -21,7 +19,6 @@ import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -37,24 +34,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #SUMMARY_JSON} and {@value #SUMMARY_CSV} (ratios for EELS, compositions for EDX) and {@value #REPORT}.
  * Nothing in them depends on the time, so a re-run reproduces them byte for byte.
  */
-public final class MapReportStep implements Step {
+public final class MapReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.map-report";
     /** the report file */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
     /** the quantification summary (ratios or compositions) as JSON */
     public static final String SUMMARY_JSON = "ratios.json";
     /** the quantification summary as CSV */
     public static final String SUMMARY_CSV = "ratios.csv";
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the mapped file's name, for the report title and " + SUMMARY_JSON));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public MapReportStep() {
+        super("the mapped file's name, for the report title and " + SUMMARY_JSON);
     }
 
     @Override
@@ -65,11 +57,6 @@ public final class MapReportStep implements Step {
                 Port.optional("spectrum", PortType.DATASET, "sum spectrum and fitted backgrounds [1 + n, nE] (names in the labels)"),
                 Port.optional("composition", PortType.DATASET, "composition map stack [elements, nav...] of a quantification"),
                 Port.optional("compositionSigma", PortType.DATASET, "its standard deviations"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     @Override

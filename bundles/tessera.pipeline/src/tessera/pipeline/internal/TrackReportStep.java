@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.model.Dataset;
 import tessera.core.model.ImageStack;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -26,24 +23,19 @@ import tessera.report.Plots;
  * image's units), {@value #OVERLAY} (frame 0 with the sites, blue when seen in every frame, orange when lost in some)
  * and {@value #REPORT}.
  */
-public final class TrackReportStep implements Step {
+public final class TrackReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.track-report";
     /** the report file */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
     /** the drift table */
     public static final String CSV = "drift.csv";
     /** the overlay */
     public static final String OVERLAY = "tracks.png";
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the series file's name, for the report title"));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public TrackReportStep() {
+        super("the series file's name, for the report title");
     }
 
     @Override
@@ -51,11 +43,6 @@ public final class TrackReportStep implements Step {
         return List.of(Port.of("series", PortType.DATASET, "the image series"), Port.of("drift", PortType.DATASET, "drift [frames, 2]"),
                 Port.of("tracks", PortType.DATASET, "tracks [sites, frames, 2]"), Port.of("labels", PortType.DATASET, "labels [sites, frames]"),
                 Port.optional("intensities", PortType.DATASET, "column intensity [sites, frames]"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     @Override

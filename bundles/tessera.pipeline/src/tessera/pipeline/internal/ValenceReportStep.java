@@ -11,15 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import tessera.core.analysis.ElementMaps;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.io.DatasetWriter;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -32,11 +29,11 @@ import tessera.report.Plots;
  * spectrum image one {@code .npy}/{@code .png} per map (a profile for a line scan), {@value #SPECTRUM} (the summed
  * spectrum with the L3 and L2 maxima marked) and {@value #REPORT}.
  */
-public final class ValenceReportStep implements Step {
+public final class ValenceReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.valence-report";
     /** the report */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
     /** per-spectrum table */
     public static final String CSV = "valence.csv";
     /** summary */
@@ -46,25 +43,15 @@ public final class ValenceReportStep implements Step {
     private static final List<String> MAPS = List.of(ValenceMapsStep.MEAN, ValenceMapsStep.SPREAD, ValenceMapsStep.CLASS, ValenceMapsStep.RATIO_VALENCE,
             ValenceMapsStep.NOVELTY);
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the input file's name, for the report title"));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public ValenceReportStep() {
+        super("the input file's name, for the report title");
     }
 
     @Override
     public List<Port> inputs() {
         return List.of(Port.of("data", PortType.DATASET, "the spectra"), Port.of("probabilities", PortType.DATASET, "the classifier's stack"),
                 Port.of("maps", PortType.DATASET, "the valence maps"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     @Override

@@ -10,15 +10,12 @@ import java.util.Map;
 
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.DecompositionResult;
-import tessera.core.analysis.LiteratureReference;
-import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
 import tessera.pipeline.Port;
 import tessera.pipeline.PortType;
-import tessera.pipeline.Step;
 import tessera.pipeline.StepContext;
 import tessera.pipeline.WrittenFile;
 import tessera.report.Plots;
@@ -30,31 +27,21 @@ import tessera.report.Plots;
  * pattern) — and the class of each window, {@code classes.npy} {@code [wy, wx]} and {@code classes.png}, with
  * {@value #REPORT}.
  */
-public final class WindowsReportStep implements Step {
+public final class WindowsReportStep extends TitledReportStep {
     /** step id */
     public static final String ID = "tessera.pipeline.windows-report";
     /** the report file */
-    public static final String REPORT = "report.html";
+    public static final String REPORT = REPORT_FILE;
 
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.ofString("file", "", "the image file's name, for the report title"));
-    }
-
-    @Override
-    public List<LiteratureReference> references() {
-        return List.of();
+    /** Public no-argument constructor for the step catalogue. */
+    public WindowsReportStep() {
+        super("the image file's name, for the report title");
     }
 
     @Override
     public List<Port> inputs() {
         return List.of(Port.of("features", PortType.DATASET, "the window grid [wy, wx, d]"), Port.of("decomposition", PortType.DECOMPOSITION, "its decomposition"),
                 Port.of("clusters", PortType.CLUSTERING, "class per window"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.of("report", PortType.FILE, REPORT));
     }
 
     @Override
