@@ -24,3 +24,14 @@ echo "== atom finding + 2-D Gaussian fits, ${n} x ${n} perovskite (cell ${cell} 
 /usr/bin/python3 "$here/atoms_peer.py" "$work/lattice.f64" "$n" "$work/atoms-params.txt" "$repeat" | tee -a "$work/atoms.txt"
 echo "== ratio Python / Tessera (> 1: Tessera faster)  (load average: $(load))"
 paste <(grep '^tessera' "$work/atoms.txt") <(grep '^python' "$work/atoms.txt") | awk '{ printf "%.1fx  (columns: Tessera %d, Python %d)\n", $19/$5, $3, $17 }'
+# the network route (tessera.lattice.network, the shipped U-Net) on the same image through the product: its step
+# time as the pipeline logs it (inference in overlapping 768 px tiles, blob centres, intensities, lattice vectors);
+# AtomAI, its peer, is not installable here (no PyPI), so this time stands alone
+/usr/bin/python3 -c "import numpy as np,sys; np.save(sys.argv[2], np.fromfile(sys.argv[1], '<f8').reshape(int(sys.argv[3]), -1))" \
+  "$work/lattice.f64" "$work/lattice.npy" "$n"
+echo "== network atom finding (tessera.lattice.network), same image, $repeat runs  (load average: $(load))"
+for i in $(seq "$repeat"); do
+  rm -rf "$work/atoms-net"
+  "$root/scripts/tessera" atoms "$work/lattice.npy" --method network --out "$work/atoms-net" 2>&1 >/dev/null \
+    | grep -o "step 'atoms' (tessera.lattice.network) done in [0-9.]* s"
+done | sort -t' ' -k7 -n | awk '{ t[NR] = $0 } END { print "network: median of " NR ": " t[int((NR + 1) / 2)] }'

@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import ai.djl.MalformedModelException;
@@ -84,7 +83,7 @@ public final class ElementIdModel implements AutoCloseable {
      * @throws IOException          on a read error
      */
     public static ElementIdModel load(ModelCard card, InputStream weights, Path file) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = tessera.classify.internal.TrainingSupport.sha256();
         byte[] bytes;
         try (DigestInputStream in = new DigestInputStream(new BufferedInputStream(weights), md)) {
             bytes = in.readAllBytes();
@@ -164,14 +163,6 @@ public final class ElementIdModel implements AutoCloseable {
      */
     static Shape inputShape(Architecture arch, long batch) {
         return arch.flatInput() ? new Shape(batch, EelsModelInput.CHANNELS) : new Shape(batch, 1, EelsModelInput.CHANNELS);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Frees the network's native memory. */

@@ -1,9 +1,7 @@
 package tessera.classify;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +28,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import tessera.classify.internal.DjlRuntime;
+import tessera.classify.internal.TrainingSupport;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.core.io.AtomicFiles;
 import tessera.core.io.InvalidFileException;
@@ -170,20 +168,6 @@ public final class ElementIdTraining {
         }
     }
 
-    /** The learning rate, halved on plateaus by the training loop. */
-    private static final class PlateauTracker implements Tracker {
-        volatile float rate;
-
-        PlateauTracker(float rate) {
-            this.rate = rate;
-        }
-
-        @Override
-        public float getNewValue(int numUpdate) {
-            return rate;
-        }
-    }
-
     /** Binary cross entropy on logits plus the macro soft-F1 loss (Annys et al.). */
     static final class BceSoftF1 extends Loss {
         BceSoftF1() {
@@ -194,7 +178,7 @@ public final class ElementIdTraining {
         public NDArray evaluate(NDList labels, NDList predictions) {
             NDArray x = predictions.head();
             NDArray y = labels.head();
-            NDArray bce = Activation.relu(x).sub(x.mul(y)).add(Activation.softPlus(x.abs().neg())).mean();
+            NDArray bce = TrainingSupport.binaryCrossEntropy(x, y);
             NDArray p = Activation.sigmoid(x);
             NDArray tp = p.mul(y).sum(new int[] { 0 });
             NDArray fp = p.mul(y.neg().add(1)).sum(new int[] { 0 });
@@ -210,7 +194,7 @@ public final class ElementIdTraining {
         Path ckpt = out.resolve(CHECKPOINT);
         int k = classes.size();
         Engine.getInstance().setRandomSeed((int) o.seed());
-        PlateauTracker lr = new PlateauTracker((float) o.learningRate());
+        TrainingSupport.PlateauTracker lr = new TrainingSupport.PlateauTracker((float) o.learningRate());
         int epoch = 0, position = 0, sinceBest = 0, validations = 0;
         long step = 0, seen = 0;
         double bestF1 = -1, minutesBefore = 0;
@@ -232,7 +216,7 @@ public final class ElementIdTraining {
                     position = st.get("position").asInt();
                     step = st.get("step").asLong();
                     seen = st.get("seen").asLong();
-                    lr.rate = (float) st.get("learningRate").asDouble();
+                    lr.set((float) st.get("learningRate").asDouble());
                     bestF1 = st.get("bestF1").asDouble();
                     sinceBest = st.get("sinceBest").asInt();
                     validations = st.get("validations").asInt();
@@ -280,24 +264,24 @@ public final class ElementIdTraining {
                             validations++;
                             double rate = (seen - seenAtStart) / Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
                             String line = String.format(Locale.ROOT, "%d,%d,%d,%.5f,%.4f,%.4f,%.4f,%.4f,%.2f,%.3g,%.1f", step, epoch + 1, seen,
-                                    lossSum / Math.max(1, lossCount), m.f1(), m.precision(), m.recall(), m.emr(), m.threshold(), lr.rate, minutes);
+                                    lossSum / Math.max(1, lossCount), m.f1(), m.precision(), m.recall(), m.emr(), m.threshold(), lr.rate(), minutes);
                             logLines.add(line);
                             log.accept(String.format(Locale.ROOT,
                                     "epoch %d/%d shard %d/%d step %d: loss %.4f, validation F1 %.4f EMR %.3f at threshold %.2f, lr %.3g, %.0f spectra/s",
                                     epoch + 1, o.epochs(), position + 1, order.size(), step, lossSum / Math.max(1, lossCount), m.f1(), m.emr(),
-                                    m.threshold(), lr.rate, rate));
+                                    m.threshold(), lr.rate(), rate));
                             lossSum = 0;
                             lossCount = 0;
                             if (m.f1() > bestF1) {
                                 bestF1 = m.f1();
-                                best = parameters(model);
+                                best = TrainingSupport.parameters(model);
                                 sinceBest = 0;
                             } else if (++sinceBest >= o.patience()) {
-                                lr.rate /= 2;
+                                lr.halve();
                                 sinceBest = 0;
-                                log.accept(String.format(Locale.ROOT, "validation F1 on a plateau: learning rate halved to %.3g", lr.rate));
+                                log.accept(String.format(Locale.ROOT, "validation F1 on a plateau: learning rate halved to %.3g", lr.rate()));
                             }
-                            writeCheckpoint(ckpt, model, best, o, epoch, position + 1, step, seen, lr.rate, bestF1, sinceBest, validations, minutes);
+                            writeCheckpoint(ckpt, model, best, o, epoch, position + 1, step, seen, lr.rate(), bestF1, sinceBest, validations, minutes);
                             writeLog(out, logLines);
                         }
                         if (timeUp || monitor.isCanceled()) {
@@ -331,10 +315,10 @@ public final class ElementIdTraining {
                 Map<String, Object> hp = o.asMap();
                 hp.put("steps", step);
                 hp.put("spectraSeen", seen);
-                hp.put("finalLearningRate", lr.rate);
+                hp.put("finalLearningRate", lr.rate());
                 hp.put("engine", "PyTorch " + Engine.getInstance().getVersion() + " on DJL " + Engine.getDjlVersion() + ", CPU, "
                         + System.getProperty("ai.djl.pytorch.num_threads") + " threads");
-                String sha = HexFormat.of().formatHex(ElementIdModel.sha256().digest(best));
+                String sha = HexFormat.of().formatHex(TrainingSupport.sha256().digest(best));
                 ModelCard card = new ModelCard(ModelCard.FORMAT, o.architecture(), o.widths(), classes, EelsModelInput.CHANNELS, m.threshold(), sha,
                         hp, data, metrics, tessera.core.registry.Registry.bundleVersion("tessera.classify"));
                 byte[] weights = best;
@@ -413,14 +397,6 @@ public final class ElementIdTraining {
         return p;
     }
 
-    private static byte[] parameters(Model model) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (DataOutputStream os = new DataOutputStream(b)) {
-            model.getBlock().saveParameters(os);
-        }
-        return b.toByteArray();
-    }
-
     private static void loadInto(Model model, byte[] params) throws IOException {
         try {
             model.getBlock().loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(params)));
@@ -432,7 +408,7 @@ public final class ElementIdTraining {
     private static void writeCheckpoint(Path ckpt, Model model, byte[] best, Options o, int epoch, int position, long step, long seen, float lr,
             double bestF1, int sinceBest, int validations, double minutes) throws IOException {
         Files.createDirectories(ckpt);
-        byte[] current = parameters(model);
+        byte[] current = TrainingSupport.parameters(model);
         AtomicFiles.write(ckpt.resolve("current.params"), tmp -> Files.write(tmp, current));
         AtomicFiles.write(ckpt.resolve("best.params"), tmp -> Files.write(tmp, best));
         ObjectNode st = ModelCard.JSON.createObjectNode();

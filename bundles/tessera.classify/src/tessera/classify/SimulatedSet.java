@@ -78,7 +78,7 @@ public record SimulatedSet(Path directory, String manifestSha256, long seed, lon
         }
         List<String> elements = new ArrayList<>();
         n.path("elements").forEach(e -> elements.add(e.asString()));
-        return new SimulatedSet(directory, HexFormat.of().formatHex(ElementIdModel.sha256().digest(bytes)), n.path("seed").asLong(),
+        return new SimulatedSet(directory, HexFormat.of().formatHex(tessera.classify.internal.TrainingSupport.sha256().digest(bytes)), n.path("seed").asLong(),
                 n.path("count").asLong(), shards, counts, elements);
     }
 

@@ -151,6 +151,66 @@ public final class ColumnTracks {
         return new Tracks(pos, col);
     }
 
+    /**
+     * Follows the sites of frame 0 by refining each one in every frame from where the drift has carried it, instead of
+     * finding the columns of every frame anew: the drifted position is refined by the iterated centre of mass
+     * ({@link GaussianAtomFinder#centreOfMass}) in that frame, and the site is seen there if its disc lies inside the
+     * frame and the refined position stays within the tolerance of the drifted one. A faint column that a frame's
+     * finder misses is still followed, as Atomap follows a sublattice through a series by refining the previous
+     * positions (Nord et al., Adv. Struct. Chem. Imaging 3 (2017) 9, doi:10.1186/s40679-017-0042-5).
+     *
+     * @param sites     frame 0's columns {@code [sites][2]} (y, x px)
+     * @param frames    the frames' pixels {@code [frames][ny*nx]}, columns bright
+     * @param ny        rows of a frame
+     * @param nx        columns of a frame
+     * @param drift     per frame (dy, dx) px
+     * @param radius    refinement disc radius (px)
+     * @param tolerance the largest distance between the refined and the drifted position (px)
+     * @return the tracks; {@code column[s][f]} is s where the site is seen (the site's own index: the frame's columns
+     *         are the refined sites), and {@code refined} holds the positions in each frame's pixels
+     * @throws IllegalArgumentException if the frame and drift counts differ or the radius or tolerance is not positive
+     */
+    public static Refined refine(double[][] sites, List<double[]> frames, int ny, int nx, double[][] drift, double radius, double tolerance) {
+        if (frames.isEmpty() || frames.size() != drift.length) {
+            throw new IllegalArgumentException(frames.size() + " frames but " + drift.length + " drifts");
+        }
+        if (!(tolerance > 0) || !(radius > 0)) {
+            throw new IllegalArgumentException("the radius and the tolerance must be positive, got " + radius + " and " + tolerance);
+        }
+        int ns = sites.length, nf = frames.size();
+        double[][][] pos = new double[ns][nf][2];
+        double[][][] inFrame = new double[nf][ns][2];
+        int[][] col = new int[ns][nf];
+        for (int f = 0; f < nf; f++) {
+            double[] ys = new double[ns], xs = new double[ns];
+            for (int s = 0; s < ns; s++) {
+                ys[s] = sites[s][0] + drift[f][0];
+                xs[s] = sites[s][1] + drift[f][1];
+            }
+            double[] py = ys.clone(), px = xs.clone();
+            GaussianAtomFinder.centreOfMass(frames.get(f), ny, nx, ys, xs, radius, null);
+            for (int s = 0; s < ns; s++) {
+                boolean inside = py[s] >= radius && px[s] >= radius && py[s] <= ny - 1 - radius && px[s] <= nx - 1 - radius;
+                boolean seen = inside && Math.hypot(ys[s] - py[s], xs[s] - px[s]) <= tolerance;
+                col[s][f] = seen ? s : -1;
+                pos[s][f][0] = seen ? ys[s] - drift[f][0] : Double.NaN;
+                pos[s][f][1] = seen ? xs[s] - drift[f][1] : Double.NaN;
+                inFrame[f][s][0] = ys[s];
+                inFrame[f][s][1] = xs[s];
+            }
+        }
+        return new Refined(new Tracks(pos, col), inFrame);
+    }
+
+    /**
+     * Tracks by refinement.
+     *
+     * @param tracks  the tracks
+     * @param refined per frame the refined position of every site in that frame's pixels {@code [frames][sites][2]}
+     */
+    public record Refined(Tracks tracks, double[][][] refined) {
+    }
+
     /** For each site the k nearest of the columns (a bucket grid over the columns). */
     private static int[][] nearest(double[] sy, double[] sx, double[] cy, double[] cx, int k) {
         tessera.lattice.internal.Neighbours nb = new tessera.lattice.internal.Neighbours(cy, cx);

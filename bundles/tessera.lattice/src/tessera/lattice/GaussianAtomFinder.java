@@ -55,15 +55,20 @@ public final class GaussianAtomFinder implements AtomFinder {
     /** the largest image side the spacing's autocorrelation is computed on (a central crop) */
     static final int SPACING_CROP = 512;
 
+    /** the refinement disc's radius, as a fraction of the median nearest-neighbour distance (Atomap's percent_to_nn) */
+    public static final ParameterSpec RADIUS = ParameterSpec.ofDouble("radius", 0.4, 0.05, 1.0, "", "refinement disc radius as a fraction of the median nearest-neighbour distance");
+    /** bright or dark columns ({@link #pixels} inverts dark images) */
+    public static final ParameterSpec CONTRAST = ParameterSpec.ofChoice("contrast", "bright", List.of("bright", "dark"),
+            "bright columns (HAADF, ADF) or dark columns on a bright background (ABF, some BF): dark images are inverted (max − pixel) first");
+
     private static final List<ParameterSpec> PARAMS = List.of(
             ParameterSpec.ofDouble("separation", 0.0, 0.0, null, "px", "smallest distance between two columns (0: 0.4 × the spacing measured from the autocorrelation)"),
             ParameterSpec.ofDouble("smoothing", 0.0, 0.0, null, "px", "σ of the Gaussian smoothing before the local maxima (0: 0.1 × the spacing)"),
             ParameterSpec.ofDouble("threshold", 0.1, 0.0, 1.0, "", "a maximum counts if the smoothed image there is above min + threshold × (max − min)"),
             ParameterSpec.ofChoice("refinement", "com+gaussian", REFINEMENTS, "centre of mass, 2-D Gaussian fit, or both (the fit starting from the centre of mass)"),
-            ParameterSpec.ofDouble("radius", 0.4, 0.05, 1.0, "", "refinement disc radius as a fraction of the median nearest-neighbour distance"),
+            RADIUS,
             ParameterSpec.ofInt("sublattices", 1, 1, 2, "1: all columns alike; 2: bright and dim sublattices, the dim refined after subtracting the bright"),
-            ParameterSpec.ofChoice("contrast", "bright", List.of("bright", "dark"),
-                    "bright columns (HAADF, ADF) or dark columns on a bright background (ABF, some BF): dark images are inverted (max − pixel) first"));
+            CONTRAST);
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -91,31 +96,8 @@ public final class GaussianAtomFinder implements AtomFinder {
     }
 
     private AtomResult run(Dataset image, Parameters p, ProgressMonitor monitor) {
-        if (image.signalAxes().size() != 2 || image.navigationDimension() != 0) {
-            throw new IllegalArgumentException("atom finding needs one 2-D image; got shape " + Arrays.toString(image.shape())
-                    + (image.navigationDimension() > 0 ? " (an image series: choose a frame)" : ""));
-        }
+        double[] img = pixels(image, p.getString("contrast"));
         int ny = image.shape()[0], nx = image.shape()[1];
-        if (ny < 8 || nx < 8) {
-            throw new IllegalArgumentException("image of " + ny + " × " + nx + " px is too small for atom finding");
-        }
-        double[] img = image.toDoubleArray();
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double v : img) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("the image has NaN or infinite pixels");
-            }
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        if (!(hi > lo)) {
-            throw new IllegalArgumentException("the image is constant (" + lo + "): no columns to find");
-        }
-        if ("dark".equals(p.getString("contrast"))) {
-            for (int i = 0; i < img.length; i++) {
-                img[i] = hi - img[i];
-            }
-        }
         monitor.begin("atom finding", 4);
         double sep = p.getDouble("separation");
         double d = sep > 0 ? sep / SEPARATION_OF_D : spacing(img, ny, nx);
@@ -205,10 +187,120 @@ public final class GaussianAtomFinder implements AtomFinder {
                 fit(img, ny, nx, ys, xs, radius, IntStream.range(0, n).toArray(), gaussian);
             }
         }
-        double[] syv = new double[n], sxv = new double[n];
+        monitor.worked(1);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("Signal.spacing_px", d);
+        extra.put("Signal.separation_px", sep);
+        extra.put("Signal.smoothing_px", sm);
+        Map<String, Object> used = new LinkedHashMap<>(p.values());
+        used.put("separation", sep);
+        used.put("smoothing", sm);
+        AtomResult result = result(ID, image, img, ys, xs, sub, gaussian, radius, extra, Parameters.of(PARAMS, used));
+        monitor.worked(1);
+        monitor.done();
+        return result;
+    }
+
+
+    /**
+     * The pixels of an image to find columns in, checked: one 2-D image of at least 8 × 8 finite, not all equal pixels;
+     * with {@code contrast} "dark" inverted (max − pixel) so that columns are bright.
+     *
+     * @param image    the image {@code [ny, nx]}
+     * @param contrast "bright" or "dark"
+     * @return its pixels {@code [ny*nx]}, row-major (a new array)
+     * @throws IllegalArgumentException if the dataset is not a single image, is smaller than 8 × 8 px, holds NaN or
+     *                                  infinite pixels or is constant
+     */
+    public static double[] pixels(Dataset image, String contrast) {
+        if (image.signalAxes().size() != 2 || image.navigationDimension() != 0) {
+            throw new IllegalArgumentException("atom finding needs one 2-D image; got shape " + Arrays.toString(image.shape())
+                    + (image.navigationDimension() > 0 ? " (an image series: choose a frame)" : ""));
+        }
+        int ny = image.shape()[0], nx = image.shape()[1];
+        if (ny < 8 || nx < 8) {
+            throw new IllegalArgumentException("image of " + ny + " × " + nx + " px is too small for atom finding");
+        }
+        double[] img = image.toDoubleArray();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double v : img) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("the image has NaN or infinite pixels");
+            }
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("the image is constant (" + lo + "): no columns to find");
+        }
+        if ("dark".equals(contrast)) {
+            for (int i = 0; i < img.length; i++) {
+                img[i] = hi - img[i];
+            }
+        }
+        return img;
+    }
+
+    /**
+     * Refines columns found by another route (e.g. the maxima of a network's atom-probability map) as this finder
+     * refines its own, and gives the same result: centre of mass and/or a 2-D elliptical Gaussian per column in a disc
+     * of {@code radius} × the median nearest-neighbour distance, the column intensities, with {@code sublattices} = 2
+     * a split into bright and dim columns by Otsu's threshold on their intensities (no second search), and the lattice
+     * vectors of each sublattice ({@link LatticeGeometry#fit}). Positions are (row, column) in px with pixel centres at
+     * integers; Atomap's refinement (Nord et al., Adv. Struct. Chem. Imaging 3 (2017) 9, doi:10.1186/s40679-017-0042-5).
+     *
+     * @param algorithmId the contribution id recorded in the result
+     * @param image       the image {@code [ny, nx]}, for its calibration and source
+     * @param pixels      its pixels from {@link #pixels} {@code [ny*nx]}
+     * @param ys          candidate rows {@code [n]} (px); not changed
+     * @param xs          candidate columns {@code [n]} (px); not changed
+     * @param refinement  one of {@link #REFINEMENTS}
+     * @param radius      refinement disc radius as a fraction of the median nearest-neighbour distance, (0, 1]
+     * @param sublattices 1 or 2
+     * @param signal      further {@code Signal.*} metadata of every output (e.g. the threshold used), in order
+     * @param used        the parameters to record
+     * @return the columns; those refined to a centre outside the image are dropped
+     * @throws IllegalArgumentException if there is no candidate, or none is left inside the image
+     */
+    public static AtomResult refine(String algorithmId, Dataset image, double[] pixels, double[] ys, double[] xs, String refinement, double radius,
+            int sublattices, Map<String, Object> signal, Parameters used) {
+        int n = ys.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("no atomic column found");
+        }
+        int ny = image.shape()[0], nx = image.shape()[1];
+        double[] y = ys.clone(), x = xs.clone();
+        double dnn = n >= 2 ? LatticeGeometry.medianNearestNeighbourDistance(y, x) : Math.min(ny, nx) / 4.0;
+        double r = Math.max(1.5, radius * dnn);
+        if (refinement.startsWith("com")) {
+            centreOfMass(pixels, ny, nx, y, x, r, null);
+        }
+        double[][] gaussian = new double[n][];
+        if (refinement.endsWith("gaussian")) {
+            fit(pixels, ny, nx, y, x, r, IntStream.range(0, n).toArray(), gaussian);
+        }
+        int[] sub = new int[n];
+        if (sublattices == 2 && n >= 2) {
+            double[] in = intensities(pixels, ny, nx, y, x, r);
+            double t = otsu(in);
+            for (int i = 0; i < n; i++) {
+                sub[i] = in[i] > t ? 0 : 1;
+            }
+        }
+        return result(algorithmId, image, pixels, y, x, sub, gaussian, r, signal, used);
+    }
+
+    /**
+     * The result of refined columns: positions taken from the fits where there are fits, columns outside the image
+     * dropped, ordered sublattice by sublattice and brightest first, lattice vectors per sublattice.
+     */
+    static AtomResult result(String id, Dataset image, double[] img, double[] ys, double[] xs, int[] sub, double[][] gaussian, double radius,
+            Map<String, Object> extra, Parameters used) {
+        double[] syv = new double[ys.length], sxv = new double[ys.length];
+        int n0 = ys.length;
         Arrays.fill(syv, Double.NaN);
         Arrays.fill(sxv, Double.NaN);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n0; i++) {
             if (gaussian[i] != null) {
                 ys[i] = gaussian[i][6];
                 xs[i] = gaussian[i][7];
@@ -216,7 +308,8 @@ public final class GaussianAtomFinder implements AtomFinder {
                 sxv[i] = gaussian[i][9];
             }
         }
-        monitor.worked(1);
+        int ny = image.shape()[0], nx = image.shape()[1];
+        int n = ys.length;
         final double[] inten = intensities(img, ny, nx, ys, xs, radius);
         final int[] fsub = sub;
         // order: sublattice by sublattice, brightest first
@@ -264,11 +357,10 @@ public final class GaussianAtomFinder implements AtomFinder {
                 lv[4 * s + 3] = l.b()[1];
             }
         }
-        monitor.worked(1);
-        monitor.done();
 
         Metadata md = calibration(image);
-        md.set("Signal.spacing_px", d).set("Signal.separation_px", sep).set("Signal.smoothing_px", sm).set("Signal.refinement_radius_px", radius);
+        extra.forEach(md::set);
+        md.set("Signal.refinement_radius_px", radius);
         Map<String, Dataset> out = new LinkedHashMap<>();
         out.put(AtomResult.POSITIONS, Dataset.ofDoubles(pos, List.of(Axis.uncalibrated("column", n, true), Axis.uncalibrated("(y, x)", 2, false)), md.copy().title("column positions (px)")));
         out.put(AtomResult.POSITION_STD, Dataset.ofDoubles(std, List.of(Axis.uncalibrated("column", n, true), Axis.uncalibrated("(y, x)", 2, false)), md.copy().title("position standard deviations (px)")));
@@ -280,12 +372,8 @@ public final class GaussianAtomFinder implements AtomFinder {
         }
         out.put(AtomResult.LATTICE_VECTORS, Dataset.ofDoubles(lv, List.of(Axis.uncalibrated("sublattice", ns, true), Axis.uncalibrated("vector (a, b)", 2, true),
                 Axis.uncalibrated("(dy, dx)", 2, false)), md.copy().title("projected lattice vectors (px)")));
-        Map<String, Object> used = new LinkedHashMap<>(p.values());
-        used.put("separation", sep);
-        used.put("smoothing", sm);
-        return new AtomResult(ID, out, Parameters.of(PARAMS, used));
+        return new AtomResult(id, out, used);
     }
-
     /**
      * The image's pixel size: {@code Signal.pixel_size} (in {@code Signal.pixel_units}: "nm" for a calibrated image,
      * "px" when it is not, or the axis's own units if they are not a length Tessera converts), and the image's source.
@@ -453,8 +541,21 @@ public final class GaussianAtomFinder implements AtomFinder {
         return kept;
     }
 
-    /** Iterated centre of mass of (pixel − disc minimum) within the disc, for the listed columns (null: all). */
-    static void centreOfMass(double[] img, int ny, int nx, double[] ys, double[] xs, double radius, int[] which) {
+    /**
+     * Iterated centre of mass of (pixel − disc minimum) within a disc around each listed column, to 0.01 px (at most
+     * 20 iterations); a column that would move further than the disc from where it started keeps its start (it went to
+     * a neighbour). Atomap's {@code refine_atom_positions_using_center_of_mass} (Nord et al., Adv. Struct. Chem.
+     * Imaging 3 (2017) 9, doi:10.1186/s40679-017-0042-5).
+     *
+     * @param img    pixels {@code [ny*nx]}, columns bright
+     * @param ny     rows
+     * @param nx     columns
+     * @param ys     rows of the columns {@code [n]} (px), refined in place
+     * @param xs     columns {@code [n]} (px), refined in place
+     * @param radius disc radius (px)
+     * @param which  the columns to refine, or null for all
+     */
+    public static void centreOfMass(double[] img, int ny, int nx, double[] ys, double[] xs, double radius, int[] which) {
         int[] idx = which != null ? which : IntStream.range(0, ys.length).toArray();
         IntStream.of(idx).parallel().forEach(i -> {
             double y = ys[i], x = xs[i];
@@ -527,8 +628,18 @@ public final class GaussianAtomFinder implements AtomFinder {
         }
     }
 
-    /** Mean of the image over the disc of each column. */
-    static double[] intensities(double[] img, int ny, int nx, double[] ys, double[] xs, double radius) {
+    /**
+     * The mean of the image over a disc around each column.
+     *
+     * @param img    pixels {@code [ny*nx]}
+     * @param ny     rows
+     * @param nx     columns
+     * @param ys     rows {@code [n]} (px)
+     * @param xs     columns {@code [n]} (px)
+     * @param radius disc radius (px)
+     * @return the means {@code [n]}; NaN for a disc entirely outside the image
+     */
+    public static double[] intensities(double[] img, int ny, int nx, double[] ys, double[] xs, double radius) {
         double[] out = new double[ys.length];
         IntStream.range(0, ys.length).parallel().forEach(i -> {
             int r = (int) Math.ceil(radius);

@@ -10,9 +10,9 @@ import tessera.core.analysis.ParameterSpec;
 import tessera.core.analysis.Parameters;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.core.analysis.WindowDescriptor;
-import tessera.core.model.Axis;
 import tessera.core.model.Dataset;
 import tessera.core.model.Metadata;
+import tessera.lattice.internal.WindowGrid;
 
 /**
  * {@code tessera.lattice.sliding-fft}: the local Fourier transform of an image — windows of {@code window} ×
@@ -51,45 +51,18 @@ public final class SlidingFft implements WindowDescriptor {
      */
     @Override
     public Dataset describe(Dataset image, Parameters p, ProgressMonitor monitor) {
-        if (image.signalAxes().size() != 2 || image.navigationDimension() != 0) {
-            throw IncompatibleDataException.of(image, new IllegalArgumentException("the sliding FFT needs one 2-D image, got shape " + Arrays.toString(image.shape())));
-        }
-        int ny = image.shape()[0], nx = image.shape()[1], w = p.getInt("window");
-        int step = p.getInt("step") > 0 ? p.getInt("step") : Math.max(1, w / 4);
-        if (w > ny || w > nx) {
-            throw IncompatibleDataException.of(image, new IllegalArgumentException("window " + w + " px is larger than the image (" + ny + " × " + nx + " px)"));
-        }
-        int gy = (ny - w) / step + 1, gx = (nx - w) / step + 1;
+        WindowGrid g = WindowGrid.of(image, p.getInt("window"), p.getInt("step"), "the sliding FFT");
+        int w = g.window(), d = w * w, gx = g.gx();
         double[] img = image.toDoubleArray();
-        double[] taper = new double[w];
-        for (int i = 0; i < w; i++) {
-            taper[i] = switch (p.getString("taper")) {
-                case "hann" -> 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (w - 1));
-                case "hamming" -> 0.54 - 0.46 * Math.cos(2 * Math.PI * i / (w - 1));
-                default -> 1;
-            };
-        }
+        double[] taper = g.taper(p.getString("taper"));
         boolean log = p.getBoolean("log");
-        int d = w * w;
-        float[] out = new float[gy * gx * d];
-        monitor.begin("sliding FFT", gy);
-        IntStream.range(0, gy).parallel().forEach(wy -> {
+        float[] out = new float[g.count() * d];
+        monitor.begin("sliding FFT", g.gy());
+        IntStream.range(0, g.gy()).parallel().forEach(wy -> {
             double[] re = new double[d], im = new double[d];
             for (int wx = 0; wx < gx; wx++) {
-                int y0 = wy * step, x0 = wx * step;
-                double mean = 0;
-                for (int a = 0; a < w; a++) {
-                    for (int b = 0; b < w; b++) {
-                        mean += img[(y0 + a) * nx + x0 + b];
-                    }
-                }
-                mean /= d;
-                for (int a = 0; a < w; a++) {
-                    for (int b = 0; b < w; b++) {
-                        re[a * w + b] = (img[(y0 + a) * nx + x0 + b] - mean) * taper[a] * taper[b];
-                        im[a * w + b] = 0;
-                    }
-                }
+                g.centred(img, wy, wx, taper, re);
+                Arrays.fill(im, 0);
                 tessera.math.Fft.transform2d(re, im, w, w, false);
                 int o = (wy * gx + wx) * d;
                 for (int a = 0; a < w; a++) {
@@ -102,13 +75,8 @@ public final class SlidingFft implements WindowDescriptor {
             }
         });
         monitor.done();
-        Axis ay = image.signalAxes().get(0), ax = image.signalAxes().get(1);
-        double cy = (w - 1) / 2.0, cx = (w - 1) / 2.0;
-        Metadata md = image.metadata().copy().title("sliding FFT (" + w + " px windows every " + step + " px)");
-        md.set("Signal.window_shape", List.of(w, w)).set("Signal.window_px", w).set("Signal.step_px", step);
-        List<Axis> axes = List.of(new Axis(ay.name().isBlank() ? "y" : ay.name(), gy, ay.scale() * step, ay.offset() + ay.scale() * cy, ay.units(), true),
-                new Axis(ax.name().isBlank() ? "x" : ax.name(), gx, ax.scale() * step, ax.offset() + ax.scale() * cx, ax.units(), true),
-                Axis.uncalibrated("spatial frequency (fftshift, row by row)", d, false));
-        return Dataset.ofFloats(out, axes, md);
+        Metadata md = image.metadata().copy().title("sliding FFT (" + w + " px windows every " + g.step() + " px)");
+        md.set("Signal.window_shape", List.of(w, w));
+        return g.dataset(image, out, d, "spatial frequency (fftshift, row by row)", md);
     }
 }

@@ -25,10 +25,26 @@ public final class AtomsJob {
     public static final String INPUT = "input";
     /** the default finder */
     public static final String GAUSSIAN = "tessera.lattice.gaussian";
+    /** the network finder (the U-Net of tessera.lattice.network) */
+    public static final String NETWORK = "tessera.lattice.network";
     /** name of the finder step in the pipeline */
     public static final String FINDER_STEP = "atoms";
 
     private AtomsJob() {
+    }
+
+    /**
+     * The atom finder a user names: "gaussian" and "network" (the two finders Tessera ships) or a contribution id.
+     *
+     * @param method "gaussian", "network" or an id
+     * @return the contribution id
+     */
+    public static String finder(String method) {
+        return switch (method) {
+            case "gaussian" -> GAUSSIAN;
+            case "network" -> NETWORK;
+            default -> method;
+        };
     }
 
     /**

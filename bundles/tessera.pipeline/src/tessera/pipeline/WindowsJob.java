@@ -34,6 +34,22 @@ public final class WindowsJob {
     }
 
     /**
+     * The window descriptor a user names.
+     *
+     * @param name "fft", "histogram", "correlation" (the sliding-window descriptors of tessera.lattice) or the id of any
+     *             {@code tessera.lattice.sliding-*} contribution
+     * @return the contribution id, or null if the name is not a window descriptor (a per-column descriptor)
+     */
+    public static String descriptor(String name) {
+        return switch (name) {
+            case "fft" -> SLIDING_FFT;
+            case "histogram" -> "tessera.lattice.sliding-histogram";
+            case "correlation" -> "tessera.lattice.sliding-correlation";
+            default -> name.startsWith("tessera.lattice.sliding-") ? name : null;
+        };
+    }
+
+    /**
      * @param descriptor    the window descriptor's id
      * @param descParams    its parameters
      * @param decomposer    the decomposer's id

@@ -1,7 +1,5 @@
 package tessera.valence;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +27,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import smile.classification.SoftClassifier;
 import tessera.classify.internal.DjlRuntime;
+import tessera.classify.internal.TrainingSupport;
 import tessera.core.analysis.ProgressMonitor;
 import tessera.eels.valence.ValenceFeatures;
 import tessera.eels.valence.WhiteLineSimulator;
@@ -273,25 +272,13 @@ public final class ValenceTraining {
                         log.accept(String.format(Locale.ROOT, "  %s epoch %d/%d: loss %.4f, validation success %.3f", s.name(), epoch + 1, o.epochs(),
                                 lossSum / Math.max(1, batches), success[epoch]));
                         if (snapshotAt.contains(epoch + 1)) {
-                            snaps.put(epoch + 1, parameters(model));
+                            snaps.put(epoch + 1, TrainingSupport.parameters(model));
                         }
                     }
-                    return new NetworkRun(parameters(model), success, snaps);
+                    return new NetworkRun(TrainingSupport.parameters(model), success, snaps);
                 }
             }
         });
-    }
-
-    private static byte[] parameters(Model model) {
-        try {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            try (DataOutputStream os = new DataOutputStream(b)) {
-                model.getBlock().saveParameters(os);
-            }
-            return b.toByteArray();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /**

@@ -26,12 +26,16 @@ final class AtomsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "a file with a single 2-D image (.hspy, .hdf5, .dm3/.dm4, ...)")
     Path file;
 
-    @Option(names = "--method", defaultValue = AtomsJob.GAUSSIAN, paramLabel = "ID", description = "atom finder contribution (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "gaussian", paramLabel = "M",
+            description = "gaussian (local maxima and 2-D Gaussian fits, Atomap), network (the U-Net, AtomNet), or a finder contribution id (default ${DEFAULT-VALUE})")
     String method;
 
+    @Option(names = "--model", paramLabel = "MODELDIR", description = "network: a model directory (tessera train atoms) instead of the shipped network")
+    String model;
 
 
-    @Option(names = "--threshold", paramLabel = "F", description = "relative intensity threshold of a maximum, 0..1 (default 0.1)")
+
+    @Option(names = "--threshold", paramLabel = "F", description = "gaussian: relative intensity threshold of a maximum, 0..1 (default 0.1); network: atom-probability threshold (default: the model's)")
     Double threshold;
 
     @Option(names = "--refinement", paramLabel = "R", description = "none, com, gaussian or com+gaussian (default com+gaussian)")
@@ -47,9 +51,9 @@ final class AtomsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         tessera.core.io.FileSelector.requireFile(file);
-        Map<String, Object> p = finding.parameters().put("threshold", threshold).put("refinement", refinement).map();
+        Map<String, Object> p = finding.parameters().put("threshold", threshold).put("refinement", refinement).put("model", model).map();
         StderrProgress progress = new StderrProgress(System.err);
-        RunResult run = AtomsJob.run(Registry.get(), file, out, method, p, progress, progress::stage);
+        RunResult run = AtomsJob.run(Registry.get(), file, out, AtomsJob.finder(method), p, progress, progress::stage);
         Dataset sub = (Dataset) run.value(AtomsJob.FINDER_STEP + "." + AtomResult.SUBLATTICE);
         Dataset pos = (Dataset) run.value(AtomsJob.FINDER_STEP + "." + AtomResult.POSITIONS);
         int[] count = new int[3];

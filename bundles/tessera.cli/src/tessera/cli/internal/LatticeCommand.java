@@ -30,7 +30,8 @@ final class LatticeCommand implements Callable<Integer> {
 
     @Option(names = "--descriptor", defaultValue = "neighbours", paramLabel = "D",
             description = "neighbours (vectors to the N nearest neighbours ordered by angle), bond-orientation (psi_k), patches (the image around each column) "
-                    + "or fft (sliding-window FFT, decomposed and clustered window by window); default ${DEFAULT-VALUE}")
+                    + "or the sliding-window descriptors fft, histogram (local intensity histogram) and correlation (local autocorrelation), decomposed and "
+                    + "clustered window by window; default ${DEFAULT-VALUE}")
     String descriptor;
 
     @Option(names = "--neighbours", paramLabel = "N", description = "neighbours per column (default: 4 for neighbours, 3 for bond-orientation)")
@@ -42,16 +43,26 @@ final class LatticeCommand implements Callable<Integer> {
     @Option(names = "--clusters", defaultValue = "2", paramLabel = "K", description = "number of classes (default ${DEFAULT-VALUE})")
     int clusters;
 
-    @Option(names = "--window", paramLabel = "PX", description = "fft: window side in px (default 64)")
+    @Option(names = "--finder", defaultValue = "gaussian", paramLabel = "M", description = "column descriptors: the atom finder, gaussian or network (default ${DEFAULT-VALUE})")
+    String atomFinder;
+
+    @Option(names = "--window", paramLabel = "PX", description = "fft, histogram, correlation: window side in px (default 64; histogram 32)")
     Integer window;
 
-    @Option(names = "--step", paramLabel = "PX", description = "fft: distance between windows in px (default: a quarter of the window)")
+    @Option(names = "--step", paramLabel = "PX", description = "window descriptors: distance between windows in px (default: a quarter of the window)")
     Integer step;
 
-    @Option(names = "--components", defaultValue = "3", paramLabel = "K", description = "fft: components of the decomposition (default ${DEFAULT-VALUE})")
+    @Option(names = "--bins", paramLabel = "N", description = "histogram: intensity bins (default 32)")
+    Integer bins;
+
+    @Option(names = "--lags", paramLabel = "PX", description = "correlation: largest lag kept on each axis in px (default: window / 2 - 1, all the window holds)")
+    Integer lags;
+
+    @Option(names = "--components", defaultValue = "3", paramLabel = "K", description = "window descriptors: components of the decomposition (default ${DEFAULT-VALUE})")
     int components;
 
-    @Option(names = "--method", defaultValue = "tessera.decompose.nmf", paramLabel = "ID", description = "fft: decomposer contribution (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", paramLabel = "ID",
+            description = "window descriptors: decomposer contribution (default tessera.decompose.nmf; for correlation, whose values go negative, tessera.decompose.pca)")
     String method;
 
     @Option(names = "--clusterer", defaultValue = LatticeJob.KMEANS, paramLabel = "ID", description = "clusterer contribution (default ${DEFAULT-VALUE})")
@@ -74,16 +85,18 @@ final class LatticeCommand implements Callable<Integer> {
         Map<String, Object> finder = finding.parameters().map();
         Map<String, Object> desc = new StepParameters().put("neighbours", neighbours).put("symmetry", symmetry).map();
         StderrProgress progress = new StderrProgress(System.err);
-        if ("fft".equals(descriptor) || WindowsJob.SLIDING_FFT.equals(descriptor)) {
-            Map<String, Object> w = new StepParameters().put("window", window).put("step", step).map();
-            RunResult run = WindowsJob.run(Registry.get(), file, out, WindowsJob.SLIDING_FFT, w, method, Map.of("components", components), clusterer,
+        String windows = WindowsJob.descriptor(descriptor);
+        if (windows != null) {
+            Map<String, Object> w = new StepParameters().put("window", window).put("step", step).put("bins", bins).put("lags", lags).map();
+            String decomposer = method != null ? method : windows.endsWith("correlation") ? "tessera.decompose.pca" : "tessera.decompose.nmf";
+            RunResult run = WindowsJob.run(Registry.get(), file, out, windows, w, decomposer, Map.of("components", components), clusterer,
                     Map.of("k", clusters, "seed", seed), progress, progress::stage);
             printSizes((ClusterResult) run.value(WindowsJob.CLUSTER_STEP + ".result"), "windows");
             progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");
             return 0;
         }
         String id = descriptor.contains(".") ? descriptor : "tessera.lattice." + descriptor;
-        RunResult run = LatticeJob.run(Registry.get(), file, out, AtomsJob.GAUSSIAN, finder, id, desc, clusterer, Map.of("k", clusters, "seed", seed), progress,
+        RunResult run = LatticeJob.run(Registry.get(), file, out, AtomsJob.finder(atomFinder), finder, id, desc, clusterer, Map.of("k", clusters, "seed", seed), progress,
                 progress::stage);
         printSizes((ClusterResult) run.value(LatticeJob.CLUSTER_STEP + ".result"), "columns");
         progress.stage("wrote " + out.toAbsolutePath() + " (record: " + run.recordFile().getFileName() + ")");

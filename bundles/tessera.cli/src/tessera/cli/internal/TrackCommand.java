@@ -40,13 +40,19 @@ final class TrackCommand implements Callable<Integer> {
     @Mixin
     AtomFindingOptions finding = new AtomFindingOptions();
 
+    @Option(names = "--linking", paramLabel = "L", description = "detect (the finder in every frame, columns linked; default) or refine (frame 0's sites refined in every frame)")
+    String linking;
+
+    @Option(names = "--finder", paramLabel = "M", description = "the atom finder of every frame: gaussian or network (default gaussian)")
+    String atomFinder;
+
     @Option(names = "--out", defaultValue = "tessera-out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         tessera.core.io.FileSelector.requireFile(file);
-        Map<String, Object> p = finding.parameters().put("tolerance", tolerance).put("classes", classes).put("maxStep", maxStep).map();
+        Map<String, Object> p = finding.parameters().put("finder", atomFinder == null ? null : tessera.pipeline.AtomsJob.finder(atomFinder)).put("linking", linking).put("tolerance", tolerance).put("classes", classes).put("maxStep", maxStep).map();
         StderrProgress progress = new StderrProgress(System.err);
         RunResult run = TrackJob.run(Registry.get(), file, out, p, progress, progress::stage);
         Dataset drift = (Dataset) run.value(TrackJob.TRACK_STEP + ".drift");

@@ -18,12 +18,12 @@ import tessera.classify.SimulatedSet;
  * {@link ElementIdTraining.Options}.
  */
 @Command(name = "train", description = "Train a classifier (docs/classify.md).", subcommands = { TrainCommand.ElementId.class, TrainCommand.Ensemble.class,
-        TrainCommand.Valence.class })
+        TrainCommand.Valence.class, TrainCommand.Atoms.class })
 final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("usage: tessera train element-id --data SIMDIR --out MODELDIR [options] | tessera train valence --element Mn --model svm --out MODELDIR;"
-                + " see tessera train element-id --help, tessera train valence --help");
+        System.err.println("usage: tessera train element-id --data SIMDIR --out MODELDIR [options] | tessera train valence --element Mn --model svm --out MODELDIR"
+                + " | tessera train atoms --out MODELDIR; see tessera train element-id --help, tessera train valence --help, tessera train atoms --help");
         return 2;
     }
 
@@ -168,6 +168,63 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf(java.util.Locale.ROOT, "trained %s: validation success %.4f -> %s%n", m.describe(), m.card().metrics().get("validation_success"),
                     out.toAbsolutePath());
             return 0;
+        }
+    }
+
+    @Command(name = "atoms", description = { "Train the atom-finding U-Net (docs/lattice.md) on simulated lattice images drawn afresh every step:",
+            "validates on a fixed simulated set, halves the learning rate on plateaus, keeps the best weights and writes",
+            "model.json, weights.params, training.prov.json and training-log.csv into MODELDIR (tessera atoms --method network --model MODELDIR)." })
+    static final class Atoms implements Callable<Integer> {
+        private static final tessera.lattice.network.AtomNetTraining.Options D = tessera.lattice.network.AtomNetTraining.Options.defaults();
+
+        @Option(names = "--width", paramLabel = "W", description = "U-Net top-level channels (default 16)")
+        Integer width;
+
+        @Option(names = "--levels", paramLabel = "L", description = "U-Net levels including the bottleneck (default 4)")
+        Integer levels;
+
+        @Option(names = "--patch", paramLabel = "PX", description = "training image side in px (default 128)")
+        Integer patch;
+
+        @Option(names = "--batch", paramLabel = "B", description = "images per step (default 8)")
+        Integer batch;
+
+        @Option(names = "--steps", paramLabel = "N", description = "the most steps (default 20000)")
+        Integer steps;
+
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the images and the network (default 1)")
+        Long seed;
+
+        @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam's initial learning rate (default 1e-3)")
+        Double learningRate;
+
+        @Option(names = "--validation", paramLabel = "N", description = "simulated validation images (default 64)")
+        Integer validation;
+
+        @Option(names = "--validate-every", paramLabel = "N", description = "steps between validations (default 250)")
+        Integer validateEvery;
+
+        @Option(names = "--max-minutes", paramLabel = "M", description = "time budget; training ends at the next validation after it (default 80, 0: none)")
+        Double maxMinutes;
+
+        @Option(names = "--out", required = true, paramLabel = "MODELDIR", description = "model directory to write (must not hold a model)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            tessera.lattice.network.AtomNetTraining.Options o = new tessera.lattice.network.AtomNetTraining.Options(or(width, D.width()), or(levels, D.levels()),
+                    or(patch, D.patch()), or(batch, D.batch()), or(steps, D.steps()), seed == null ? D.seed() : seed,
+                    learningRate == null ? D.learningRate() : learningRate, or(validation, D.validationImages()), or(validateEvery, D.validateEvery()),
+                    D.patience(), maxMinutes == null ? D.maxMinutes() : maxMinutes);
+            StderrProgress progress = new StderrProgress(System.err);
+            tessera.lattice.network.AtomNetModel.Card card = tessera.lattice.network.AtomNetTraining.train(out, o, progress, progress::stage);
+            System.out.printf(java.util.Locale.ROOT, "trained atom-finding network: validation F1 %.4f (P %.4f, R %.4f) at threshold %.1f -> %s%n",
+                    card.metrics().get("f1"), card.metrics().get("precision"), card.metrics().get("recall"), card.threshold(), out.toAbsolutePath());
+            return 0;
+        }
+
+        private static int or(Integer v, int d) {
+            return v == null ? d : v;
         }
     }
 }

@@ -54,8 +54,14 @@ public final class AtomFinderStep implements Step {
     @Override
     public Map<String, Object> execute(StepContext context, Map<String, Object> inputs, Parameters parameters) {
         AtomResult r = finder.find((Dataset) inputs.get("image"), parameters, context.monitor());
-        context.log(String.format(java.util.Locale.ROOT, "%d atomic columns (separation %.3g px, smoothing %.3g px)", r.count(),
-                ((Number) r.parameters().values().get("separation")).doubleValue(), ((Number) r.parameters().values().get("smoothing")).doubleValue()));
+        // the resolved automatic values of the finder's parameters (separation and smoothing; a network's threshold)
+        StringBuilder used = new StringBuilder();
+        for (String k : java.util.List.of("separation", "smoothing", "threshold")) {
+            if (r.parameters().values().get(k) instanceof Number v && (!"threshold".equals(k) || !r.parameters().values().containsKey("separation"))) {
+                used.append(used.isEmpty() ? " (" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.3g", k, v.doubleValue()));
+            }
+        }
+        context.log(r.count() + " atomic columns" + (used.isEmpty() ? "" : used.append(")")));
         return new LinkedHashMap<>(r.outputs());
     }
 }

@@ -82,15 +82,31 @@ public final class AtomsReportStep extends TitledReportStep {
         return Map.of("report", new WrittenFile(st.resolve(REPORT), Map.of()));
     }
 
+    /** the finder settings recorded in the outputs' metadata, those present, in words */
+    private static String settings(Map<String, Object> md) {
+        String[][] known = { {"Signal.spacing_px", "column spacing from the autocorrelation %.3g px"}, {"Signal.separation_px", "separation %.3g px"},
+                {"Signal.smoothing_px", "smoothing σ %.3g px"}, {"Signal.probability_threshold", "atom-probability threshold %.2f"},
+                {"Signal.refinement_radius_px", "refinement disc radius %.3g px"}};
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String[] k : known) {
+            Object v = tessera.core.model.Metadata.get(md, k[0]);
+            if (v instanceof Number x) {
+                parts.add(String.format(Locale.ROOT, k[1], x.doubleValue()));
+            }
+        }
+        Object model = tessera.core.model.Metadata.get(md, "Signal.model");
+        if (model != null) {
+            parts.add("network " + model);
+        }
+        return String.join(", ", parts);
+    }
+
     private static String html(String file, Map<String, Dataset> d, int[] cls, double px, String units) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tessera atoms</title>"
                 + "<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:right}</style></head><body>\n");
         h.append("<h1>Atomic columns: ").append(MapReportStep.esc(file)).append("</h1>\n");
         Map<String, Object> md = d.get(AtomResult.POSITIONS).metadata().tree();
-        h.append(String.format(Locale.ROOT, "<p>%d columns. Pixel size %s %s; column spacing from the autocorrelation %.3g px, separation %.3g px, smoothing σ %.3g px, "
-                + "refinement disc radius %.3g px.</p>%n", cls.length, fmt(px), MapReportStep.esc(units), num(tessera.core.model.Metadata.get(md, "Signal.spacing_px")),
-                num(tessera.core.model.Metadata.get(md, "Signal.separation_px")), num(tessera.core.model.Metadata.get(md, "Signal.smoothing_px")),
-                num(tessera.core.model.Metadata.get(md, "Signal.refinement_radius_px"))));
+        h.append(String.format(Locale.ROOT, "<p>%d columns. Pixel size %s %s; %s.</p>%n", cls.length, fmt(px), MapReportStep.esc(units), MapReportStep.esc(settings(md))));
         h.append("<img src=\"" + OVERLAY + "\" alt=\"columns over the image\" style=\"max-width:900px\">\n");
         Dataset lv = d.get(AtomResult.LATTICE_VECTORS);
         h.append("<h2>Sublattices and projected lattice vectors</h2><table><tr><th>sublattice</th><th>columns</th><th>|a| (px)</th><th>|b| (px)</th>"

@@ -18,6 +18,7 @@ import tessera.core.model.ImageStack;
 import tessera.core.model.Metadata;
 import tessera.core.registry.Registry;
 import tessera.lattice.ColumnTracks;
+import tessera.lattice.GaussianAtomFinder;
 import tessera.lattice.LatticeGeometry;
 import tessera.lattice.SeriesAlignment;
 import tessera.pipeline.Port;
@@ -30,7 +31,9 @@ import tessera.pipeline.StepContext;
  * phase correlation of every frame with the first, {@link SeriesAlignment}, 1/{@code upsample} px), the atomic columns
  * of every frame (the atom finder {@code finder}, a {@code latticeAnalyzers} contribution, with {@code contrast},
  * {@code separation}, {@code smoothing} and {@code sublattices}), and the columns of frame 0 followed through the
- * series ({@link ColumnTracks}, within {@code tolerance} × frame 0's median nearest-neighbour distance); the tracked
+ * series ({@link ColumnTracks}, within {@code tolerance} × frame 0's median nearest-neighbour distance: with
+ * {@code linking} = detect by linking each frame's columns, with refine by refining frame 0's sites in every frame,
+ * {@link ColumnTracks#refine}); the tracked
  * fraction ({@code Signal.tracked_throughout}) counts the sites that stay at least the tolerance inside the field of
  * view in every frame. Outputs:
  * {@code drift} {@code [frames, 2]} (dy, dx px), {@code tracks} {@code [sites, frames, 2]} (drift-corrected y, x px;
@@ -54,6 +57,9 @@ public final class TrackColumnsStep implements Step {
                         + "within it (0: every frame with the first, unbounded)"),
                 ParameterSpec.ofChoice("normalization", "none", List.of("none", "phase"),
                         "drift by plain cross-correlation (none) or phase correlation (phase, scikit-image's default; fragile on low-dose lattice images)"),
+                ParameterSpec.ofChoice("linking", "detect", List.of("detect", "refine"),
+                        "detect: the finder in every frame, columns linked to the drifted sites; refine: the finder in frame 0 only, each site refined "
+                                + "(centre of mass) in every frame from its drifted position, so faint columns a frame's finder misses are still followed"),
                 ParameterSpec.ofDouble("tolerance", 0.5, 0.01, 2.0, "", "largest site–column distance after drift correction, × frame 0's median nearest-neighbour distance"),
                 ParameterSpec.ofInt("classes", 0, 0, 20, "labels: 0 = the sublattice per frame; k ≥ 2 = k intensity classes of the columns over all frames "
                         + "(k-means through tessera.cluster.kmeans, class 0 the brightest)"));
@@ -161,7 +167,8 @@ public final class TrackColumnsStep implements Step {
         if (series.metadata().get("General.original_filename") != null) {
             src.set("General.original_filename", series.metadata().get("General.original_filename"));
         }
-        for (int f = 0; f < nf; f++) {
+        boolean refine = "refine".equals(parameters.getString("linking"));
+        for (int f = 0; f < (refine ? 1 : nf); f++) {
             Dataset img = Dataset.ofDoubles(frames[f], List.of(st.yAxis(), st.xAxis()), src.copy());
             AtomResult r = finder.find(img, fpar, ProgressMonitor.NULL);
             double[] p = r.output(AtomResult.POSITIONS).toDoubleArray();
@@ -183,8 +190,33 @@ public final class TrackColumnsStep implements Step {
             y0[k] = c0[k][0];
             x0[k] = c0[k][1];
         }
-        double tol = parameters.getDouble("tolerance") * LatticeGeometry.medianNearestNeighbourDistance(y0, x0);
-        ColumnTracks.Tracks t = ColumnTracks.link(cols, drift, tol);
+        double dnn0 = LatticeGeometry.medianNearestNeighbourDistance(y0, x0);
+        double tol = parameters.getDouble("tolerance") * dnn0;
+        ColumnTracks.Tracks t;
+        if (refine) {
+            // every site refined in every frame (columns bright, as the finder saw them) in the finder's disc
+            double radius = Math.max(1.5, ((Number) GaussianAtomFinder.RADIUS.defaultValue()).doubleValue() * dnn0);
+            List<double[]> pix = new ArrayList<>();
+            for (int f = 0; f < nf; f++) {
+                pix.add(GaussianAtomFinder.pixels(Dataset.ofDoubles(frames[f], List.of(st.yAxis(), st.xAxis()), src.copy()), parameters.getString("contrast")));
+            }
+            ColumnTracks.Refined rt = ColumnTracks.refine(c0, pix, ny, nx, drift, radius, tol);
+            t = rt.tracks();
+            for (int f = 1; f < nf; f++) {
+                double[][] c = rt.refined()[f];
+                double[] ry = new double[c.length], rx = new double[c.length];
+                for (int q = 0; q < c.length; q++) {
+                    ry[q] = c[q][0];
+                    rx[q] = c[q][1];
+                }
+                cols.add(c);
+                subs.add(subs.get(0));
+                ints.add(GaussianAtomFinder.intensities(pix.get(f), ny, nx, ry, rx, radius));
+                context.log(String.format(java.util.Locale.ROOT, "frame %d: %d sites refined, drift (%.2f, %.2f) px", f, c.length, drift[f][0], drift[f][1]));
+            }
+        } else {
+            t = ColumnTracks.link(cols, drift, tol);
+        }
         int ns = t.sites();
         double[] tr = new double[ns * nf * 2], dr = new double[nf * 2];
         int[] lab = new int[ns * nf];

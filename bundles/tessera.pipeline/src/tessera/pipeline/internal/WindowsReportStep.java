@@ -61,7 +61,7 @@ public final class WindowsReportStep extends TitledReportStep {
         npy.write(loadings, st.resolve("loadings.npy"));
         npy.write(patterns, st.resolve("patterns.npy"));
         Plots.writePng(loadings, "loadings (" + dec.algorithmId() + ")", st.resolve("loadings.png"));
-        Plots.writePng(patterns, "component FFT patterns", st.resolve("patterns.png"));
+        Plots.writePng(patterns, "component patterns", st.resolve("patterns.png"));
         int[] lab = cl.labels();
         Dataset classes = Dataset.ofInts(lab, List.of(ay.withNavigate(false), ax.withNavigate(false)), new Metadata().title("class per window"));
         npy.write(classes, st.resolve("classes.npy"));
@@ -72,11 +72,11 @@ public final class WindowsReportStep extends TitledReportStep {
         for (int c = 0; c < sizes.length; c++) {
             sz.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%d</td><td>%.1f %%</td></tr>%n", c, sizes[c], 100.0 * sizes[c] / lab.length));
         }
-        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tessera sliding FFT</title><style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:right}</style></head><body>\n"
-                + "<h1>Sliding-window FFT: " + MapReportStep.esc(parameters.getString("file")) + "</h1>\n"
-                + String.format(Locale.ROOT, "<p>%d × %d windows of %d × %d px (%s); %d components by %s; %d classes by k-means on the loadings.</p>%n", gy, gx, h, w,
-                        MapReportStep.esc(features.metadata().title()), k, MapReportStep.esc(dec.algorithmId()), sizes.length)
-                + "<h2>Loadings</h2><img src=\"loadings.png\" alt=\"loadings\">\n<h2>Component FFT patterns</h2><img src=\"patterns.png\" alt=\"patterns\">\n"
+        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tessera sliding-window descriptor</title><style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:right}</style></head><body>\n"
+                + "<h1>Sliding-window descriptor: " + MapReportStep.esc(parameters.getString("file")) + "</h1>\n"
+                + String.format(Locale.ROOT, "<p>%d × %d windows (%s), %d features each; %d components by %s; %d classes by k-means on the loadings.</p>%n", gy, gx,
+                        MapReportStep.esc(features.metadata().title()), features.shape()[2], k, MapReportStep.esc(dec.algorithmId()), sizes.length)
+                + "<h2>Loadings</h2><img src=\"loadings.png\" alt=\"loadings\">\n<h2>Component patterns (FFT, histogram or autocorrelation, as the features)</h2><img src=\"patterns.png\" alt=\"patterns\">\n"
                 + "<h2>Classes</h2><img src=\"classes.png\" alt=\"classes\"><table><tr><th>class</th><th>windows</th><th>share</th></tr>\n" + sz + "</table>\n</body></html>\n";
         Files.writeString(st.resolve(REPORT), html, StandardCharsets.UTF_8);
         return Map.of("report", new WrittenFile(st.resolve(REPORT), Map.of()));

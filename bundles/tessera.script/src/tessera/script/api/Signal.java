@@ -596,11 +596,14 @@ public final class Signal {
 
     /**
      * The atomic columns of this image (one 2-D image), found and refined as Atomap does (step
-     * {@code tessera.lattice.gaussian}, docs/lattice.md): positions in pixels of the image, (y, x).
+     * {@code tessera.lattice.gaussian}, docs/lattice.md) or by the shipped U-Net as AtomNet does ({@code method =
+     * "network"}, step {@code tessera.lattice.network}): positions in pixels of the image, (y, x).
      *
-     * @param options {@code separation} (px), {@code smoothing} (px), {@code threshold}, {@code refinement}
-     *                ({@code "none"}, {@code "com"}, {@code "gaussian"}, {@code "com+gaussian"}), {@code radius}
-     *                (fraction of the nearest-neighbour distance), {@code sublattices} (1 or 2)
+     * @param options {@code method} ({@code "gaussian"}, the default, {@code "network"} or a finder id), and that
+     *                finder's parameters: {@code separation} (px), {@code smoothing} (px), {@code threshold},
+     *                {@code refinement} ({@code "none"}, {@code "com"}, {@code "gaussian"}, {@code "com+gaussian"}),
+     *                {@code radius} (fraction of the nearest-neighbour distance), {@code sublattices} (1 or 2),
+     *                {@code contrast}; the network's {@code model} (a model directory)
      * @return an object whose members are the finder's outputs as signals in snake_case: {@code positions}
      *         {@code [n, 2]}, {@code position_std}, {@code sublattice}, {@code intensity} and, when computed,
      *         {@code gaussian} {@code [n, 6]} and {@code lattice_vectors} {@code [sublattices, 2, 2]}
@@ -610,7 +613,42 @@ public final class Signal {
     @Export
     public Object find_atoms(Value options) {
         Map<String, Object> o = Options.of(options, "find_atoms");
-        return outputSignals(ATOMS_STEP, Map.of("image", dataset), parameters(ATOMS_STEP, o, Map.of()));
+        Object method = o.remove("method");
+        String step = tessera.pipeline.AtomsJob.finder(method == null ? "gaussian" : String.valueOf(method));
+        return outputSignals(step, Map.of("image", dataset), parameters(step, o, Map.of()));
+    }
+
+    /**
+     * This image (one 2-D image) described window by window (docs/lattice.md): a signal {@code [wy, wx, d]} of feature
+     * vectors on the grid of window centres, calibrated like the image, to decompose ({@code decomposition()}) and
+     * cluster like a spectrum image.
+     *
+     * @param options {@code descriptor}: {@code "fft"} (default; sliding-window FFT, Ziatdinov et al. 2016),
+     *                {@code "histogram"} (local intensity histogram) or {@code "correlation"} (local autocorrelation),
+     *                or a {@code tessera.lattice.sliding-*} id; then that descriptor's parameters: {@code window},
+     *                {@code step} (px), {@code taper}, {@code log} (fft), {@code bins} (histogram), {@code lags} (px,
+     *                correlation)
+     * @return the feature grid as a signal
+     * @throws IllegalArgumentException if the descriptor or an option is unknown, or the signal is not one 2-D image
+     *                                  at least one window large
+     */
+    @Export
+    public Signal sliding_window(Value options) {
+        Map<String, Object> o = Options.of(options, "sliding_window");
+        Object d = o.remove("descriptor");
+        String name = d == null ? "fft" : String.valueOf(d);
+        String step = tessera.pipeline.WindowsJob.descriptor(name);
+        if (step == null) {
+            throw new IllegalArgumentException("sliding_window: unknown descriptor '" + name + "' (fft, histogram or correlation)");
+        }
+        Dataset f = (Dataset) outputs(step, Map.of("image", dataset), parameters(step, o, Map.of())).get("features");
+        return view(f, f.metadata().title(), f);
+    }
+
+    /** This image described window by window with the sliding-window FFT's defaults ({@link #sliding_window(Value)}). */
+    @Export
+    public Signal sliding_window() {
+        return sliding_window(null);
     }
 
     /** Runs a step and returns its dataset outputs as signals, members named in snake_case. */
@@ -623,8 +661,6 @@ public final class Signal {
         });
         return LearningResults.proxy(m);
     }
-
-    private static final String ATOMS_STEP = "tessera.lattice.gaussian";
 
     /** The elements of this core-loss EELS signal with the shipped ensemble ({@link #identify_elements(Value)}). */
     @Export

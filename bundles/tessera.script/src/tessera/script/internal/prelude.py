@@ -311,6 +311,11 @@ class Signal:
         import types
         return types.SimpleNamespace(**{n: Signal(getattr(h, n)) for n in _ATOM_OUTPUTS if hasattr(h, n)})
 
+    def sliding_window(self, **options):
+        """This image described window by window (docs/lattice.md): a Signal [wy, wx, d] of features on the grid of
+        window centres; descriptor="fft" (default), "histogram" or "correlation", and its window, step, bins, lags."""
+        return Signal(_call(self._h.sliding_window, options))
+
     def identify_elements(self, **options):
         """The elements of this core-loss EELS signal from the shipped neural-network ensemble (docs/classify.md):
         a namespace with elements (list, most probable first), probabilities (dict element -> mean probability),

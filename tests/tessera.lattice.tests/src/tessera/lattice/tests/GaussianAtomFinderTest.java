@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tessera.lattice.ColumnMatching;
 import tessera.core.analysis.AtomResult;
 import tessera.core.analysis.IncompatibleDataException;
 import tessera.core.analysis.Parameters;
@@ -49,7 +50,7 @@ class GaussianAtomFinderTest {
             LatticeImages.Simulated s = LatticeImages.graphene(256, 256, 18, 0.3 + seed, 3.5, 2, 0, seed);
             AtomResult r = find(s.image(), 256, 256, Map.of());
             double[][] f = yx(r);
-            Matching m = Matching.of(f[0], f[1], s.ys(), s.xs(), 9, 256, 256, 7);
+            ColumnMatching m = ColumnMatching.of(f[0], f[1], s.ys(), s.xs(), 9, 256, 256, 7);
             assertTrue(m.recall >= 0.99 && m.precision >= 0.98, "seed " + seed + ": " + m);
             assertTrue(m.median < 0.8, "seed " + seed + ": " + m);
             assertEquals("nm", r.output(AtomResult.POSITIONS).metadata().get("Signal.pixel_units"));
@@ -66,7 +67,7 @@ class GaussianAtomFinderTest {
         LatticeImages.Simulated s = LatticeImages.perovskite(300, 300, 40, 0.2, 0.4, 4.5, 30, 0, 4);
         AtomResult r = find(s.image(), 300, 300, Map.of("sublattices", 2));
         double[][] f = yx(r);
-        Matching m = Matching.of(f[0], f[1], s.ys(), s.xs(), 10, 300, 300, 9);
+        ColumnMatching m = ColumnMatching.of(f[0], f[1], s.ys(), s.xs(), 10, 300, 300, 9);
         assertTrue(m.recall >= 0.99 && m.precision >= 0.97, m.toString());
         assertTrue(m.median < 0.3, m.toString());
         double[] sub = r.output(AtomResult.SUBLATTICE).toDoubleArray();

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tessera.lattice.ColumnMatching;
 import tessera.core.analysis.ClusterResult;
 import tessera.core.analysis.Parameters;
 import tessera.core.analysis.ProgressMonitor;
@@ -119,7 +120,7 @@ class LatticeJobTest {
         }
         var km = Registry.get().clusterer(LatticeJob.KMEANS);
         int[] lab = km.cluster(x, Parameters.of(km.parameters(), Map.of("k", 2)), ProgressMonitor.NULL).labels();
-        Matching m = Matching.of(column(pos, 0), column(pos, 1), s.ys(), s.xs(), 10, 300, 300, 8);
+        ColumnMatching m = ColumnMatching.of(column(pos, 0), column(pos, 1), s.ys(), s.xs(), 10, 300, 300, 8);
         int right = 0;
         for (int j = 0; j < s.ys().length; j++) {
             if (m.partner[j] >= 0) {

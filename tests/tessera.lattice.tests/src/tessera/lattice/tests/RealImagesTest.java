@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tessera.lattice.ColumnMatching;
 import tessera.core.analysis.AtomResult;
 import tessera.core.analysis.Parameters;
 import tessera.core.analysis.ProgressMonitor;
@@ -75,7 +76,7 @@ class RealImagesTest {
             int n = img.shape()[0];
             for (String refinement : List.of("com", "gaussian", "com+gaussian")) {
                 double[][] f = GaussianAtomFinderTest.yx(find(img, Map.of("refinement", refinement)));
-                Matching m = Matching.of(f[0], f[1], ref[0], ref[1], 9, n, n, 5);
+                ColumnMatching m = ColumnMatching.of(f[0], f[1], ref[0], ref[1], 9, n, n, 5);
                 System.out.println(name + " " + refinement + ": " + m);
                 assertTrue(m.precision >= 0.90 && m.recall >= 0.88, name + " " + refinement + ": " + m);
                 assertTrue(m.median < 2.5, name + " " + refinement + ": " + m);

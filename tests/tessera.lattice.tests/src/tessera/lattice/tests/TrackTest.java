@@ -130,6 +130,15 @@ class TrackTest {
         List<?> by = (List<?>) ((Dataset) two.value(TrackJob.TRACK_STEP + ".drift")).metadata().get("Signal.tracked_throughout_by_sublattice");
         System.out.println("ABF movie, two sublattices: tracked through all frames by sublattice " + by);
         assertTrue(((Number) by.get(0)).doubleValue() >= 0.95, "strong columns tracked: " + by);
+        // refining frame 0's sites in every frame follows the faint columns too (issue 18: ≥ 95 % through all five
+        // frames), and their drift-corrected positions stay closer to frame 0's than the re-detected ones do
+        RunResult ref = TrackJob.run(Registry.get(), MOVIE, tmp.resolve("refine"), Map.of("contrast", "dark", "linking", "refine"), ProgressMonitor.NULL, x -> { });
+        double refined = ((Dataset) ref.value(TrackJob.TRACK_STEP + ".drift")).metadata().number("Signal.tracked_throughout").orElseThrow();
+        double moveDetect = medianMove((Dataset) run.value(TrackJob.TRACK_STEP + ".tracks")), moveRefine = medianMove((Dataset) ref.value(TrackJob.TRACK_STEP + ".tracks"));
+        System.out.printf("ABF movie, linking refine: %.1f %% tracked through all five frames; median drift-corrected move from frame 0 %.2f px (detect %.2f px)%n",
+                100 * refined, moveRefine, moveDetect);
+        assertTrue(refined >= 0.95, "refined tracking: " + refined);
+        assertTrue(moveRefine < moveDetect && moveRefine < 2, moveRefine + " px against " + moveDetect + " px");
         List<String> csv = Files.readAllLines(tmp.resolve("out/drift.csv"));
         assertEquals(6, csv.size());
         assertTrue(csv.get(0).startsWith("frame,dy_px,dx_px,dy_nm,dx_nm"), csv.get(0));
@@ -138,5 +147,21 @@ class TrackTest {
                 () -> TrackJob.run(Registry.get(), RealImagesTest.IMAGES.resolve("G-Si-2nm.hdf5"), tmp.resolve("bad"), Map.of(), ProgressMonitor.NULL, x -> { }));
         assertTrue(e.getCause().getMessage().contains("G-Si-2nm.hdf5: holds no image series"), e.getCause().getMessage());
         assertFalse(Files.exists(tmp.resolve("bad/report.html")));
+    }
+
+    /** Median distance of each seen (site, frame > 0) from the site's frame-0 position, drift-corrected (px). */
+    static double medianMove(Dataset tracks) {
+        int ns = tracks.shape()[0], nf = tracks.shape()[1];
+        List<Double> d = new java.util.ArrayList<>();
+        for (int s = 0; s < ns; s++) {
+            for (int f = 1; f < nf; f++) {
+                double v = Math.hypot(tracks.getDouble(s, f, 0) - tracks.getDouble(s, 0, 0), tracks.getDouble(s, f, 1) - tracks.getDouble(s, 0, 1));
+                if (!Double.isNaN(v)) {
+                    d.add(v);
+                }
+            }
+        }
+        d.sort(null);
+        return d.get(d.size() / 2);
     }
 }

@@ -60,7 +60,7 @@ class AtomsWorkbenchTest {
         assertArrayEquals(new int[] { 400, 380 }, wb.map().imageShape());
         assertEquals(wb.session().current().getDouble(17L * 380 + 23), wb.map().values()[17][23], 0, "the map shows the image's pixels");
         List<String> finders = wb.session().algorithms().stream().filter(WorkbenchSession::isAtomFinder).map(StepDescriptor::id).toList();
-        assertEquals(List.of("tessera.lattice.gaussian"), finders);
+        assertEquals(java.util.Set.of("tessera.lattice.gaussian", "tessera.lattice.network"), java.util.Set.copyOf(finders));
         wb.decomposition().select("tessera.lattice.gaussian");
         assertTrue(wb.decomposition().form().editors().keySet().containsAll(List.of("separation", "refinement", "sublattices", "contrast")),
                 wb.decomposition().form().editors().keySet().toString());
@@ -81,5 +81,24 @@ class AtomsWorkbenchTest {
         String prov = String.valueOf(wb.session().record().getActivities().stream().map(a -> a.getStepId()).toList());
         assertTrue(prov.contains("tessera.lattice.gaussian"), "the finder is recorded: " + prov);
         wb.screenshot(Path.of(System.getProperty("tessera.ui.screenshots", "target/screenshots")).resolve("workbench-atoms.png"));
+    }
+
+    @Test
+    void theNetworkFinderRunsFromItsForm() throws Exception {
+        Path file = Path.of(System.getProperty("tessera.data"), "images", "G-Si-2nm.hdf5");
+        wb.explorer().dropped(new String[] { file.toString() });
+        waitForJob();
+        assertTrue(WorkbenchSession.isImage(wb.session().current()), "opened as an image");
+        wb.decomposition().select("tessera.lattice.network");
+        assertTrue(wb.decomposition().form().editors().keySet().containsAll(List.of("model", "threshold", "refinement", "sublattices", "contrast")),
+                wb.decomposition().form().editors().keySet().toString());
+        wb.run("tessera.lattice.network", wb.decomposition().form().values());
+        waitForJob();
+        assertTrue(wb.status().message().endsWith("done"), wb.status().message());
+        AtomFinder f = Registry.get().find(Registry.LATTICE, "tessera.lattice.network").orElseThrow().create(AtomFinder.class);
+        AtomResult direct = f.find(wb.session().current(), Parameters.of(f.parameters(), Map.of()), ProgressMonitor.NULL);
+        assertEquals(direct.count(), wb.map().pointCount(), "the columns drawn are the network's");
+        assertEquals(direct.output(AtomResult.POSITIONS).getDouble(3, 0), wb.session().atoms().ys()[3], 0);
+        wb.screenshot(Path.of(System.getProperty("tessera.ui.screenshots", "target/screenshots")).resolve("workbench-atoms-network.png"));
     }
 }
