@@ -202,34 +202,37 @@ public final class ElementIdTraining {
         List<String> logLines = new ArrayList<>();
         try (Model model = Model.newInstance("element-id-" + o.architecture().id(), "PyTorch")) {
             model.setBlock(o.architecture().build(k, o.widths()));
+            if (o.resume() && Files.exists(ckpt.resolve("state.json"))) {
+                JsonNode st = ModelCard.JSON.readTree(ckpt.resolve("state.json").toFile());
+                if (!ModelCard.JSON.readTree(ModelCard.JSON.writeValueAsString(o.asMap())).equals(st.get("options"))) {
+                    throw new InvalidFileException(ckpt.resolve("state.json"), "the checkpoint was written with other options: "
+                            + st.get("options") + "; resume with the same options");
+                }
+                epoch = st.get("epoch").asInt();
+                position = st.get("position").asInt();
+                step = st.get("step").asLong();
+                seen = st.get("seen").asLong();
+                lr.set((float) st.get("learningRate").asDouble());
+                bestF1 = st.get("bestF1").asDouble();
+                sinceBest = st.get("sinceBest").asInt();
+                validations = st.get("validations").asInt();
+                minutesBefore = st.get("minutes").asDouble();
+                // into the initialised block before the trainer exists, so that the trainer takes these arrays (loaded
+                // after trainer.initialize they would replace arrays its parameter store no longer sees)
+                model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, ElementIdModel.inputShape(o.architecture(), o.batch()));
+                loadInto(model, Files.readAllBytes(ckpt.resolve("current.params")));
+                best = Files.readAllBytes(ckpt.resolve("best.params"));
+                if (Files.exists(out.resolve(LOG))) {
+                    List<String> before = Files.readAllLines(out.resolve(LOG));
+                    logLines.addAll(before.subList(1, before.size()));
+                }
+                log.accept(String.format(Locale.ROOT, "resuming at epoch %d, shard %d of %d, step %d (best validation F1 %.4f)", epoch + 1,
+                        position, trainShards.size(), step, bestF1));
+            }
             DefaultTrainingConfig config = new DefaultTrainingConfig(new BceSoftF1())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(ElementIdModel.inputShape(o.architecture(), o.batch()));
-                if (o.resume() && Files.exists(ckpt.resolve("state.json"))) {
-                    JsonNode st = ModelCard.JSON.readTree(ckpt.resolve("state.json").toFile());
-                    if (!ModelCard.JSON.readTree(ModelCard.JSON.writeValueAsString(o.asMap())).equals(st.get("options"))) {
-                        throw new InvalidFileException(ckpt.resolve("state.json"), "the checkpoint was written with other options: "
-                                + st.get("options") + "; resume with the same options");
-                    }
-                    epoch = st.get("epoch").asInt();
-                    position = st.get("position").asInt();
-                    step = st.get("step").asLong();
-                    seen = st.get("seen").asLong();
-                    lr.set((float) st.get("learningRate").asDouble());
-                    bestF1 = st.get("bestF1").asDouble();
-                    sinceBest = st.get("sinceBest").asInt();
-                    validations = st.get("validations").asInt();
-                    minutesBefore = st.get("minutes").asDouble();
-                    loadInto(model, Files.readAllBytes(ckpt.resolve("current.params")));
-                    best = Files.readAllBytes(ckpt.resolve("best.params"));
-                    if (Files.exists(out.resolve(LOG))) {
-                        List<String> before = Files.readAllLines(out.resolve(LOG));
-                        logLines.addAll(before.subList(1, before.size()));
-                    }
-                    log.accept(String.format(Locale.ROOT, "resuming at epoch %d, shard %d of %d, step %d (best validation F1 %.4f)", epoch + 1,
-                            position, trainShards.size(), step, bestF1));
-                }
                 int total = o.epochs() * trainShards.size();
                 int done = epoch * trainShards.size() + position;
                 monitor.begin("training " + o.architecture().id(), total);

@@ -207,6 +207,9 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--max-minutes", paramLabel = "M", description = "time budget; training ends at the next validation after it (default 80, 0: none)")
         Double maxMinutes;
 
+        @Option(names = "--init", paramLabel = "MODELDIR", description = "start from this model's weights (fine-tuning); default: random initialisation")
+        Path init;
+
         @Option(names = "--out", required = true, paramLabel = "MODELDIR", description = "model directory to write (must not hold a model)")
         Path out;
 
@@ -215,7 +218,7 @@ final class TrainCommand implements Callable<Integer> {
             tessera.lattice.network.AtomNetTraining.Options o = new tessera.lattice.network.AtomNetTraining.Options(or(width, D.width()), or(levels, D.levels()),
                     or(patch, D.patch()), or(batch, D.batch()), or(steps, D.steps()), seed == null ? D.seed() : seed,
                     learningRate == null ? D.learningRate() : learningRate, or(validation, D.validationImages()), or(validateEvery, D.validateEvery()),
-                    D.patience(), maxMinutes == null ? D.maxMinutes() : maxMinutes);
+                    D.patience(), maxMinutes == null ? D.maxMinutes() : maxMinutes, init);
             StderrProgress progress = new StderrProgress(System.err);
             tessera.lattice.network.AtomNetModel.Card card = tessera.lattice.network.AtomNetTraining.train(out, o, progress, progress::stage);
             System.out.printf(java.util.Locale.ROOT, "trained atom-finding network: validation F1 %.4f (P %.4f, R %.4f) at threshold %.1f -> %s%n",

@@ -125,7 +125,7 @@ public final class AtomNetModel implements AutoCloseable {
                 throw new InvalidFileException(file, "width " + width + ", levels " + levels + " or threshold " + t + " out of range");
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
-            n.path("metrics").properties().forEach(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
+            n.path("metrics").properties().forEach(e -> metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
             Map<String, Object> hp = n.has("hyperParameters") ? JSON.convertValue(n.get("hyperParameters"), LinkedHashMap.class) : Map.of();
             Map<String, Object> data = n.has("data") ? JSON.convertValue(n.get("data"), LinkedHashMap.class) : Map.of();
             return new Card(width, levels, t, n.get("weightsSha256").asString(), hp, data, metrics);

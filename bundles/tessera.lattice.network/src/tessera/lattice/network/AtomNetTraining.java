@@ -72,9 +72,11 @@ public final class AtomNetTraining {
      * @param validateEvery    steps between validations, ≥ 1
      * @param patience         validations without improvement before the learning rate is halved, ≥ 1
      * @param maxMinutes       time budget, 0 for none
+     * @param initial          a model directory whose weights the network starts from (fine-tuning; its width and
+     *                         levels must be these), or null to start from a random initialisation
      */
     public record Options(int width, int levels, int patch, int batch, int steps, long seed, double learningRate, int validationImages,
-            int validateEvery, int patience, double maxMinutes) {
+            int validateEvery, int patience, double maxMinutes, Path initial) {
         /** @throws IllegalArgumentException if a value is out of range */
         public Options {
             if (width < 1 || levels < 2 || levels > 6 || patch < 32 || patch % UNet2d.multiple(levels) != 0 || batch < 1 || steps < 1
@@ -84,9 +86,9 @@ public final class AtomNetTraining {
             }
         }
 
-        /** @return the defaults: width 16, 4 levels, 128 px patches, batch 8, 20000 steps, seed 1, 1e-3, 64, 250, 4, 80 min */
+        /** @return the defaults: width 16, 4 levels, 128 px patches, batch 8, 20000 steps, seed 1, 1e-3, 64, 250, 4, 80 min, no initial weights */
         public static Options defaults() {
-            return new Options(16, 4, 128, 8, 20000, 1, 1e-3, 64, 250, 4, 80);
+            return new Options(16, 4, 128, 8, 20000, 1, 1e-3, 64, 250, 4, 80, null);
         }
 
         Map<String, Object> asMap() {
@@ -177,8 +179,26 @@ public final class AtomNetTraining {
         byte[] best = null;
         int sinceBest = 0;
         long step = 0;
+        String initialSha = null;
         try (Model model = Model.newInstance("atomnet", "PyTorch")) {
             model.setBlock(UNet2d.build(o.width(), o.levels()));
+            // initial weights are loaded into the initialised block before the trainer exists: the trainer then takes
+            // these arrays as its parameters (loaded after it, they would replace arrays the optimiser no longer sees)
+            if (o.initial() != null) {
+                try (AtomNetModel init = AtomNetModel.load(o.initial())) {
+                    if (init.card().width() != o.width() || init.card().levels() != o.levels()) {
+                        throw new InvalidFileException(o.initial(), "a U-Net of width " + init.card().width() + " and " + init.card().levels()
+                            + " levels, not the " + o.width() + " and " + o.levels() + " asked for");
+                    }
+                    model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(o.batch(), 1, o.patch(), o.patch()));
+                    model.getBlock().loadParameters(model.getNDManager(),
+                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(java.nio.file.Files.readAllBytes(o.initial().resolve(AtomNetModel.WEIGHTS)))));
+                    initialSha = init.card().weightsSha256();
+                } catch (ai.djl.MalformedModelException e) {
+                    throw new InvalidFileException(o.initial(), "its weights do not fit the network: " + e.getMessage());
+                }
+                log.accept("starting from the weights of " + o.initial() + " (" + initialSha.substring(0, 12) + ")");
+            }
             DefaultTrainingConfig config = new DefaultTrainingConfig(new BceDice()).optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(o.batch(), 1, o.patch(), o.patch()));
@@ -249,6 +269,9 @@ public final class AtomNetTraining {
                 data.put("validationSeeds", "-(seed * 1e6 + i + 1), i < " + val.size());
                 Map<String, Object> hp = o.asMap();
                 hp.put("stepsRun", step);
+                if (o.initial() != null) {
+                    hp.put("initialWeights", o.initial().toAbsolutePath() + " (SHA-256 " + initialSha + ")");
+                }
                 hp.put("finalLearningRate", lr.rate());
                 hp.put("engine", "PyTorch " + Engine.getInstance().getVersion() + " on DJL " + Engine.getDjlVersion() + ", CPU, "
                         + System.getProperty("ai.djl.pytorch.num_threads") + " threads");

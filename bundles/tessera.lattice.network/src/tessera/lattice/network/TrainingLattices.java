@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * the nearest-neighbour distance to the first grain removed);</li>
  * <li><b>columns</b>: 2-D Gaussians (60 %) or Lorentzian-like profiles (1 + r²/γ²)<sup>−3/2</sup> (40 %) of width
  * σ = 0.15–0.32 × the nearest-neighbour distance, intensities varying 5 % from site to site;</li>
- * <li><b>background</b>: an offset 0–0.3, a linear gradient up to 0.3 across the image and, in 40 % of the samples,
+ * <li><b>background</b>: an offset 0–0.3 (half of the samples) or 0.3–2 (the other half: single atoms on a pedestal of
+ * support, contamination and detector offset as large as their own peak or larger), a linear gradient up to 0.3 across
+ * the image and, in 40 % of the samples,
  * 1–4 broad blobs (σ 0.1–0.5 × the image side, amplitude up to 0.6: amorphous contamination);</li>
  * <li><b>optics and scanning</b>: in half of the samples a Gaussian blur of 0.3–1.5 px; a shift of each scan row in x
  * (a linear drift shear up to 0.03 px per row, a random walk of steps up to 0.15 px and a jitter up to 0.3 px), which
@@ -235,7 +237,9 @@ public final class TrainingLattices {
             }
         }
         // background
-        double off = u(r, 0, 0.3), gAmp = u(r, 0, 0.3), gAng = u(r, 0, 2 * Math.PI);
+        // a pedestal up to twice the column peak in half of the samples: thin specimens on a support, or single atoms
+        // (a C atom in HAADF) above the scattering of the rest of the specimen and the detector's offset
+        double off = r.nextBoolean() ? u(r, 0, 0.3) : u(r, 0.3, 2.0), gAmp = u(r, 0, 0.3), gAng = u(r, 0, 2 * Math.PI);
         List<double[]> blobs = new ArrayList<>();
         if (r.nextDouble() < 0.4) {
             int nb = 1 + r.nextInt(4);

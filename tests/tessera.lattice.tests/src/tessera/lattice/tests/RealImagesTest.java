@@ -39,6 +39,14 @@ import tessera.lattice.LatticeGeometry;
  * </ul>
  */
 class RealImagesTest {
+    /**
+     * the shipped network's floors of precision and recall (blob centres, no refinement) against AtomNet on both
+     * graphene images, below the values measured on 2026-12-08 (G-Si P 0.757 R 1.000, grain boundary P 0.692 R 0.993):
+     * it finds nearly every column AtomNet lists, and extra blobs between them, so issue 18's ≥ 0.98 is not met
+     */
+    static final double[] NETWORK_FLOOR = {0.65, 0.97};
+    /** whether the network's Si neighbourhoods are asserted to name their folders */
+    static final boolean NETWORK_COORDINATION = false;
     static final Path IMAGES = Path.of(System.getProperty("tessera.data"), "images");
 
     static Dataset read(Path f) throws Exception {
@@ -47,6 +55,13 @@ class RealImagesTest {
 
     static AtomResult find(Dataset d, Map<String, ?> p) {
         GaussianAtomFinder f = new GaussianAtomFinder();
+        return f.find(d, Parameters.of(f.parameters(), p), ProgressMonitor.NULL);
+    }
+
+    /** The shipped network's columns (tessera.lattice.network, bundle tessera.lattice.network). */
+    static AtomResult findNetwork(Dataset d, Map<String, ?> p) {
+        tessera.core.analysis.AtomFinder f = Registry.get().find(Registry.LATTICE, "tessera.lattice.network").orElseThrow()
+                .create(tessera.core.analysis.AtomFinder.class);
         return f.find(d, Parameters.of(f.parameters(), p), ProgressMonitor.NULL);
     }
 
@@ -80,6 +95,14 @@ class RealImagesTest {
                 System.out.println(name + " " + refinement + ": " + m);
                 assertTrue(m.precision >= 0.90 && m.recall >= 0.88, name + " " + refinement + ": " + m);
                 assertTrue(m.median < 2.5, name + " " + refinement + ": " + m);
+            }
+            for (String refinement : List.of("none", "com", "gaussian")) {
+                double[][] f = GaussianAtomFinderTest.yx(findNetwork(img, Map.of("refinement", refinement)));
+                ColumnMatching m = ColumnMatching.of(f[0], f[1], ref[0], ref[1], 9, n, n, 5);
+                System.out.println(name + " network, refinement " + refinement + ": " + m);
+                if ("none".equals(refinement)) {
+                    assertTrue(m.precision >= NETWORK_FLOOR[0] && m.recall >= NETWORK_FLOOR[1], name + " network " + refinement + ": " + m);
+                }
             }
         }
     }
@@ -138,6 +161,20 @@ class RealImagesTest {
 
     @Test
     void siliconDefects() throws Exception {
+        defects("gaussian", img -> find(img, Map.of("sublattices", 2)), false);
+    }
+
+    @Test
+    void siliconDefectsByTheNetwork() throws Exception {
+        defects("network", img -> findNetwork(img, Map.of("sublattices", 2)), NETWORK_COORDINATION);
+    }
+
+    /**
+     * The Si-defect check with one finder: every listed Si found in the bright sublattice, every listed C found in the
+     * dim one, and the coordination of the Si neighbourhood named by the folder (asserted where no listed atom is
+     * missed, or always with {@code coordination}).
+     */
+    static void defects(String finder, java.util.function.Function<Dataset, AtomResult> find, boolean coordination) throws Exception {
         for (String cls : List.of("Si1C3", "Si2C4")) {
             Path dir = IMAGES.resolve("graphene_Si_defect_library").resolve(cls);
             Path file;
@@ -154,7 +191,7 @@ class RealImagesTest {
             assertTrue(listed instanceof List<?>, "the listed atoms kept as text: " + listed);
             List<?> flat = (List<?>) listed;
             int na = flat.size() / 3;
-            AtomResult r = find(img, Map.of("sublattices", 2));
+            AtomResult r = find.apply(img);
             double[][] f = GaussianAtomFinderTest.yx(r);
             double[] sub = r.output(AtomResult.SUBLATTICE).toDoubleArray();
             int si = 0;
@@ -178,14 +215,14 @@ class RealImagesTest {
                     missed.add(el + " (" + Math.round(y) + ", " + Math.round(x) + ")");
                     continue;
                 }
-                assertEquals("Si".equals(el) ? 0.0 : 1.0, sub[best], cls + ": listed " + el + " in the " + ("Si".equals(el) ? "bright" : "dim") + " sublattice");
+                assertEquals("Si".equals(el) ? 0.0 : 1.0, sub[best], finder + ", " + cls + ": listed " + el + " in the " + ("Si".equals(el) ? "bright" : "dim") + " sublattice");
                 if ("Si".equals(el)) {
                     si++;
                     siFound.add(best);
                 }
             }
             long listedSi = java.util.stream.IntStream.range(0, na).filter(k -> "Si".equals(String.valueOf(flat.get(3 * k + 2)))).count();
-            assertEquals(listedSi, si, cls + ": every listed Si found, in the bright sublattice");
+            assertEquals(listedSi, si, finder + ", " + cls + ": every listed Si found, in the bright sublattice");
             // coordination: C columns within 1.5 × the C–C distance of any Si (between the Si–C bond, ≈ 1.3 × C–C, and
             // the second shell, √3 × C–C)
             double dcc = LatticeGeometry.medianNearestNeighbourDistance(f[0], f[1]);
@@ -198,9 +235,10 @@ class RealImagesTest {
                 }
             }
             String named = "Si" + si + "C" + carbon.size();
-            System.out.println(cls + ": " + f[0].length + " columns, " + si + " Si, C neighbours " + carbon.size() + " → " + named + "; listed atoms missed: " + missed);
-            if (missed.isEmpty()) {
-                assertEquals(cls, named, "coordination of the Si neighbourhood");
+            System.out.println(finder + ", " + cls + ": " + f[0].length + " columns, " + si + " Si, C neighbours " + carbon.size() + " → " + named + "; listed atoms missed: " + missed);
+            if (coordination || missed.isEmpty() && "gaussian".equals(finder)) { // the network finds extra blobs beside the Si: printed only
+                assertTrue(missed.isEmpty(), finder + ", " + cls + ": listed atoms missed: " + missed);
+                assertEquals(cls, named, finder + ": coordination of the Si neighbourhood");
             }
         }
     }
